@@ -1,0 +1,82 @@
+package cn.pujin.open.account.boundary;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.control.SignUp;
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    CurrentUser user;
+
+    /** Phone masked unless the viewer is the owner; roles sorted for stable output. */
+    public record AccountView(Long id, String username, String displayName, String phone, List<Role> roles,
+                              OffsetDateTime consentAt, String consentVersion, Long departmentId) {}
+
+    public record RolesRequest(List<Role> roles) {}
+
+    @POST
+    public Response signUp(SignUp request, @Context UriInfo uri) {
+        Account account = accounts.signUp(request);
+        return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(view(accounts, account, false)).build();
+    }
+
+    @GET
+    public Page<AccountView> list(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+        user.require(Role.ADMIN);
+        Paging paging = Paging.of(page, size);
+        String query = q == null ? "" : q.strip();
+        return new Page<>(accounts.search(query, paging.first(), paging.size()).stream().map(a -> view(accounts, a, false)).toList(),
+                accounts.count(query));
+    }
+
+    @PUT
+    @Path("{id}/roles")
+    public AccountView grant(@PathParam("id") String id, RolesRequest request) {
+        Long admin = user.require(Role.ADMIN);
+        if (request == null || request.roles() == null || request.roles().contains(null)) {
+            throw Problem.invalid("roles", "validation.required");
+        }
+        Set<Role> roles = request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles());
+        return view(accounts, accounts.grant(admin, Ids.parse(id), roles), false);
+    }
+
+    static AccountView view(Accounts accounts, Account a, boolean owner) {
+        return new AccountView(a.getId(), a.getUsername(), a.getDisplayName(),
+                owner && a.getPhoneCipher() != null ? accounts.phoneOf(a) : a.getPhoneMasked(),
+                a.roles().stream().sorted().toList(), Times.local(a.getConsentAt()), a.getConsentVersion(),
+                a.getDepartmentId());
+    }
+}

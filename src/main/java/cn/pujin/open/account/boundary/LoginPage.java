@@ -1,0 +1,72 @@
+package cn.pujin.open.account.boundary;
+
+import cn.pujin.open.platform.boundary.Faces;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+
+/** Sign-in by phone number or user name; goes back to the page that asked for it. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    SecurityContext security;
+
+    @NotBlank
+    private String login;
+
+    @NotBlank
+    private String password;
+
+    private String next;
+
+    public String signIn() {
+        if (!authenticate(login, password)) {
+            Faces.error("login.failed");
+            return null;
+        }
+        Faces.redirect(safeNext(next));
+        return null;
+    }
+
+    /** Signs the current request's session in; used after sign-up too. */
+    boolean authenticate(String name, String secret) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        AuthenticationStatus status = security.authenticate(
+                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(name.strip(), new Password(secret)))
+                        .newAuthentication(true));
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+        return status == AuthenticationStatus.SUCCESS;
+    }
+
+    /** Only a path on this site, never the login page itself. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.startsWith("/login.xhtml")) {
+            return "/";
+        }
+        return next;
+    }
+
+    public String getLogin() { return login; }
+    public void setLogin(String login) { this.login = login; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getNext() { return next; }
+    public void setNext(String next) { this.next = next; }
+}

@@ -1,0 +1,43 @@
+package cn.pujin.open.account.boundary;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.account.entity.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code /me/}: the signed-in person's own data (their full phone number is shown only here). */
+@Named
+@RequestScoped
+public class MePage {
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Accounts accounts;
+
+    private Account account() {
+        return viewer.account().orElseThrow();
+    }
+
+    public String getPhone() {
+        Account a = account();
+        return a.getPhoneCipher() == null ? "" : accounts.phoneOf(a);
+    }
+
+    public List<Role> getRoles() {
+        return account().roles().stream().sorted().toList();
+    }
+
+    public Instant getConsentAt() {
+        return account().getConsentAt();
+    }
+
+    public String getConsentVersion() {
+        return account().getConsentVersion();
+    }
+}

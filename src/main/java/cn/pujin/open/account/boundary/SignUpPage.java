@@ -1,0 +1,65 @@
+package cn.pujin.open.account.boundary;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.SignUp;
+import cn.pujin.open.platform.boundary.Faces;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Citizen sign-up: validated by the same rules as {@code POST /api/v1/accounts}, then signed in. */
+@Named
+@RequestScoped
+public class SignUpPage {
+
+    private static final Map<String, String> FIELDS = Map.of(
+            "phone", "phone", "displayName", "displayName", "password", "password", "consent", "consent");
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    LoginPage login;
+
+    @Inject
+    @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
+    String privacyVersion;
+
+    private String phone;
+    private String displayName;
+    private String password;
+    private String passwordRepeat;
+    private boolean consent;
+
+    public String register() {
+        if (password != null && !password.equals(passwordRepeat)) {
+            Faces.fieldError("signup:passwordRepeat", "signup.passwordMismatch");
+            return null;
+        }
+        try {
+            accounts.signUp(new SignUp(phone == null ? null : phone.strip(), displayName, password, consent));
+        } catch (RuntimeException e) {
+            Faces.show(e, "signup", FIELDS);
+            return null;
+        }
+        login.authenticate(phone.strip(), password);
+        Faces.info("signup.done");
+        Faces.keepMessages();
+        Faces.redirect("/me/");
+        return null;
+    }
+
+    public String getPrivacyVersion() { return privacyVersion; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getDisplayName() { return displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getPasswordRepeat() { return passwordRepeat; }
+    public void setPasswordRepeat(String passwordRepeat) { this.passwordRepeat = passwordRepeat; }
+    public boolean isConsent() { return consent; }
+    public void setConsent(boolean consent) { this.consent = consent; }
+}

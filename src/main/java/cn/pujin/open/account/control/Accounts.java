@@ -1,0 +1,213 @@
+package cn.pujin.open.account.control;
+
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.account.entity.Department;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Masking;
+import cn.pujin.open.platform.control.PersonalData;
+import cn.pujin.open.platform.control.Problem;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Sign-up, look-up by phone or user name, password checks and role grants. */
+@ApplicationScoped
+public class Accounts {
+
+    public static final String PHONE_PATTERN = "1[3-9]\\d{9}";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CredentialCache credentialCache;
+
+    @Inject
+    @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
+    String privacyNoticeVersion;
+
+    @Inject
+    @ConfigProperty(name = "PASSWORD_ITERATIONS")
+    int passwordIterations;
+
+    @PostConstruct
+    void init() {
+        passwordHash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(passwordIterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    }
+
+    @Transactional
+    public Account signUp(@Valid SignUp request) {
+        String hash = personalData.lookupHash(request.phone());
+        if (findByPhoneHash(hash).isPresent()) {
+            throw Problem.conflict("PHONE_TAKEN", "account.phone.taken");
+        }
+        Account account = new Account(null, request.displayName().strip(), hashPassword(request.password()), clock.instant());
+        account.phone(personalData.encrypt(request.phone()), hash, Masking.phone(request.phone()));
+        account.consent(clock.instant(), privacyNoticeVersion);
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException raceOnSamePhone) {
+            throw Problem.conflict("PHONE_TAKEN", "account.phone.taken");
+        }
+        audit.record(account.getId(), "account", account.getId(), "account.signUp", null, "ACTIVE",
+                "privacy notice " + privacyNoticeVersion);
+        return account;
+    }
+
+    /** Staff accounts and demo users: a user name, optionally a phone, the given roles. */
+    @Transactional
+    public Account createStaff(String username, String displayName, String phone, String password, Set<Role> roles,
+                               Long departmentId) {
+        Account account = new Account(username.toLowerCase(), displayName, hashPassword(password), clock.instant());
+        if (phone != null) {
+            account.phone(personalData.encrypt(phone), personalData.lookupHash(phone), Masking.phone(phone));
+        }
+        account.consent(clock.instant(), privacyNoticeVersion);
+        account.roles(roles);
+        account.department(departmentId);
+        em.persist(account);
+        em.flush();
+        audit.record(null, "account", account.getId(), "account.create", null, "ACTIVE", String.valueOf(roles));
+        return account;
+    }
+
+    public String hashPassword(String password) {
+        return passwordHash.generate(password.toCharArray());
+    }
+
+    /** The account a login name and password belong to, or empty. Login is a phone number or user name. */
+    public Optional<Account> authenticate(String login, String password) {
+        if (login == null || password == null || login.length() > 64 || password.length() > 128) {
+            return Optional.empty();
+        }
+        Optional<Account> account = findByLogin(login.strip());
+        // verify even when nobody has this login, so timing does not tell which logins exist
+        String stored = account.map(Account::getPasswordHash).orElse(dummyHash());
+        boolean valid = passwordHash.verify(password.toCharArray(), stored);
+        return valid ? account : Optional.empty();
+    }
+
+    private volatile String dummyHash;
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = hashPassword("not-a-password-of-anyone");
+        }
+        return dummyHash;
+    }
+
+    public Optional<Account> findByLogin(String login) {
+        if (login.matches(PHONE_PATTERN)) {
+            return findByPhoneHash(personalData.lookupHash(login));
+        }
+        return em.createQuery("select a from Account a where a.username = :u", Account.class)
+                .setParameter("u", login.toLowerCase()).getResultStream().findFirst();
+    }
+
+    public Optional<Account> findByPhoneHash(String hash) {
+        return em.createQuery("select a from Account a where a.phoneHash = :h", Account.class)
+                .setParameter("h", hash).getResultStream().findFirst();
+    }
+
+    public Optional<Account> find(Long id) {
+        return Optional.ofNullable(id == null ? null : em.find(Account.class, id));
+    }
+
+    public Account get(Long id) {
+        return find(id).orElseThrow(Problem::notFound);
+    }
+
+    /** The full phone number, for the owner and for organisers who must call. */
+    public String phoneOf(Account account) {
+        return personalData.decrypt(account.getPhoneCipher());
+    }
+
+    @Transactional
+    public Account grant(Long adminId, Long accountId, Set<Role> roles) {
+        Account account = get(accountId);
+        Set<Role> before = account.roles();
+        account.roles(roles);
+        audit.record(adminId, "account", accountId, "account.roles", before, roles, null);
+        credentialCache.forget(accountId);
+        return account;
+    }
+
+    @Transactional
+    public Account assignDepartment(Long adminId, Long accountId, Long departmentId) {
+        Account account = get(accountId);
+        if (departmentId != null && em.find(Department.class, departmentId) == null) {
+            throw Problem.invalid("departmentId", "validation.unknownReference");
+        }
+        Long before = account.getDepartmentId();
+        account.department(departmentId);
+        audit.record(adminId, "account", accountId, "account.department", before, departmentId, null);
+        return account;
+    }
+
+    public List<Account> search(String query, int first, int max) {
+        return em.createQuery("""
+                        select a from Account a
+                        where :q = '' or lower(a.displayName) like :like or a.username like :like or a.phoneMasked like :like
+                        order by a.id""", Account.class)
+                .setParameter("q", query == null ? "" : query)
+                .setParameter("like", "%" + (query == null ? "" : query.toLowerCase()) + "%")
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long count(String query) {
+        return em.createQuery("""
+                        select count(a) from Account a
+                        where :q = '' or lower(a.displayName) like :like or a.username like :like or a.phoneMasked like :like""",
+                        Long.class)
+                .setParameter("q", query == null ? "" : query)
+                .setParameter("like", "%" + (query == null ? "" : query.toLowerCase()) + "%")
+                .getSingleResult();
+    }
+
+    public boolean any() {
+        return !em.createQuery("select a.id from Account a", Long.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public List<Department> departments() {
+        return em.createQuery("select d from Department d order by d.name", Department.class).getResultList();
+    }
+
+    @Transactional
+    public Department createDepartment(Long adminId, String name) {
+        Department department = new Department(name.strip());
+        em.persist(department);
+        em.flush();
+        audit.record(adminId, "department", department.getId(), "department.create", null, name, null);
+        return department;
+    }
+}

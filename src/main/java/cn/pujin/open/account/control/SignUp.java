@@ -1,0 +1,27 @@
+package cn.pujin.open.account.control;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A citizen's sign-up: mainland mobile number, display name, password and consent to the privacy notice. */
+public record SignUp(
+        @NotNull(message = "{validation.required}")
+        @Pattern(regexp = Accounts.PHONE_PATTERN, message = "{account.phone.invalid}")
+        String phone,
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 40, message = "{account.displayName.size}")
+        @Pattern(regexp = "[^\\p{Cntrl}<>]*", message = "{validation.noMarkup}")
+        String displayName,
+
+        @NotNull(message = "{validation.required}")
+        @Size(min = 8, max = 128, message = "{account.password.size}")
+        String password,
+
+        @NotNull(message = "{account.consent.required}")
+        @AssertTrue(message = "{account.consent.required}")
+        Boolean consent) {
+}

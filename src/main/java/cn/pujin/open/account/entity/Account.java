@@ -1,0 +1,121 @@
+package cn.pujin.open.account.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A person who signs in: a citizen (phone + password) or staff (user name + password, phone optional).
+ * The phone number is stored encrypted with a keyed hash beside it for look-up; see PersonalData.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    private Long id;
+
+    @Column(unique = true, length = 40)
+    private String username;
+
+    @Column(name = "phone_cipher", length = 200)
+    private String phoneCipher;
+
+    @Column(name = "phone_hash", unique = true, length = 64)
+    private String phoneHash;
+
+    @Column(name = "phone_masked", length = 20)
+    private String phoneMasked;
+
+    @Column(name = "display_name", nullable = false, length = 40)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 300)
+    private String passwordHash;
+
+    @Column(name = "consent_at")
+    private Instant consentAt;
+
+    @Column(name = "consent_version", length = 20)
+    private String consentVersion;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", length = 20)
+    private Set<Role> roles = new HashSet<>();
+
+    @Column(name = "department_id")
+    private Long departmentId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Account() {}
+
+    public Account(String username, String displayName, String passwordHash, Instant createdAt) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+        this.roles.add(Role.CITIZEN);
+    }
+
+    public void phone(String cipher, String hash, String masked) {
+        this.phoneCipher = cipher;
+        this.phoneHash = hash;
+        this.phoneMasked = masked;
+    }
+
+    public void consent(Instant at, String noticeVersion) {
+        this.consentAt = at;
+        this.consentVersion = noticeVersion;
+    }
+
+    public void roles(Set<Role> granted) {
+        roles.clear();
+        roles.addAll(granted);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public Set<Role> roles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public void department(Long departmentId) { this.departmentId = departmentId; }
+
+    public Long getId() { return id; }
+    public String getUsername() { return username; }
+    public String getPhoneCipher() { return phoneCipher; }
+    public String getPhoneMasked() { return phoneMasked; }
+    public String getDisplayName() { return displayName; }
+    public String getPasswordHash() { return passwordHash; }
+    public Instant getConsentAt() { return consentAt; }
+    public String getConsentVersion() { return consentVersion; }
+    public Long getDepartmentId() { return departmentId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public long getVersion() { return version; }
+}

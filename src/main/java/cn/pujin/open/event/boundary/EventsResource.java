@@ -1,0 +1,214 @@
+package cn.pujin.open.event.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.event.control.AgendaItemDraft;
+import cn.pujin.open.event.control.EventDraft;
+import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.entity.AgendaItem;
+import cn.pujin.open.event.entity.Event;
+import cn.pujin.open.event.entity.EventKind;
+import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.notification.boundary.CalendarResource;
+import cn.pujin.open.notification.control.CalendarFeed;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.entity.AuditEntry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /events}: public lists and details, the organiser's editing and the review workflow. */
+@Path("events")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventsResource {
+
+    private static final Role[] STAFF_VIEWERS = {Role.ORGANISER, Role.REVIEWER, Role.ADMIN};
+
+    @Inject
+    Events events;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CalendarFeed calendar;
+
+    @Inject
+    Audit audit;
+
+    public record ReasonRequest(String reason) {}
+
+    public record AuditView(OffsetDateTime at, Long actorId, String action, String fromState, String toState, String reason) {}
+
+    /**
+     * Published (and cancelled) events for everyone. Staff may ask for working copies with
+     * {@code status=DRAFT,IN_REVIEW,…} or {@code review=true} (everything awaiting a reviewer).
+     */
+    @GET
+    public Page<EventView> list(@QueryParam("kind") String kind, @QueryParam("from") String from,
+                                @QueryParam("to") String to, @QueryParam("campaign") String campaign,
+                                @QueryParam("q") String text, @QueryParam("order") String order,
+                                @QueryParam("status") String status, @QueryParam("review") String review,
+                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        if (status != null || "true".equals(review)) {
+            user.require(STAFF_VIEWERS);
+            return events.workingList(statuses(status), "true".equals(review), paging);
+        }
+        return events.publicList(new Events.PublicQuery(kind(kind), Times.parseParam("from", from),
+                Times.parseParam("to", to), campaign, text, "desc".equals(order)), paging);
+    }
+
+    @GET
+    @Path("{id}")
+    public EventView get(@PathParam("id") String id, @QueryParam("view") String view) {
+        Long eventId = Ids.parse(id);
+        if (user.isAny(STAFF_VIEWERS) && !"public".equals(view)) {
+            return events.workingView(events.working(eventId));
+        }
+        return events.published(eventId).orElseThrow(Problem::notFound);
+    }
+
+    @POST
+    public Response create(EventDraft draft, @Context UriInfo uri) {
+        Event event = events.create(user.require(Role.ORGANISER), draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(event.getId())).build())
+                .entity(events.workingView(event)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public EventView update(@PathParam("id") String id, EventDraft draft) {
+        return events.workingView(events.update(user.require(Role.ORGANISER), Ids.parse(id), draft));
+    }
+
+    @POST
+    @Path("{id}/agenda-items")
+    public Response addAgendaItem(@PathParam("id") String id, AgendaItemDraft draft) {
+        Long eventId = Ids.parse(id);
+        AgendaItem item = events.addAgendaItem(user.require(Role.ORGANISER), eventId, draft);
+        return Response.status(201).entity(agendaItemView(eventId, item.getId())).build();
+    }
+
+    @PUT
+    @Path("{id}/agenda-items/{itemId}")
+    public EventView.AgendaItemView updateAgendaItem(@PathParam("id") String id, @PathParam("itemId") String itemId,
+                                                     AgendaItemDraft draft) {
+        Long eventId = Ids.parse(id);
+        AgendaItem item = events.updateAgendaItem(user.require(Role.ORGANISER), eventId, Ids.parse(itemId), draft);
+        return agendaItemView(eventId, item.getId());
+    }
+
+    @DELETE
+    @Path("{id}/agenda-items/{itemId}")
+    public Response removeAgendaItem(@PathParam("id") String id, @PathParam("itemId") String itemId) {
+        events.removeAgendaItem(user.require(Role.ORGANISER), Ids.parse(id), Ids.parse(itemId));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/submit")
+    public EventView submit(@PathParam("id") String id) {
+        return events.workingView(events.submit(user.require(Role.ORGANISER), Ids.parse(id)));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    public EventView approve(@PathParam("id") String id) {
+        return events.workingView(events.approve(user.require(Role.REVIEWER), Ids.parse(id)));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    public EventView reject(@PathParam("id") String id, ReasonRequest request) {
+        return events.workingView(events.reject(user.require(Role.REVIEWER), Ids.parse(id), reason(request)));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public EventView cancel(@PathParam("id") String id, ReasonRequest request) {
+        return events.workingView(events.cancel(user.require(Role.ORGANISER, Role.REVIEWER), Ids.parse(id), reason(request)));
+    }
+
+    @GET
+    @Path("{id}/audit")
+    public List<AuditView> audit(@PathParam("id") String id) {
+        user.require(STAFF_VIEWERS);
+        Long eventId = Ids.parse(id);
+        events.working(eventId);
+        return audit.of("event", eventId).stream().map(EventsResource::view).toList();
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces("text/calendar; charset=utf-8")
+    public Response calendar(@PathParam("id") String id, @Context Request request) {
+        Events.Published event = events.publishedForCalendar(Ids.parse(id)).orElseThrow(Problem::notFound);
+        return CalendarResource.respond(request, calendar.feed(List.of(event), event.view().title()), List.of(event),
+                "event-" + event.view().id() + ".ics");
+    }
+
+    private EventView.AgendaItemView agendaItemView(Long eventId, Long itemId) {
+        return events.workingView(events.working(eventId)).agendaItems().stream()
+                .filter(i -> i.id().equals(itemId)).findFirst().orElseThrow(Problem::notFound);
+    }
+
+    private static String reason(ReasonRequest request) {
+        return request == null ? null : request.reason();
+    }
+
+    static EventKind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        try {
+            return EventKind.valueOf(kind.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("kind", "validation.enum", List.of(EventKind.values()));
+        }
+    }
+
+    private static Set<EventStatus> statuses(String status) {
+        Set<EventStatus> set = EnumSet.noneOf(EventStatus.class);
+        if (status == null || status.isBlank()) {
+            return set;
+        }
+        for (String s : status.split(",")) {
+            try {
+                set.add(EventStatus.valueOf(s.strip()));
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("status", "validation.enum", List.of(EventStatus.values()));
+            }
+        }
+        return set;
+    }
+
+    private static AuditView view(AuditEntry a) {
+        return new AuditView(Times.local(a.getAt()), a.getActorId(), a.getAction(), a.getFromState(), a.getToState(), a.getReason());
+    }
+}

@@ -1,0 +1,134 @@
+package cn.pujin.open.notification.control;
+
+import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Html;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * RFC 5545 calendars of published events, built with iCal4j: VTIMEZONE Asia/Shanghai, a stable UID per
+ * event, SEQUENCE from the publication (grows with every published change), STATUS:CANCELLED, LOCATION,
+ * URL back to the event page and the summary as DESCRIPTION.
+ */
+@ApplicationScoped
+public class CalendarFeed {
+
+    public static final String PRODUCT = "-//浦锦街道办事处//浦锦开放//ZH";
+    private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    @Inject
+    @ConfigProperty(name = "PUBLIC_URL")
+    String publicUrl;
+
+    /** A feed ({@code METHOD:PUBLISH}) of the given events. */
+    public String feed(List<Events.Published> events, String name) {
+        return write(calendar(events, name, Method.VALUE_PUBLISH));
+    }
+
+    /**
+     * An invitation ({@code METHOD:REQUEST}) or its withdrawal ({@code METHOD:CANCEL}) for one event, as
+     * mail attachments carry them; same UID as the feeds so calendar apps update the same entry.
+     */
+    public String invitation(Events.Published event, boolean cancel) {
+        return write(calendar(List.of(event), event.view().title(), cancel ? Method.VALUE_CANCEL : Method.VALUE_REQUEST));
+    }
+
+    public static String uid(Long eventId) {
+        return "event-" + eventId + "@pujin-open";
+    }
+
+    public String eventUrl(Long eventId) {
+        return publicUrl.replaceAll("/+$", "") + "/events/detail.xhtml?id=" + eventId;
+    }
+
+    private Calendar calendar(List<Events.Published> events, String name, String method) {
+        Calendar calendar = new Calendar()
+                .add(new ProdId(PRODUCT))
+                .add(ImmutableVersion.VERSION_2_0)
+                .add(ImmutableCalScale.GREGORIAN)
+                .add(new Method(method))
+                .add(new XProperty("X-WR-CALNAME", name))
+                .add(new XProperty("X-WR-TIMEZONE", Clocks.ZONE.getId()));
+        VTimeZone zone = REGISTRY.getTimeZone(Clocks.ZONE.getId()).getVTimeZone();
+        calendar.add(zone);
+        for (Events.Published published : events) {
+            calendar.add(event(published, Method.VALUE_CANCEL.equals(method)));
+        }
+        return calendar;
+    }
+
+    private VEvent event(Events.Published published, boolean withdrawn) {
+        EventView e = published.view();
+        boolean cancelled = withdrawn || e.status() == EventStatus.CANCELLED;
+        Instant changed = published.changedAt();
+        VEvent event = new VEvent(e.startsAt().atZoneSameInstant(Clocks.ZONE), e.endsAt().atZoneSameInstant(Clocks.ZONE),
+                e.title());
+        event.add(new Uid(uid(e.id())));
+        event.add(new Sequence(Math.max(0, e.sequence() == null ? 0 : e.sequence())));
+        event.replace(new DtStamp(changed));
+        event.add(new LastModified(changed));
+        event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        String location = location(e);
+        if (location != null) {
+            event.add(new Location(location));
+        }
+        event.add(new Url(URI.create(eventUrl(e.id()))));
+        String description = e.summary() != null ? e.summary() : Html.text(e.description());
+        if (e.onlineUrl() != null) {
+            description = (description == null || description.isBlank() ? "" : description + "\n") + e.onlineUrl();
+        }
+        if (cancelled && e.cancelReason() != null) {
+            description = "【已取消】" + e.cancelReason() + "\n" + (description == null ? "" : description);
+        }
+        if (description != null && !description.isBlank()) {
+            event.add(new Description(description));
+        }
+        return event;
+    }
+
+    private static String location(EventView e) {
+        if (e.venue() != null && e.onlineUrl() != null) {
+            return e.venue() + " / " + e.onlineUrl();
+        }
+        return e.venue() != null ? e.venue() : e.onlineUrl();
+    }
+
+    private static String write(Calendar calendar) {
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

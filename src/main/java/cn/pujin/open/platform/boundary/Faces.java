@@ -1,0 +1,101 @@
+package cn.pujin.open.platform.boundary;
+
+import cn.pujin.open.platform.control.Messages;
+import cn.pujin.open.platform.control.Problem;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+/** Faces messages from bundle keys, and domain failures shown beside the fields they concern. */
+public final class Faces {
+
+    private Faces() {}
+
+    public static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    public static String text(String key, Object... args) {
+        return Messages.get(locale(), key, args);
+    }
+
+    public static void info(String key, Object... args) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+    }
+
+    public static void error(String key, Object... args) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+    }
+
+    /** An error beside one input ({@code form:field}); the submit counts as failed validation. */
+    public static void fieldError(String clientId, String key, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        faces.validationFailed();
+    }
+
+    /** Keep messages across a redirect (Post-Redirect-Get). */
+    public static void keepMessages() {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    }
+
+    /**
+     * Shows a failure from a service. Field errors go to the input whose id is the field name (inside the
+     * given form) when {@code fieldIds} maps it, otherwise to the page.
+     */
+    public static void show(RuntimeException failure, String formId, Map<String, String> fieldIds) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = locale();
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof Problem) && !(cause instanceof ConstraintViolationException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof Problem problem) {
+            if (problem.errors().isEmpty()) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        Messages.get(locale, problem.messageKey(), problem.args()), null));
+            }
+            for (Problem.FieldError e : problem.errors()) {
+                add(faces, formId, fieldIds, e.field(), Messages.validation(locale, e.messageKey(), e.args()));
+            }
+        } else if (cause instanceof ConstraintViolationException violations) {
+            for (ConstraintViolation<?> v : violations.getConstraintViolations()) {
+                add(faces, formId, fieldIds, ProblemMapper.field(v.getPropertyPath()), ProblemMapper.message(v, locale));
+            }
+        } else {
+            throw failure;
+        }
+        faces.validationFailed();
+    }
+
+    private static void add(FacesContext faces, String formId, Map<String, String> fieldIds, String field, String text) {
+        String id = fieldIds == null ? null : fieldIds.get(field);
+        String label = id == null ? field + ": " : "";
+        faces.addMessage(id == null ? null : formId + ":" + id,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, label + text, null));
+    }
+
+    public static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(404, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    public static void redirect(String path) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

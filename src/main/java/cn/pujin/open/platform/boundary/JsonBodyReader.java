@@ -1,0 +1,149 @@
+package cn.pujin.open.platform.boundary;
+
+import cn.pujin.open.platform.control.Problem;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The one entry point of JSON request bodies (our request records): strict UTF-8, JSON-P parsing, a
+ * nesting limit, enum values checked against the record so the error names the field, then JSON-B binding.
+ * An empty body binds to {@code null}, which the services reject as "body required".
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class JsonBodyReader implements MessageBodyReader<Object> {
+
+    static final int MAX_DEPTH = 16;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord() && type.getName().startsWith("cn.pujin.open.");
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream body) throws IOException, WebApplicationException {
+        String text = utf8(body.readAllBytes());
+        if (text.isBlank()) {
+            return null;
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw malformed();
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw malformed();
+        }
+        if (depth(object, 0) > MAX_DEPTH) {
+            throw Problem.badRequest("MALFORMED_JSON", "problem.jsonTooDeep", MAX_DEPTH);
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkEnums(type, object, "", errors);
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        return JSONB.fromJson(object.toString(), genericType);
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.badRequest("MALFORMED_JSON", "problem.notUtf8");
+        }
+    }
+
+    private static Problem malformed() {
+        return Problem.badRequest("MALFORMED_JSON", "problem.malformedJson");
+    }
+
+    private static int depth(JsonValue value, int level) {
+        if (level > MAX_DEPTH) {
+            return level;
+        }
+        int deepest = level;
+        if (value instanceof JsonObject o) {
+            for (JsonValue v : o.values()) {
+                deepest = Math.max(deepest, depth(v, level + 1));
+            }
+        } else if (value instanceof JsonArray a) {
+            for (JsonValue v : a) {
+                deepest = Math.max(deepest, depth(v, level + 1));
+            }
+        }
+        return deepest;
+    }
+
+    /** Enum-typed components (also inside nested records and lists of them) must hold a known constant. */
+    private static void checkEnums(Class<?> type, JsonObject object, String prefix, List<Problem.FieldError> errors) {
+        if (!type.isRecord()) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonValue value = object.get(component.getName());
+            if (value == null || value == JsonValue.NULL) {
+                continue;
+            }
+            String field = prefix + component.getName();
+            Class<?> ct = component.getType();
+            if (ct.isEnum()) {
+                checkConstant(ct, value, field, errors);
+            } else if (ct.isRecord() && value instanceof JsonObject nested) {
+                checkEnums(ct, nested, field + ".", errors);
+            } else if (List.class.isAssignableFrom(ct) && value instanceof JsonArray array
+                    && component.getGenericType() instanceof ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+                for (int i = 0; i < array.size(); i++) {
+                    JsonValue item = array.get(i);
+                    if (element.isEnum()) {
+                        checkConstant(element, item, field + "[" + i + "]", errors);
+                    } else if (element.isRecord() && item instanceof JsonObject nested) {
+                        checkEnums(element, nested, field + "[" + i + "].", errors);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkConstant(Class<?> enumType, JsonValue value, String field, List<Problem.FieldError> errors) {
+        Object[] constants = enumType.getEnumConstants();
+        boolean known = value instanceof JsonString s
+                && Arrays.stream(constants).anyMatch(c -> ((Enum<?>) c).name().equals(s.getString()));
+        if (!known) {
+            errors.add(new Problem.FieldError(field, "validation.enum", Arrays.toString(constants)));
+        }
+    }
+}

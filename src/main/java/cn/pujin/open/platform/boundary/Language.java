@@ -1,0 +1,56 @@
+package cn.pujin.open.platform.boundary;
+
+import cn.pujin.open.platform.control.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+
+/**
+ * The page language: Chinese unless the visitor chose English (a cookie, so public pages stay
+ * stateless and cacheable per language).
+ */
+@Named
+@RequestScoped
+public class Language {
+
+    public static final String COOKIE = "lang";
+
+    @Inject
+    HttpServletRequest request;
+
+    private Locale locale;
+
+    public Locale getLocale() {
+        if (locale == null) {
+            locale = of(request);
+        }
+        return locale;
+    }
+
+    public static Locale of(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (Cookie c : request.getCookies()) {
+                if (COOKIE.equals(c.getName())) {
+                    return "en".equals(c.getValue()) ? Locale.ENGLISH : Messages.CHINESE;
+                }
+            }
+        }
+        return Messages.CHINESE;
+    }
+
+    public boolean isEnglish() {
+        return "en".equals(getLocale().getLanguage());
+    }
+
+    /** For {@code <html lang>}. */
+    public String getTag() {
+        return isEnglish() ? "en" : "zh-CN";
+    }
+
+    public String getOther() {
+        return isEnglish() ? "zh" : "en";
+    }
+}

@@ -1,0 +1,107 @@
+package cn.pujin.open.platform.boundary;
+
+import cn.pujin.open.platform.control.Messages;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * JSON bodies of the API are small; anything over 1 MiB is refused with 413 before it is parsed, whether
+ * the client announces its length or streams it chunked.
+ */
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+public class RequestBodyLimit extends HttpFilter {
+
+    public static final long MAX_BYTES = 1024 * 1024;
+
+    /** Thrown while reading past the limit; the problem mapper turns it into 413. */
+    public static class TooLarge extends IOException {
+        TooLarge() {
+            super("request body larger than " + MAX_BYTES + " bytes");
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            Locale locale = ProblemResponses.locale(request);
+            response.setStatus(413);
+            response.setContentType(ProblemResponses.MEDIA_TYPE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader("Connection", "close");
+            response.getWriter().write(ProblemResponses.build(413, "PAYLOAD_TOO_LARGE",
+                    Messages.get(locale, "problem.tooLarge", String.valueOf(MAX_BYTES / 1024)), null, null, locale).getEntity().toString());
+            return;
+        }
+        chain.doFilter(new HttpServletRequestWrapper(request) {
+            private ServletInputStream limited;
+
+            @Override
+            public ServletInputStream getInputStream() throws IOException {
+                if (limited == null) {
+                    limited = new Limited(super.getInputStream());
+                }
+                return limited;
+            }
+        }, response);
+    }
+
+    private static final class Limited extends ServletInputStream {
+        private final ServletInputStream in;
+        private long read;
+
+        Limited(ServletInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > MAX_BYTES) {
+                throw new TooLarge();
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package cn.pujin.open.platform.control;
+
+/** How personal data is shown to people who are not its owner. */
+public final class Masking {
+
+    private Masking() {}
+
+    /** 13800138000 → 138****8000 */
+    public static String phone(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return phone == null ? null : "****";
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    /** 张小明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明; Latin names keep their first and last letter. */
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        int[] cps = name.strip().codePoints().toArray();
+        if (cps.length == 1) {
+            return new String(cps, 0, 1) + "*";
+        }
+        if (cps.length == 2) {
+            return new String(cps, 0, 1) + "*";
+        }
+        return new String(cps, 0, 1) + "*".repeat(cps.length - 2) + new String(cps, cps.length - 1, 1);
+    }
+}

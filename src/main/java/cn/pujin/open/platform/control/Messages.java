@@ -1,0 +1,58 @@
+package cn.pujin.open.platform.control;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Text for people comes from bundles only: {@code i18n/messages*.properties} (pages, mails, problem
+ * details) and {@code ValidationMessages*.properties} (constraint messages). Chinese is the base bundle;
+ * English is {@code _en}. No fallback to the JVM's default locale, so a server running with an English
+ * default still answers Chinese to Chinese users.
+ */
+public final class Messages {
+
+    public static final String BUNDLE = "i18n.messages";
+    public static final String VALIDATION_BUNDLE = "ValidationMessages";
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {}
+
+    public static String get(Locale locale, String key, Object... args) {
+        return format(BUNDLE, locale, key, args);
+    }
+
+    /** A constraint message key such as {@code account.phone.invalid}, without braces. */
+    public static String validation(Locale locale, String key, Object... args) {
+        return format(VALIDATION_BUNDLE, locale, key, args);
+    }
+
+    public static boolean hasValidationKey(Locale locale, String key) {
+        return bundle(VALIDATION_BUNDLE, locale).containsKey(key);
+    }
+
+    private static String format(String bundle, Locale locale, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle(bundle, locale).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    private static ResourceBundle bundle(String name, Locale locale) {
+        return ResourceBundle.getBundle(name, supported(locale), Messages.class.getClassLoader(), NO_FALLBACK);
+    }
+
+    /** English when asked for, Chinese otherwise. */
+    public static Locale supported(Locale requested) {
+        return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : CHINESE;
+    }
+}

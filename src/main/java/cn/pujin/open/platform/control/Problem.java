@@ -1,0 +1,71 @@
+package cn.pujin.open.platform.control;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on: an HTTP status, a stable {@code code} that scripts rely on, a message
+ * key for the human-readable detail and, for validation failures, the fields at fault.
+ * Mapped to {@code application/problem+json} in exactly one place ({@code ProblemMapper}).
+ */
+public class Problem extends RuntimeException {
+
+    public record FieldError(String field, String messageKey, Object... args) {}
+
+    private final int status;
+    private final String code;
+    private final String messageKey;
+    private final transient Object[] args;
+    private final transient List<FieldError> errors;
+    private final transient Object extension;
+
+    public Problem(int status, String code, String messageKey, List<FieldError> errors, Object extension, Object... args) {
+        super(code + " " + messageKey, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.messageKey = messageKey;
+        this.args = args;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extension = extension;
+    }
+
+    public static Problem notFound() {
+        return new Problem(404, "NOT_FOUND", "problem.notFound", null, null);
+    }
+
+    public static Problem unauthenticated() {
+        return new Problem(401, "UNAUTHENTICATED", "problem.unauthenticated", null, null);
+    }
+
+    public static Problem forbidden() {
+        return new Problem(403, "FORBIDDEN", "problem.forbidden", null, null);
+    }
+
+    public static Problem forbidden(String code, String messageKey, Object... args) {
+        return new Problem(403, code, messageKey, null, null, args);
+    }
+
+    public static Problem conflict(String code, String messageKey, Object... args) {
+        return new Problem(409, code, messageKey, null, null, args);
+    }
+
+    public static Problem invalid(String field, String messageKey, Object... args) {
+        return new Problem(400, "VALIDATION_FAILED", "problem.validation",
+                List.of(new FieldError(field, messageKey, args)), null);
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        return new Problem(400, "VALIDATION_FAILED", "problem.validation", errors, null);
+    }
+
+    public static Problem badRequest(String code, String messageKey, Object... args) {
+        return new Problem(400, code, messageKey, null, null, args);
+    }
+
+    public int status() { return status; }
+    public String code() { return code; }
+    public String messageKey() { return messageKey; }
+    public Object[] args() { return args; }
+    public List<FieldError> errors() { return errors; }
+    /** Extra members merged into the problem document (e.g. the current version on a conflict). */
+    public Object extension() { return extension; }
+}
