@@ -13,7 +13,6 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotBlank;
 
 /** Sign-in by phone number or user name; goes back to the page that asked for it. */
 @Named
@@ -23,10 +22,8 @@ public class LoginPage {
     @Inject
     SecurityContext security;
 
-    @NotBlank
     private String login;
 
-    @NotBlank
     private String password;
 
     private String next;

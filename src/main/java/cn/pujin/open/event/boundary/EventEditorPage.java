@@ -245,6 +245,16 @@ public class EventEditorPage implements Serializable {
                 a.getAction(), a.getFromState(), a.getToState(), a.getReason())).toList();
     }
 
+    /** {@code PUBLISHED/REVISION_DRAFT} → "已发布 · 有未提交的修改" */
+    public String stateLabel(String state) {
+        if (state == null || state.isBlank()) {
+            return "";
+        }
+        String[] parts = state.split("/REVISION_");
+        String label = Faces.text("status." + parts[0]);
+        return parts.length > 1 ? label + " · " + Faces.text("revision." + parts[1]) : label;
+    }
+
     public List<String> completeCampaign(String query) {
         String q = query == null ? "" : query.strip();
         return events.campaigns().stream().map(Campaign::getName).filter(n -> n.contains(q)).limit(10).toList();

@@ -90,7 +90,7 @@ public class Events {
         em.persist(item);
         event.getAgendaItems().add(item);
         em.flush();
-        audit.record(editor, "agenda_item", item.getId(), "agendaItem.create", null, event.state(), null);
+        audit.record(editor, "event", eventId, "agendaItem.create", null, null, item.getTitle());
         return item;
     }
 
@@ -100,7 +100,7 @@ public class Events {
         Event event = lockedForEdit(editor, eventId);
         AgendaItem item = agendaItem(event, itemId);
         item.update(draft.title().strip(), blankToNull(draft.summary()), materials(draft));
-        audit.record(editor, "agenda_item", itemId, "agendaItem.update", null, event.state(), null);
+        audit.record(editor, "event", eventId, "agendaItem.update", null, null, item.getTitle());
         return item;
     }
 
@@ -110,7 +110,7 @@ public class Events {
         AgendaItem item = agendaItem(event, itemId);
         event.getAgendaItems().remove(item);
         em.remove(item);
-        audit.record(editor, "agenda_item", itemId, "agendaItem.delete", event.state(), null, null);
+        audit.record(editor, "event", eventId, "agendaItem.delete", null, null, item.getTitle());
     }
 
     private Event lockedForEdit(Long editor, Long eventId) {

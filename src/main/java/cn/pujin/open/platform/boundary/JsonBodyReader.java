@@ -34,11 +34,12 @@ import java.util.List;
 /**
  * The one entry point of JSON request bodies (our request records): strict UTF-8, JSON-P parsing, a
  * nesting limit, enum values checked against the record so the error names the field, then JSON-B binding.
- * An empty body binds to {@code null}, which the services reject as "body required".
+ * An empty body binds to {@code null}, which the services reject as "body required". Declared for
+ * {@link Record} so Jersey prefers it to the general JSON-B reader (closer type, see MessageBodyFactory).
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class JsonBodyReader implements MessageBodyReader<Object> {
+public class JsonBodyReader implements MessageBodyReader<Record> {
 
     static final int MAX_DEPTH = 16;
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -49,7 +50,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws IOException, WebApplicationException {
         String text = utf8(body.readAllBytes());
         if (text.isBlank()) {

@@ -53,4 +53,18 @@ public class Language {
     public String getOther() {
         return isEnglish() ? "zh" : "en";
     }
+
+    /** The switch link: back to this very page (the original one when showing an error page). */
+    public String getSwitchUrl() {
+        Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
+        if (forwarded == null) {
+            forwarded = request.getAttribute("jakarta.servlet.forward.request_uri");
+        }
+        String uri = forwarded != null ? forwarded.toString() : request.getRequestURI();
+        Object forwardedQuery = request.getAttribute("jakarta.servlet.forward.query_string");
+        String query = forwarded != null ? (forwardedQuery == null ? null : forwardedQuery.toString()) : request.getQueryString();
+        String back = uri.substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
+        return request.getContextPath() + "/lang?to=" + getOther() + "&back="
+                + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

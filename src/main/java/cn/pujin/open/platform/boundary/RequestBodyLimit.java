@@ -22,6 +22,12 @@ import java.util.Locale;
 public class RequestBodyLimit extends HttpFilter {
 
     public static final long MAX_BYTES = 1024 * 1024;
+    /**
+     * Clients that do not wait for "100 Continue" (most HTTP libraries) are still sending the body when we
+     * refuse it; reading and discarding up to this much lets them receive the 413 instead of a reset.
+     * Anything bigger gets the 413 and a closed connection.
+     */
+    static final long DRAIN_LIMIT = 32L * 1024 * 1024;
 
     /** Thrown while reading past the limit; the problem mapper turns it into 413. */
     public static class TooLarge extends IOException {
@@ -34,31 +40,47 @@ public class RequestBodyLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > MAX_BYTES) {
+            if (request.getContentLengthLong() <= DRAIN_LIMIT) {
+                drain(request.getInputStream(), DRAIN_LIMIT);
+            } else {
+                response.setHeader("Connection", "close");
+            }
             Locale locale = ProblemResponses.locale(request);
             response.setStatus(413);
             response.setContentType(ProblemResponses.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setHeader("Connection", "close");
             response.getWriter().write(ProblemResponses.build(413, "PAYLOAD_TOO_LARGE",
                     Messages.get(locale, "problem.tooLarge", String.valueOf(MAX_BYTES / 1024)), null, null, locale).getEntity().toString());
             return;
         }
+        Limited[] limited = new Limited[1];
         chain.doFilter(new HttpServletRequestWrapper(request) {
-            private ServletInputStream limited;
-
             @Override
             public ServletInputStream getInputStream() throws IOException {
-                if (limited == null) {
-                    limited = new Limited(super.getInputStream());
+                if (limited[0] == null) {
+                    limited[0] = new Limited(super.getInputStream());
                 }
-                return limited;
+                return limited[0];
             }
         }, response);
+        if (limited[0] != null && limited[0].exceeded) {
+            drain(request.getInputStream(), DRAIN_LIMIT);
+        }
+    }
+
+    private static void drain(java.io.InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(buffer)) > 0) {
+            total += n;
+        }
     }
 
     private static final class Limited extends ServletInputStream {
         private final ServletInputStream in;
         private long read;
+        private boolean exceeded;
 
         Limited(ServletInputStream in) {
             this.in = in;
@@ -85,6 +107,7 @@ public class RequestBodyLimit extends HttpFilter {
         private void count(int n) throws TooLarge {
             read += n;
             if (read > MAX_BYTES) {
+                exceeded = true;
                 throw new TooLarge();
             }
         }

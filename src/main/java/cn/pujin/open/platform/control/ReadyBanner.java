@@ -1,0 +1,23 @@
+package cn.pujin.open.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Tells whoever started the app where to open it, once everything is deployed. */
+@ApplicationScoped
+public class ReadyBanner {
+
+    private static final Logger LOG = Logger.getLogger(ReadyBanner.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "PUBLIC_URL")
+    String publicUrl;
+
+    void ready(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.info(() -> "浦锦开放 is ready: " + publicUrl.replaceAll("/+$", "") + "/");
+    }
+}

@@ -1,0 +1,172 @@
+package cn.pujin.open.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Talks to the deployed WAR over HTTP, as a script or app would: JSON, HTTP Basic, problem+json. */
+public final class Api {
+
+    public static final String PASSWORD = "Demo#2026";
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final String authorization;
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    public static Api anonymous() {
+        return new Api(TestApp.get().baseUrl, null);
+    }
+
+    public static Api as(String login) {
+        return as(login, PASSWORD);
+    }
+
+    public static Api as(String login, String password) {
+        String token = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Api(TestApp.get().baseUrl, "Basic " + token);
+    }
+
+    /** A fresh citizen signed up through the API, with a random mainland mobile number. */
+    public static Citizen newCitizen(String name) {
+        String phone = randomPhone();
+        Response r = anonymous().post("/api/v1/accounts", Json.createObjectBuilder()
+                .add("phone", phone).add("displayName", name).add("password", "secret-pass-1").add("consent", true).build());
+        r.expect(201);
+        return new Citizen(r.json().getJsonNumber("id").longValue(), phone, name, as(phone, "secret-pass-1"));
+    }
+
+    public record Citizen(long id, String phone, String name, Api api) {}
+
+    public static String randomPhone() {
+        return "17" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    }
+
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        public JsonArray jsonArray() {
+            return Json.createReader(new StringReader(body)).readArray();
+        }
+
+        public JsonArray items() {
+            return json().getJsonArray("items");
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        public Response expect(int expected) {
+            if (status != expected) {
+                fail("expected HTTP " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+
+        /** Asserts a problem+json answer with this status and code; returns the document. */
+        public JsonObject problem(int expectedStatus, String code) {
+            expect(expectedStatus);
+            assertTrue(contentType().startsWith("application/problem+json"), "problem+json expected, got " + contentType());
+            JsonObject p = json();
+            assertEquals(code, p.getString("code"), body);
+            assertEquals(expectedStatus, p.getInt("status"));
+            return p;
+        }
+
+        /** The fields named by a VALIDATION_FAILED problem. */
+        public java.util.List<String> errorFields() {
+            JsonObject p = json();
+            if (!p.containsKey("errors")) {
+                return java.util.List.of();
+            }
+            return p.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response get(String path, String header, String value) {
+        return send(request(path).header(header, value).GET());
+    }
+
+    public Response post(String path, JsonValue body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Response post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response put(String path, JsonValue body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method, raw bytes and content type: for bad-input tests. */
+    public Response raw(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    /** Without Content-Length: the body is streamed chunked. */
+    public Response chunked(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        b.header("Content-Type", contentType);
+        return send(b);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package cn.pujin.open.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A real headless Chromium (Debian's chromium + chromium-driver) driven by Selenium. */
+public final class Browser implements AutoCloseable {
+
+    public final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String base;
+
+    public Browser(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("CHROME_BIN", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + width + "," + height, "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver"))).build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+        this.base = TestApp.get().baseUrl;
+    }
+
+    private static String executable(String env, String fallback) {
+        String value = System.getenv(env);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Types as a person does: select what is there, type over it (clear() confuses date pickers). */
+    public void type(String id, String text) {
+        WebElement input = find(By.id(id));
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        input.sendKeys(text);
+    }
+
+    public void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    public void waitForText(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    public void waitForUrl(String fragment) {
+        wait.until(ExpectedConditions.urlContains(fragment));
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void signIn(String login, String password) {
+        open("/login.xhtml");
+        type("login:name", login);
+        type("login:password", password);
+        click(By.id("login:submit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.inline-form button")));
+    }
+
+    public void signOut() {
+        click(By.cssSelector("form.inline-form button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='/login.xhtml']")));
+    }
+
+    /** Keeps a PNG under target/screenshots for people to look at after the run. */
+    public void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a journey; on failure keeps a screenshot and the page text for the report. */
+    public void journey(String name, Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failed-" + name);
+            throw new AssertionError(e.getMessage() + "\n--- page text ---\n" + text(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

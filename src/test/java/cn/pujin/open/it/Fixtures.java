@@ -1,0 +1,44 @@
+package cn.pujin.open.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Event drafts for tests; each title is unique so tests never see each other's data. */
+public final class Fixtures {
+
+    public static final ZoneOffset SHANGHAI = ZoneOffset.ofHours(8);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private Fixtures() {}
+
+    public static String unique(String title) {
+        return title + " #" + System.nanoTime() % 1_000_000 + "-" + COUNTER.incrementAndGet();
+    }
+
+    /** An offline open day in {@code daysAhead} days, 09:30–11:30 Shanghai time. */
+    public static JsonObjectBuilder openDay(String title, int daysAhead) {
+        OffsetDateTime start = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.DAYS).plusDays(daysAhead).withHour(9).withMinute(30);
+        return Json.createObjectBuilder()
+                .add("kind", "OPEN_DAY").add("title", title).add("summary", "测试摘要 " + title)
+                .add("description", "<p>介绍</p>").add("mode", "OFFLINE").add("venue", "浦锦街道城运中心")
+                .add("startsAt", start.toString()).add("endsAt", start.plusHours(2).toString())
+                .add("capacity", 40).add("waitlist", true);
+    }
+
+    /** Creates, submits and approves an event: organiser writes, reviewer publishes. Returns the event. */
+    public static JsonObject published(JsonObjectBuilder draft) {
+        JsonObject created = Api.as("organiser").post("/api/v1/events", draft.build()).expect(201).json();
+        long id = created.getJsonNumber("id").longValue();
+        Api.as("organiser").post("/api/v1/events/" + id + "/submit").expect(200);
+        return Api.as("reviewer").post("/api/v1/events/" + id + "/approve").expect(200).json();
+    }
+
+    public static long id(JsonObject o) {
+        return o.getJsonNumber("id").longValue();
+    }
+}

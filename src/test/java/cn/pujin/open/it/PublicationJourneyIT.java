@@ -1,0 +1,104 @@
+package cn.pujin.open.it;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The foundation's journey in a real browser: a citizen signs up and signs in; an organiser creates and
+ * submits an open day; a reviewer approves it; the citizen sees it on the home page.
+ */
+class PublicationJourneyIT {
+
+    @Test
+    void organiserCreatesReviewerApprovesCitizenSeesIt() {
+        String phone = Api.randomPhone();
+        String title = Fixtures.unique("浏览器测试开放日");
+        String tomorrow = LocalDate.now(Fixtures.SHANGHAI).plusDays(1).toString();
+        try (Browser b = new Browser(1280, 1000)) {
+            b.journey("publication", () -> {
+            b.open("/signup.xhtml");
+            b.type("signup:phone", phone);
+            b.type("signup:displayName", "浏览器市民");
+            b.type("signup:password", "browser-pass-1");
+            b.type("signup:passwordRepeat", "browser-pass-1");
+            b.click(By.cssSelector("#signup\\:consent .ui-chkbox-box"));
+            b.click(By.id("signup:submit"));
+            b.waitForUrl("/me/");
+            b.waitForText("注册成功");
+            assertTrue(b.text().contains("浏览器市民"));
+            b.signOut();
+
+            b.signIn("organiser", Api.PASSWORD);
+            b.open("/organiser/event.xhtml");
+            b.type("editor:title", title);
+            b.type("editor:summary", "在浏览器里创建的活动");
+            b.type("editor:venue", "浦锦街道社区综合服务中心");
+            b.type("editor:startsAt_input", tomorrow + " 09:30");
+            b.type("editor:endsAt_input", tomorrow + " 11:30");
+            b.find(By.id("editor:title")).click();
+            b.click(By.id("editor:save"));
+            b.waitForUrl("event.xhtml?id=");
+            b.waitForText("已保存");
+            b.click(By.id("editor:submit"));
+            b.waitForText("已提交审查");
+            b.screenshot("journey-organiser-submitted");
+            b.signOut();
+
+            b.signIn("reviewer", Api.PASSWORD);
+            b.open("/review/");
+            b.waitForText(title);
+            b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '通过并公开')]"));
+            b.click(By.cssSelector("button.ui-confirmdialog-yes"));
+            b.waitForText("已通过并公开");
+            b.signOut();
+
+            b.signIn(phone, "browser-pass-1");
+            b.open("/");
+            b.waitForText(title);
+            b.screenshot("journey-citizen-home");
+            b.click(By.linkText(title));
+            b.waitForText("在浏览器里创建的活动");
+            assertTrue(b.text().contains("浦锦街道社区综合服务中心"));
+            LocalDate day = LocalDate.parse(tomorrow);
+            assertTrue(b.text().contains(day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日"),
+                    "the typed start date was saved");
+            assertTrue(b.text().contains("09:30–11:30"));
+            assertTrue(b.text().contains("添加到日历"));
+            });
+        }
+    }
+
+    @Test
+    void pagesSwitchToEnglishAndBack() {
+        try (Browser b = new Browser(390, 844)) {
+            b.open("/events/");
+            b.waitForText("活动");
+            b.click(By.cssSelector("a.lang-switch"));
+            b.waitForText("Upcoming");
+            assertTrue(b.driver.getCurrentUrl().endsWith("/events/"), b.driver.getCurrentUrl());
+            b.open("/");
+            b.waitForText("Upcoming open days");
+            b.click(By.cssSelector("a.lang-switch"));
+            b.waitForText("近期开放活动");
+        }
+    }
+
+    @Test
+    void backOfficePagesAskForSignInAndRefuseOtherRoles() {
+        try (Browser b = new Browser(1280, 900)) {
+            b.open("/organiser/");
+            b.waitForUrl("/login.xhtml?next=");
+            b.type("login:name", "citizen1");
+            b.type("login:password", Api.PASSWORD);
+            b.click(By.id("login:submit"));
+            b.waitForText("您无权访问此页面");
+            b.signOut();
+            b.signIn("organiser", Api.PASSWORD);
+            b.open("/organiser/");
+            b.waitForText("新建活动");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package cn.pujin.open.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application under test, started once per test JVM: the built WAR on Payara Micro (a real
+ * {@code java -jar payara-micro.jar} process) against real PostgreSQL — zonky's embedded server, or the
+ * database in {@code DB_URL}/{@code DB_USER}/{@code DB_PASSWORD} when set.
+ */
+public final class TestApp {
+
+    private static TestApp instance;
+
+    public final String baseUrl;
+    public final String jdbcUrl;
+    public final String dbUser;
+    public final String dbPassword;
+    private final Process process;
+    private final EmbeddedPostgres postgres;
+
+    private TestApp(String baseUrl, String jdbcUrl, String dbUser, String dbPassword, Process process, EmbeddedPostgres postgres) {
+        this.baseUrl = baseUrl;
+        this.jdbcUrl = jdbcUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        this.process = process;
+        this.postgres = postgres;
+    }
+
+    public static synchronized TestApp get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    public Connection db() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+    }
+
+    private static TestApp start() {
+        try {
+            EmbeddedPostgres postgres = null;
+            String url = System.getenv("DB_URL");
+            String user = System.getenv().getOrDefault("DB_USER", "postgres");
+            String password = System.getenv().getOrDefault("DB_PASSWORD", "postgres");
+            if (url == null || url.isBlank()) {
+                postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE pujin");
+                }
+                url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/pujin";
+                user = "postgres";
+                password = "postgres";
+            }
+            int port = Integer.getInteger("it.port", 18080);
+            Map<String, String> env = new HashMap<>();
+            env.put("DB_URL", url);
+            env.put("DB_USER", user);
+            env.put("DB_PASSWORD", password);
+            env.put("DEMO_DATA", "true");
+            env.put("CLOCK_CONTROL", "true");
+            env.put("PUBLIC_URL", "http://localhost:" + port);
+            env.put("CONFIG_DIR", Path.of("config").toAbsolutePath().toString());
+            Process process = launch(port, env, "app");
+            String base = "http://localhost:" + port;
+            awaitReady(base, process, logOf("app"));
+            return new TestApp(base, url, user, password, process, postgres);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot start the application under test", e);
+        }
+    }
+
+    /** Starts the built WAR on Payara Micro with the given environment; output goes to target/it/NAME.log. */
+    public static Process launch(int port, Map<String, String> env, String name) throws IOException {
+        Path war = Path.of(System.getProperty("it.war", "target/pujin-open.war"));
+        Path payara = Path.of(System.getProperty("it.payara", "target/payara-micro.jar"));
+        if (!Files.exists(war) || !Files.exists(payara)) {
+            throw new IllegalStateException("build first: " + war + " and " + payara + " are needed (mvn verify does it)");
+        }
+        Path log = logOf(name);
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", payara.toString(),
+                "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    public static Path logOf(String name) {
+        return Path.of(System.getProperty("it.workdir", "target/it")).resolve(name + ".log");
+    }
+
+    /** Waits until {@code /health/ready} says UP; fails early with the log's tail when the process dies. */
+    public static void awaitReady(String base, Process process, Path log) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during start-up:\n" + tail(log));
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (api.statusCode() == 200) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the application did not become ready in time:\n" + tail(log));
+    }
+
+    public static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // the JVM is ending anyway
+            }
+        }
+    }
+}
