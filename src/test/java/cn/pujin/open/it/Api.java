@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class Api {
 
     public static final String PASSWORD = "Demo#2026";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as browsers speak to a plain-http site (the default would try an h2c upgrade). */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
     private final String authorization;
@@ -50,13 +52,15 @@ public final class Api {
     /** A fresh citizen signed up through the API, with a random mainland mobile number. */
     public static Citizen newCitizen(String name) {
         String phone = randomPhone();
+        String email = phone + "@citizens.test";
         Response r = anonymous().post("/api/v1/accounts", Json.createObjectBuilder()
-                .add("phone", phone).add("displayName", name).add("password", "secret-pass-1").add("consent", true).build());
+                .add("phone", phone).add("displayName", name).add("password", "secret-pass-1").add("consent", true)
+                .add("email", email).build());
         r.expect(201);
-        return new Citizen(r.json().getJsonNumber("id").longValue(), phone, name, as(phone, "secret-pass-1"));
+        return new Citizen(r.json().getJsonNumber("id").longValue(), phone, name, email, as(phone, "secret-pass-1"));
     }
 
-    public record Citizen(long id, String phone, String name, Api api) {}
+    public record Citizen(long id, String phone, String name, String email, Api api) {}
 
     public static String randomPhone() {
         return "17" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
@@ -140,6 +144,22 @@ public final class Api {
             b.header("Content-Type", contentType);
         }
         return send(b);
+    }
+
+    /** A binary download (exports, images, PDFs); fails unless 200. */
+    public byte[] bytes(String path) {
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                fail("expected 200 for " + path + " but got " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Without Content-Length: the body is streamed chunked. */

@@ -1,5 +1,7 @@
 package cn.pujin.open.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -31,16 +33,20 @@ public final class TestApp {
     public final String jdbcUrl;
     public final String dbUser;
     public final String dbPassword;
+    /** The SMTP server the app sends to: GreenMail, in this JVM. */
+    public final GreenMail mail;
     private final Process process;
     private final EmbeddedPostgres postgres;
 
-    private TestApp(String baseUrl, String jdbcUrl, String dbUser, String dbPassword, Process process, EmbeddedPostgres postgres) {
+    private TestApp(String baseUrl, String jdbcUrl, String dbUser, String dbPassword, Process process, EmbeddedPostgres postgres,
+                    GreenMail mail) {
         this.baseUrl = baseUrl;
         this.jdbcUrl = jdbcUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
         this.process = process;
         this.postgres = postgres;
+        this.mail = mail;
     }
 
     public static synchronized TestApp get() {
@@ -71,7 +77,11 @@ public final class TestApp {
                 password = "postgres";
             }
             int port = Integer.getInteger("it.port", 18080);
+            GreenMail mail = new GreenMail(new ServerSetup(port + 25, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
             Map<String, String> env = new HashMap<>();
+            env.put("MAIL_HOST", "127.0.0.1");
+            env.put("MAIL_PORT", String.valueOf(port + 25));
             env.put("DB_URL", url);
             env.put("DB_USER", user);
             env.put("DB_PASSWORD", password);
@@ -82,7 +92,7 @@ public final class TestApp {
             Process process = launch(port, env, "app");
             String base = "http://localhost:" + port;
             awaitReady(base, process, logOf("app"));
-            return new TestApp(base, url, user, password, process, postgres);
+            return new TestApp(base, url, user, password, process, postgres, mail);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot start the application under test", e);
         }
@@ -154,6 +164,7 @@ public final class TestApp {
     }
 
     private void stop() {
+        mail.stop();
         process.destroy();
         try {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -42,7 +42,7 @@ public class AccountsResource {
     CurrentUser user;
 
     /** Phone masked unless the viewer is the owner; roles sorted for stable output. */
-    public record AccountView(Long id, String username, String displayName, String phone, List<Role> roles,
+    public record AccountView(Long id, String username, String displayName, String phone, String email, List<Role> roles,
                               OffsetDateTime consentAt, String consentVersion, Long departmentId) {}
 
     public record RolesRequest(List<Role> roles) {}
@@ -76,6 +76,7 @@ public class AccountsResource {
     static AccountView view(Accounts accounts, Account a, boolean owner) {
         return new AccountView(a.getId(), a.getUsername(), a.getDisplayName(),
                 owner && a.getPhoneCipher() != null ? accounts.phoneOf(a) : a.getPhoneMasked(),
+                owner ? accounts.emailOf(a).orElse(null) : null,
                 a.roles().stream().sorted().toList(), Times.local(a.getConsentAt()), a.getConsentVersion(),
                 a.getDepartmentId());
     }

@@ -20,6 +20,28 @@ public class MePage {
     @Inject
     Accounts accounts;
 
+    private String email;
+
+    public String getEmail() {
+        if (email == null) {
+            email = accounts.emailOf(account()).orElse("");
+        }
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public void saveEmail() {
+        try {
+            accounts.changeEmail(account().getId(), email);
+            cn.pujin.open.platform.boundary.Faces.info("me.email.saved");
+        } catch (cn.pujin.open.platform.control.Problem e) {
+            cn.pujin.open.platform.boundary.Faces.show(e, "email", java.util.Map.of("email", "email"));
+        }
+    }
+
     private Account account() {
         return viewer.account().orElseThrow();
     }

@@ -4,7 +4,10 @@ import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.control.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -21,8 +24,40 @@ public class MeResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    cn.pujin.open.platform.control.Links links;
+
+    public record EmailRequest(String email) {}
+
+    public record CalendarToken(String token, String url) {}
+
     @GET
     public AccountsResource.AccountView me() {
         return AccountsResource.view(accounts, accounts.get(user.require()), true);
+    }
+
+    @PUT
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountsResource.AccountView email(EmailRequest request) {
+        Long me = user.require();
+        return AccountsResource.view(accounts, accounts.changeEmail(me, request == null ? null : request.email()), true);
+    }
+
+    /** The personal calendar feed's address; {@code POST} replaces the secret (old links stop working). */
+    @GET
+    @Path("calendar-token")
+    public CalendarToken calendarToken() {
+        return token(accounts.calendarToken(user.require(), false));
+    }
+
+    @POST
+    @Path("calendar-token")
+    public CalendarToken resetCalendarToken() {
+        return token(accounts.calendarToken(user.require(), true));
+    }
+
+    private CalendarToken token(String token) {
+        return new CalendarToken(token, links.to("/api/v1/me/calendar.ics?token=" + token));
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignUpPage {
 
     private static final Map<String, String> FIELDS = Map.of(
-            "phone", "phone", "displayName", "displayName", "password", "password", "consent", "consent");
+            "phone", "phone", "displayName", "displayName", "password", "password", "consent", "consent", "email", "email");
 
     @Inject
     Accounts accounts;
@@ -32,6 +32,7 @@ public class SignUpPage {
     private String password;
     private String passwordRepeat;
     private boolean consent;
+    private String email;
 
     public String register() {
         if (password != null && !password.equals(passwordRepeat)) {
@@ -39,7 +40,8 @@ public class SignUpPage {
             return null;
         }
         try {
-            accounts.signUp(new SignUp(phone == null ? null : phone.strip(), displayName, password, consent));
+            accounts.signUp(new SignUp(phone == null ? null : phone.strip(), displayName, password, consent,
+                    email == null || email.isBlank() ? null : email.strip()));
         } catch (RuntimeException e) {
             Faces.show(e, "signup", FIELDS);
             return null;
@@ -60,6 +62,8 @@ public class SignUpPage {
     public void setPassword(String password) { this.password = password; }
     public String getPasswordRepeat() { return passwordRepeat; }
     public void setPasswordRepeat(String passwordRepeat) { this.passwordRepeat = passwordRepeat; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
     public boolean isConsent() { return consent; }
     public void setConsent(boolean consent) { this.consent = consent; }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Accounts {
 
     public static final String PHONE_PATTERN = "1[3-9]\\d{9}";
+    public static final String EMAIL_PATTERN = "[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,100}\\.[A-Za-z]{2,24}";
 
     @PersistenceContext
     EntityManager em;
@@ -73,6 +74,9 @@ public class Accounts {
         Account account = new Account(null, request.displayName().strip(), hashPassword(request.password()), clock.instant());
         account.phone(personalData.encrypt(request.phone()), hash, Masking.phone(request.phone()));
         account.consent(clock.instant(), privacyNoticeVersion);
+        if (request.email() != null && !request.email().isBlank()) {
+            account.email(personalData.encrypt(request.email().strip()));
+        }
         try {
             em.persist(account);
             em.flush();
@@ -86,11 +90,14 @@ public class Accounts {
 
     /** Staff accounts and demo users: a user name, optionally a phone, the given roles. */
     @Transactional
-    public Account createStaff(String username, String displayName, String phone, String password, Set<Role> roles,
-                               Long departmentId) {
+    public Account createStaff(String username, String displayName, String phone, String email, String password,
+                               Set<Role> roles, Long departmentId) {
         Account account = new Account(username.toLowerCase(), displayName, hashPassword(password), clock.instant());
         if (phone != null) {
             account.phone(personalData.encrypt(phone), personalData.lookupHash(phone), Masking.phone(phone));
+        }
+        if (email != null) {
+            account.email(personalData.encrypt(email));
         }
         account.consent(clock.instant(), privacyNoticeVersion);
         account.roles(roles);
@@ -192,6 +199,73 @@ public class Accounts {
                 .setParameter("q", query == null ? "" : query)
                 .setParameter("like", "%" + (query == null ? "" : query.toLowerCase()) + "%")
                 .getSingleResult();
+    }
+
+    /** Accounts by id in one query (list pages). */
+    public java.util.Map<Long, Account> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select a from Account a where a.id in :ids", Account.class).setParameter("ids", ids)
+                .getResultStream().collect(java.util.stream.Collectors.toMap(Account::getId, a -> a));
+    }
+
+    /**
+     * Who a steward or organiser means by a search text: a full phone number, the last four digits of one,
+     * or part of a name.
+     */
+    public List<Long> idsMatching(String text) {
+        String t = text.strip();
+        if (t.matches(PHONE_PATTERN)) {
+            return findByPhoneHash(personalData.lookupHash(t)).map(a -> List.of(a.getId())).orElse(List.of());
+        }
+        if (t.matches("\\d{4}")) {
+            return em.createQuery("select a.id from Account a where a.phoneMasked like :tail", Long.class)
+                    .setParameter("tail", "%" + t).setMaxResults(500).getResultList();
+        }
+        return em.createQuery("select a.id from Account a where lower(a.displayName) like :n", Long.class)
+                .setParameter("n", "%" + t.toLowerCase() + "%").setMaxResults(500).getResultList();
+    }
+
+    public Optional<String> emailOf(Account account) {
+        return Optional.ofNullable(personalData.decrypt(account.getEmailCipher()));
+    }
+
+    @Transactional
+    public Account changeEmail(Long accountId, String email) {
+        Account account = get(accountId);
+        String value = email == null || email.isBlank() ? null : email.strip();
+        if (value != null && (value.length() > 120 || !value.matches(EMAIL_PATTERN))) {
+            throw Problem.invalid("email", "account.email.invalid");
+        }
+        account.email(personalData.encrypt(value));
+        audit.record(accountId, "account", accountId, "account.email", null, null, null);
+        return account;
+    }
+
+    /** The secret of the personal calendar feed: created on first use, replaced on reset. */
+    @Transactional
+    public String calendarToken(Long accountId, boolean reset) {
+        Account account = get(accountId);
+        if (account.getCalendarTokenCipher() != null && !reset) {
+            return personalData.decrypt(account.getCalendarTokenCipher());
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        account.calendarToken(personalData.encrypt(token), personalData.lookupHash(token));
+        if (reset) {
+            audit.record(accountId, "account", accountId, "account.calendarToken", null, null, null);
+        }
+        return token;
+    }
+
+    public Optional<Account> byCalendarToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return Optional.empty();
+        }
+        return em.createQuery("select a from Account a where a.calendarTokenHash = :h", Account.class)
+                .setParameter("h", personalData.lookupHash(token)).getResultStream().findFirst();
     }
 
     public boolean any() {

@@ -6,7 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A citizen's sign-up: mainland mobile number, display name, password and consent to the privacy notice. */
+/** A citizen's sign-up: mainland mobile number, display name, password, consent to the privacy notice and,
+ * optionally, an e-mail address for notifications. */
 public record SignUp(
         @NotNull(message = "{validation.required}")
         @Pattern(regexp = Accounts.PHONE_PATTERN, message = "{account.phone.invalid}")
@@ -23,5 +24,9 @@ public record SignUp(
 
         @NotNull(message = "{account.consent.required}")
         @AssertTrue(message = "{account.consent.required}")
-        Boolean consent) {
+        Boolean consent,
+
+        @Size(max = 120, message = "{account.email.invalid}")
+        @Pattern(regexp = Accounts.EMAIL_PATTERN, message = "{account.email.invalid}")
+        String email) {
 }

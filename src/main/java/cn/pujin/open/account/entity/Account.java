@@ -44,6 +44,15 @@ public class Account {
     @Column(name = "phone_masked", length = 20)
     private String phoneMasked;
 
+    @Column(name = "email_cipher", length = 400)
+    private String emailCipher;
+
+    @Column(name = "calendar_token_cipher", length = 200)
+    private String calendarTokenCipher;
+
+    @Column(name = "calendar_token_hash", length = 64)
+    private String calendarTokenHash;
+
     @Column(name = "display_name", nullable = false, length = 40)
     private String displayName;
 
@@ -106,6 +115,16 @@ public class Account {
     }
 
     public void department(Long departmentId) { this.departmentId = departmentId; }
+
+    public void email(String cipher) { this.emailCipher = cipher; }
+
+    public void calendarToken(String cipher, String hash) {
+        this.calendarTokenCipher = cipher;
+        this.calendarTokenHash = hash;
+    }
+
+    public String getEmailCipher() { return emailCipher; }
+    public String getCalendarTokenCipher() { return calendarTokenCipher; }
 
     public Long getId() { return id; }
     public String getUsername() { return username; }

@@ -6,7 +6,6 @@ import cn.pujin.open.platform.boundary.Faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /events/detail.xhtml?id=}: the approved public version of one event; 404 otherwise. */
 @Named
@@ -17,8 +16,7 @@ public class EventDetailPage {
     Events events;
 
     @Inject
-    @ConfigProperty(name = "PUBLIC_URL")
-    String publicUrl;
+    cn.pujin.open.platform.control.Links links;
 
     private String id;
     private EventView event;
@@ -44,7 +42,7 @@ public class EventDetailPage {
 
     /** webcal:// makes phones and desktop calendars offer to subscribe instead of downloading once. */
     public String getSubscribeUrl() {
-        return publicUrl.replaceFirst("^https?://", "webcal://").replaceAll("/+$", "") + "/api/v1/calendar.ics";
+        return links.webcal("/api/v1/calendar.ics");
     }
 
     public String getId() { return id; }

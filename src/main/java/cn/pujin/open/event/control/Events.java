@@ -56,6 +56,9 @@ public class Events {
     @Inject
     jakarta.enterprise.event.Event<EventPublished> published;
 
+    @Inject
+    jakarta.enterprise.event.Event<EventCancelled> cancelled;
+
     // ---- organiser: working copy ----
 
     @Transactional
@@ -176,6 +179,7 @@ public class Events {
             publication.cancel(JSONB.toJson(approved.cancelled(why)), clock.instant());
         }
         audit.record(actor, "event", id, "event.cancel", before, event.state(), why);
+        cancelled.fire(new EventCancelled(id, why));
         published.fire(new EventPublished(id, publication == null ? -1 : publication.getSequence()));
         return event;
     }

@@ -32,7 +32,6 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * RFC 5545 calendars of published events, built with iCal4j: VTIMEZONE Asia/Shanghai, a stable UID per
@@ -46,8 +45,7 @@ public class CalendarFeed {
     private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     @Inject
-    @ConfigProperty(name = "PUBLIC_URL")
-    String publicUrl;
+    cn.pujin.open.platform.control.Links links;
 
     /** A feed ({@code METHOD:PUBLISH}) of the given events. */
     public String feed(List<Events.Published> events, String name) {
@@ -67,7 +65,7 @@ public class CalendarFeed {
     }
 
     public String eventUrl(Long eventId) {
-        return publicUrl.replaceAll("/+$", "") + "/events/detail.xhtml?id=" + eventId;
+        return links.to("/events/detail.xhtml?id=" + eventId);
     }
 
     private Calendar calendar(List<Events.Published> events, String name, String method) {

@@ -44,12 +44,13 @@ public class Clocks {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return Clock.offset(Clock.system(zone), offset);
+            return Clock.tick(Clock.offset(Clock.system(zone), offset), Duration.ofNanos(1000));
         }
 
+        /** Microseconds: what PostgreSQL and H2 store, so an answer and a later read of it agree. */
         @Override
         public Instant instant() {
-            return Instant.now().plus(offset);
+            return Instant.now().plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         }
     }
 }

@@ -51,7 +51,7 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
-    public record DemoUser(String username, String displayName, String phone, List<Role> roles, String department) {}
+    public record DemoUser(String username, String displayName, String phone, String email, List<Role> roles, String department) {}
 
     public record DemoMaterial(String title, String url) {}
 
@@ -101,7 +101,7 @@ public class DemoData {
         Map<String, Long> users = new HashMap<>();
         for (DemoUser u : demo.users()) {
             Set<Role> roles = EnumSet.copyOf(u.roles());
-            Account a = accounts.createStaff(u.username(), u.displayName(), u.phone(), demo.password(), roles,
+            Account a = accounts.createStaff(u.username(), u.displayName(), u.phone(), u.email(), demo.password(), roles,
                     u.department() == null ? null : departments.get(u.department()));
             users.put(u.username(), a.getId());
         }

@@ -44,7 +44,15 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args == null || args.length == 0) {
+            return pattern;
+        }
+        // numbers in people's texts are counts and limits: no grouping ("1000", not "1,000")
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            plain[i] = args[i] instanceof Number n ? n.toString() : args[i];
+        }
+        return new MessageFormat(pattern, locale).format(plain);
     }
 
     private static ResourceBundle bundle(String name, Locale locale) {

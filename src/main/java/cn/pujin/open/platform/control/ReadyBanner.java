@@ -5,7 +5,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells whoever started the app where to open it, once everything is deployed. */
 @ApplicationScoped
@@ -14,10 +13,9 @@ public class ReadyBanner {
     private static final Logger LOG = Logger.getLogger(ReadyBanner.class.getName());
 
     @Inject
-    @ConfigProperty(name = "PUBLIC_URL")
-    String publicUrl;
+    Links links;
 
     void ready(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        LOG.info(() -> "浦锦开放 is ready: " + publicUrl.replaceAll("/+$", "") + "/");
+        LOG.info(() -> "浦锦开放 is ready: " + links.to("/"));
     }
 }

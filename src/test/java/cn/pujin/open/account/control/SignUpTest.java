@@ -22,29 +22,35 @@ class SignUpTest {
 
     @Test
     void aValidSignUp() {
-        assertEquals(Set.of(), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", true)));
-        assertEquals(Set.of(), invalid(new SignUp("19912345678", "A".repeat(40), "12345678", true)));
+        assertEquals(Set.of(), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", true, null)));
+        assertEquals(Set.of(), invalid(new SignUp("19912345678", "A".repeat(40), "12345678", true, null)));
     }
 
     @Test
     void mainlandMobileNumbersOnly() {
         for (String phone : new String[]{"12800138000", "1380013800", "138001380000", "+8613800138000", "1380013800a", ""}) {
-            assertEquals(Set.of("phone"), invalid(new SignUp(phone, "王小明", "secret-pass-1", true)), phone);
+            assertEquals(Set.of("phone"), invalid(new SignUp(phone, "王小明", "secret-pass-1", true, null)), phone);
         }
-        assertEquals(Set.of("phone"), invalid(new SignUp(null, "王小明", "secret-pass-1", true)));
+        assertEquals(Set.of("phone"), invalid(new SignUp(null, "王小明", "secret-pass-1", true, null)));
     }
 
     @Test
     void displayNameOneToFortyWithoutMarkup() {
-        assertEquals(Set.of("displayName"), invalid(new SignUp("13800138000", "", "secret-pass-1", true)));
-        assertEquals(Set.of("displayName"), invalid(new SignUp("13800138000", "A".repeat(41), "secret-pass-1", true)));
-        assertEquals(Set.of("displayName"), invalid(new SignUp("13800138000", "<b>x</b>", "secret-pass-1", true)));
+        assertEquals(Set.of("displayName"), invalid(new SignUp("13800138000", "", "secret-pass-1", true, null)));
+        assertEquals(Set.of("displayName"), invalid(new SignUp("13800138000", "A".repeat(41), "secret-pass-1", true, null)));
+        assertEquals(Set.of("displayName"), invalid(new SignUp("13800138000", "<b>x</b>", "secret-pass-1", true, null)));
+    }
+
+    @Test
+    void emailIsOptionalButMustLookLikeOne() {
+        assertEquals(Set.of(), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", true, "wang@example.cn")));
+        assertEquals(Set.of("email"), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", true, "not-an-address")));
     }
 
     @Test
     void passwordAtLeastEightAndConsentRequired() {
-        assertEquals(Set.of("password"), invalid(new SignUp("13800138000", "王小明", "1234567", true)));
-        assertEquals(Set.of("consent"), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", false)));
-        assertEquals(Set.of("consent"), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", null)));
+        assertEquals(Set.of("password"), invalid(new SignUp("13800138000", "王小明", "1234567", true, null)));
+        assertEquals(Set.of("consent"), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", false, null)));
+        assertEquals(Set.of("consent"), invalid(new SignUp("13800138000", "王小明", "secret-pass-1", null, null)));
     }
 }

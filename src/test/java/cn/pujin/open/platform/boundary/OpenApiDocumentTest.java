@@ -28,7 +28,14 @@ class OpenApiDocumentTest {
 
     @Test
     void everyEndpointIsDocumentedAndNothingElse() throws Exception {
-        assertEquals(endpointsInCode(), endpointsInDocument());
+        assertEquals(normalised(endpointsInCode()), normalised(endpointsInDocument()));
+    }
+
+    /** {@code /events/{eventId}/x} and {@code /events/{id}/x} are the same endpoint. */
+    static Set<String> normalised(Set<String> endpoints) {
+        Set<String> out = new TreeSet<>();
+        endpoints.forEach(e -> out.add(e.replaceAll("\\{[^}]+}", "{}")));
+        return out;
     }
 
     static Set<String> endpointsInDocument() throws IOException {

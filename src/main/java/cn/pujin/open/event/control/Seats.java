@@ -1,0 +1,96 @@
+package cn.pujin.open.event.control;
+
+import cn.pujin.open.event.entity.EventKind;
+import cn.pujin.open.event.entity.EventPublication;
+import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.platform.control.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * The seat count of an event, kept on the event row and changed only inside the caller's transaction:
+ * taking a seat is one conditional UPDATE (the database serialises concurrent takers on the row, so no
+ * event is ever overbooked, whatever the number of app instances); giving one back or promoting from
+ * the waitlist first locks the row.
+ */
+@ApplicationScoped
+public class Seats {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** What registration needs to know of a published event. */
+    public record Bookable(Long eventId, EventKind kind, EventStatus status, String title, int capacity,
+                           boolean waitlist, Instant registrationOpensAt, Instant registrationClosesAt,
+                           Instant startsAt, Instant endsAt) {
+
+        public boolean isMeeting() {
+            return kind == EventKind.DECISION_MEETING;
+        }
+
+        public boolean isOpenFor(Instant now) {
+            return !now.isBefore(registrationOpensAt) && !now.isAfter(registrationClosesAt);
+        }
+    }
+
+    /** The published event, or 404 for drafts and unknown ids. */
+    public Bookable bookable(Long eventId) {
+        EventPublication p = eventId == null ? null : em.find(EventPublication.class, eventId);
+        if (p == null) {
+            throw Problem.notFound();
+        }
+        return new Bookable(p.getEventId(), p.getKind(), p.getStatus(), p.getTitle(), p.getCapacity(), p.isWaitlist(),
+                p.getRegistrationOpensAt(), p.getRegistrationClosesAt(), p.getStartsAt(), p.getEndsAt());
+    }
+
+    /** Takes a seat if one is left (against the published capacity); false when the event is full. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean take(Long eventId) {
+        return em.createNativeQuery("""
+                        UPDATE event SET confirmed_count = confirmed_count + 1
+                        WHERE id = ?1 AND confirmed_count < (SELECT capacity FROM event_publication WHERE event_id = ?1)""")
+                .setParameter(1, eventId).executeUpdate() == 1;
+    }
+
+    /** Locks the event row until the transaction ends: cancellations and promotions run one at a time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int lock(Long eventId) {
+        Object count = em.createNativeQuery("SELECT confirmed_count FROM event WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, eventId).getSingleResult();
+        return ((Number) count).intValue();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(Long eventId) {
+        em.createNativeQuery("UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = ?1 AND confirmed_count > 0")
+                .setParameter(1, eventId).executeUpdate();
+    }
+
+    /** Selection sets the count to the number of representatives it confirmed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void set(Long eventId, int confirmed) {
+        em.createNativeQuery("UPDATE event SET confirmed_count = ?2 WHERE id = ?1")
+                .setParameter(1, eventId).setParameter(2, confirmed).executeUpdate();
+    }
+
+    /** Published decision meetings that have ended. */
+    public java.util.List<Long> pastMeetingIds(Instant now) {
+        return em.createQuery("select p.eventId from EventPublication p where p.kind = :k and p.endsAt < :now and p.status = :s",
+                        Long.class)
+                .setParameter("k", EventKind.DECISION_MEETING).setParameter("now", now).setParameter("s", EventStatus.PUBLISHED)
+                .getResultList();
+    }
+
+    public int seatsLeft(Long eventId) {
+        Object confirmed = em.createNativeQuery("SELECT confirmed_count FROM event WHERE id = ?1").setParameter(1, eventId)
+                .getSingleResult();
+        return Math.max(0, bookable(eventId).capacity() - ((Number) confirmed).intValue());
+    }
+
+    public int capacity(Long eventId) {
+        return bookable(eventId).capacity();
+    }
+}

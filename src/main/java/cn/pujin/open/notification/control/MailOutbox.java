@@ -1,0 +1,257 @@
+package cn.pujin.open.notification.control;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.notification.entity.Notification;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends queued mails after the changing transaction commits, and every 30 seconds retries what is still
+ * owed (after a failure or a restart). A row is claimed with a conditional UPDATE before it is sent, so
+ * several instances never send the same mail twice. Without {@code MAIL_HOST} mails are written as
+ * {@code .eml} files under {@code OUTBOX_DIR} (the demo default).
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_HOST")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_PORT", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_FROM", defaultValue = "浦锦开放 <noreply@pujin.example.cn>")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_USER")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_PASSWORD")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_STARTTLS", defaultValue = "false")
+    boolean startTls;
+
+    @Inject
+    @ConfigProperty(name = "OUTBOX_DIR", defaultValue = "data/outbox")
+    String outboxDir;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<MailOutbox> self;
+
+    private Session session;
+    private ScheduledFuture<?> retries;
+
+    @PostConstruct
+    void init() {
+        Properties p = new Properties();
+        host.ifPresent(h -> {
+            p.put("mail.smtp.host", h);
+            p.put("mail.smtp.port", String.valueOf(port));
+            p.put("mail.smtp.connectiontimeout", "10000");
+            p.put("mail.smtp.timeout", "10000");
+            p.put("mail.smtp.starttls.enable", String.valueOf(startTls));
+            p.put("mail.smtp.auth", String.valueOf(user.isPresent()));
+        });
+        session = Session.getInstance(p, user.isPresent() ? new jakarta.mail.Authenticator() {
+            @Override
+            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                return new jakarta.mail.PasswordAuthentication(user.get(), password.orElse(""));
+            }
+        } : null);
+    }
+
+    void start(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
+        retries = scheduler.scheduleWithFixedDelay(this::drainQuietly, 30, 30, TimeUnit.SECONDS);
+        LOG.info(() -> "mail outbox: " + (host.isPresent() ? "SMTP " + host.get() + ":" + port
+                : "no MAIL_HOST, writing .eml files to " + Path.of(outboxDir).toAbsolutePath()));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (retries != null) {
+            retries.cancel(false);
+        }
+    }
+
+    /** Right after the commit that queued it, off the request thread. */
+    void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.MailQueued mail) {
+        executor.execute(() -> {
+            try {
+                self.get().deliver(mail.notificationId());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "mail " + mail.notificationId() + " will be retried", e);
+            }
+        });
+    }
+
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "mail outbox run failed", e);
+        }
+    }
+
+    /** Sends everything that is due; returns how many were sent. */
+    public int drain() {
+        List<Long> due = em.createQuery("""
+                        select n.id from Notification n where n.emailState = :p and n.nextAttemptAt <= :now
+                        and (n.claimedUntil is null or n.claimedUntil < :now) order by n.nextAttemptAt""", Long.class)
+                .setParameter("p", Notification.EmailState.PENDING).setParameter("now", clock.instant())
+                .setMaxResults(100).getResultList();
+        int sent = 0;
+        for (Long id : due) {
+            if (self.get().deliver(id)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Claims, sends and records one mail; false if another worker had it or it is not due. */
+    public boolean deliver(Long id) {
+        if (!self.get().claim(id)) {
+            return false;
+        }
+        Notification n = em.find(Notification.class, id);
+        String error = null;
+        try {
+            String to = accounts.find(n.getAccountId()).flatMap(accounts::emailOf).orElse(null);
+            if (to == null) {
+                error = "no e-mail address";
+            } else {
+                send(n, to);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(Level.WARNING, "mail " + id + " failed: " + error);
+        }
+        self.get().record(id, error);
+        return error == null;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean claim(Long id) {
+        Instant now = clock.instant();
+        return em.createQuery("""
+                        update Notification n set n.claimedUntil = :until where n.id = :id and n.emailState = :p
+                        and (n.claimedUntil is null or n.claimedUntil < :now)""")
+                .setParameter("until", now.plus(CLAIM)).setParameter("id", id).setParameter("p", Notification.EmailState.PENDING)
+                .setParameter("now", now).executeUpdate() == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(Long id, String error) {
+        Notification n = em.find(Notification.class, id);
+        if (error == null) {
+            n.sent(clock.instant());
+        } else {
+            n.failed(error, clock.instant());
+        }
+    }
+
+    private void send(Notification n, String to) throws MessagingException, IOException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from, true));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+        message.setSubject(n.getSubject(), "UTF-8");
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Message-ID", "<notification-" + n.getId() + "@pujin-open>");
+
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(n.getBodyText(), "UTF-8");
+        alternative.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(n.getBodyHtml(), "text/html; charset=UTF-8");
+        alternative.addBodyPart(html);
+        if (n.getIcs() == null) {
+            message.setContent(alternative);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            MimeBodyPart invite = new MimeBodyPart();
+            String method = n.getIcs().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
+            invite.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(
+                    n.getIcs().getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8; method=" + method)));
+            invite.setFileName("invite.ics");
+            invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method);
+            mixed.addBodyPart(invite);
+            message.setContent(mixed);
+        }
+        message.saveChanges();
+        if (host.isPresent()) {
+            Transport.send(message);
+        } else {
+            Path dir = Path.of(outboxDir);
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(dir.resolve("notification-" + n.getId() + ".eml"))) {
+                message.writeTo(out);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package cn.pujin.open.notification.control;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.notification.entity.Notification;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Messages;
+import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.registration.control.RegistrationChanged;
+import cn.pujin.open.registration.control.RegistrationChanged.Change;
+import cn.pujin.open.registration.entity.Registration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns what happened to a registration into a notice on "my page" and, when the person gave an e-mail
+ * address, a mail (zh-CN, text and HTML) with a calendar invitation or withdrawal attached. Written in
+ * the changing transaction; {@link MailOutbox} sends after commit.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private static final Locale MAIL_LOCALE = Messages.CHINESE;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final Set<Change> INVITES = EnumSet.of(Change.CONFIRMED, Change.PROMOTED, Change.SELECTED);
+    private static final Set<Change> WITHDRAWS = EnumSet.of(Change.CANCELLED, Change.EVENT_CANCELLED);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Events events;
+
+    @Inject
+    CalendarFeed calendar;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MailQueued> queued;
+
+    @Inject
+    cn.pujin.open.platform.control.Links links;
+
+    /** CDI event: a mail waits in the outbox (observed after commit to send it at once). */
+    public record MailQueued(Long notificationId) {}
+
+    void registrationChanged(@Observes RegistrationChanged c) {
+        Optional<Events.Published> published = events.publishedForCalendar(c.eventId());
+        if (published.isEmpty()) {
+            return;
+        }
+        EventView e = published.get().view();
+        String key = "mail." + c.change().name().toLowerCase(Locale.ROOT);
+        String where = e.venue() != null ? e.venue() : e.onlineUrl();
+        Object[] args = {e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), where == null ? "" : where,
+                Registration.number(c.registrationId()), c.reason() == null ? "" : c.reason(), link("/me/registrations.xhtml")};
+        String ics = INVITES.contains(c.change()) ? calendar.invitation(published.get(), false)
+                : WITHDRAWS.contains(c.change()) ? calendar.invitation(published.get(), true) : null;
+        notify(c.accountId(), c.eventId(), c.change().name(), key, args, ics);
+    }
+
+    void invited(@Observes cn.pujin.open.selection.control.Pool.Invited invitation) {
+        events.publishedForCalendar(invitation.eventId()).ifPresent(p -> {
+            EventView e = p.view();
+            String where = e.venue() != null ? e.venue() : e.onlineUrl();
+            notify(invitation.accountId(), invitation.eventId(), "INVITED", "mail.invited",
+                    new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), where == null ? "" : where,
+                            "", "", link("/me/registrations.xhtml")}, null);
+        });
+    }
+
+    /** Writes a notice from bundle keys {@code KEY.subject} and {@code KEY.body} (paragraphs separated by \n). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notification notify(Long accountId, Long eventId, String kind, String key, Object[] args, String ics) {
+        String subject = Messages.get(MAIL_LOCALE, key + ".subject", args);
+        String text = Messages.get(MAIL_LOCALE, key + ".body", args);
+        Account account = accounts.get(accountId);
+        boolean mail = accounts.emailOf(account).isPresent();
+        Notification n = new Notification(accountId, eventId, kind, subject, text + "\n\n" + footer(), html(subject, text),
+                ics, mail, clock.instant());
+        em.persist(n);
+        if (mail) {
+            em.flush();
+            queued.fire(new MailQueued(n.getId()));
+        }
+        return n;
+    }
+
+    private String footer() {
+        return Messages.get(MAIL_LOCALE, "mail.footer", link("/me/"));
+    }
+
+    private String link(String path) {
+        return links.to(path);
+    }
+
+    private String html(String subject, String text) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(subject)).append("</title></head><body style=\"font-family:sans-serif;line-height:1.6;color:#1d2330\">")
+                .append("<h2 style=\"color:#1f4e9c\">").append(escape(subject)).append("</h2>");
+        for (String paragraph : text.split("\n")) {
+            html.append("<p>").append(escape(paragraph)).append("</p>");
+        }
+        return html.append("<p style=\"color:#5b6475;font-size:90%\">").append(escape(footer())).append("</p></body></html>").toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    public Page<Notification> mine(Long accountId, Paging paging) {
+        List<Notification> items = em.createQuery(
+                        "select n from Notification n where n.accountId = :a order by n.createdAt desc, n.id desc", Notification.class)
+                .setParameter("a", accountId).setFirstResult(paging.first()).setMaxResults(paging.size()).getResultList();
+        long total = em.createQuery("select count(n) from Notification n where n.accountId = :a", Long.class)
+                .setParameter("a", accountId).getSingleResult();
+        return new Page<>(items, total);
+    }
+
+    @Transactional
+    public void markRead(Long accountId, Long notificationId) {
+        Notification n = em.find(Notification.class, notificationId);
+        if (n == null || !n.getAccountId().equals(accountId)) {
+            throw Problem.notFound();
+        }
+        n.read(clock.instant());
+    }
+}

@@ -1,0 +1,111 @@
+package cn.pujin.open.registration.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.registration.control.RegistrationRequest;
+import cn.pujin.open.registration.control.RegistrationView;
+import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.registration.entity.Registration;
+import cn.pujin.open.registration.entity.RegistrationStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /events/{id}/registrations}: register or apply (citizen); the organiser's list with filters. */
+@Path("events/{eventId}/registrations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventRegistrationsResource {
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    cn.pujin.open.registration.control.RegistrationExports exports;
+
+    @POST
+    public Response register(@PathParam("eventId") String eventId, RegistrationRequest request, @Context UriInfo uri) {
+        Long me = user.require();
+        Registration r = registrations.register(me, Ids.parse(eventId), request);
+        return Response.created(uri.getBaseUriBuilder().path("registrations").path(String.valueOf(r.getId())).build())
+                .entity(registrations.views(List.of(r), true, false).get(0)).build();
+    }
+
+    @GET
+    public Page<RegistrationView> list(@PathParam("eventId") String eventId, @QueryParam("status") String status,
+                                       @QueryParam("category") String category, @QueryParam("q") String text,
+                                       @QueryParam("sort") String sort, @QueryParam("page") String page,
+                                       @QueryParam("size") String size) {
+        user.require(Role.ORGANISER);
+        Long id = Ids.parse(eventId);
+        Paging paging = Paging.of(page, size);
+        Registrations.Sort order = Registrations.Sort.CREATED;
+        boolean descending = false;
+        if (sort != null && !sort.isBlank()) {
+            descending = sort.startsWith("-");
+            try {
+                order = Registrations.Sort.valueOf(sort.replaceFirst("^[-+]", "").toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("sort", "validation.enum", List.of(Registrations.Sort.values()));
+            }
+        }
+        var found = registrations.forEvent(id, new Registrations.Filter(enums("status", status, RegistrationStatus.class),
+                enums("category", category, Category.class), text), order, descending, paging);
+        return new Page<>(registrations.views(found.items(), false, false), found.total());
+    }
+
+    /** {@code export.csv} / {@code export.xlsx}; {@code phones=true} shows full numbers (audited either way). */
+    @GET
+    @Path("export.{format}")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@PathParam("eventId") String eventId, @PathParam("format") String format,
+                           @QueryParam("phones") String phones, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        Long me = user.require(Role.ORGANISER);
+        if (!"csv".equals(format) && !"xlsx".equals(format)) {
+            throw Problem.notFound();
+        }
+        Long id = Ids.parse(eventId);
+        var export = exports.export(me, id, "true".equals(phones), format,
+                cn.pujin.open.platform.boundary.ProblemResponses.locale(headers));
+        return Response.ok(export.bytes(), export.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    static <E extends Enum<E>> Set<E> enums(String field, String value, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        if (value == null || value.isBlank()) {
+            return set;
+        }
+        for (String s : value.split(",")) {
+            try {
+                set.add(Enum.valueOf(type, s.strip()));
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid(field, "validation.enum", List.of(type.getEnumConstants()));
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,170 @@
+package cn.pujin.open.registration.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.event.control.Seats;
+import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.registration.control.RegistrationRequest;
+import cn.pujin.open.registration.control.RegistrationView;
+import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.registration.entity.Registration;
+import cn.pujin.open.registration.entity.RegistrationStatus;
+import cn.pujin.open.selection.control.Selections;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The register / apply / cancel box on an event's page, with the person's current state and the seats
+ * left. Works for open days (seat or waitlist) and decision meetings (application with a statement).
+ */
+@Named
+@ViewScoped
+public class RegistrationPanel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    Seats seats;
+
+    @Inject
+    Selections selections;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    cn.pujin.open.platform.control.Clocks clocks;
+
+    private Long eventId;
+    private Category category;
+    private String organisation;
+    private String statement;
+    private transient RegistrationView mine;
+    private transient boolean loaded;
+
+    /** Created on the page's first (GET) request, which carries the event id; postbacks keep it. */
+    @jakarta.annotation.PostConstruct
+    void init() {
+        String id = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("id");
+        try {
+            eventId = id == null ? null : Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            eventId = null;
+        }
+    }
+
+    private Seats.Bookable event() {
+        return seats.bookable(eventId);
+    }
+
+    public RegistrationView getMine() {
+        if (!loaded) {
+            loaded = true;
+            Optional<Long> me = user.id();
+            mine = me.flatMap(id -> latest(id)).map(r -> registrations.views(List.of(r), true, true).get(0)).orElse(null);
+        }
+        return mine;
+    }
+
+    /** The active registration, or the last one (to show a rejection or cancellation). */
+    private Optional<Registration> latest(Long accountId) {
+        return registrations.active(accountId, eventId)
+                .or(() -> registrations.mine(accountId).stream().filter(r -> r.getEventId().equals(eventId)).findFirst());
+    }
+
+    public boolean isActive() {
+        return getMine() != null && getMine().status().isActive();
+    }
+
+    public boolean isOpen() {
+        Seats.Bookable e = event();
+        return e.status() == EventStatus.PUBLISHED && e.isOpenFor(clocks.clock().instant());
+    }
+
+    public boolean isNotYetOpen() {
+        return clocks.clock().instant().isBefore(event().registrationOpensAt());
+    }
+
+    public boolean isFull() {
+        return seatsLeft() == 0;
+    }
+
+    public int seatsLeft() {
+        return seats.seatsLeft(eventId);
+    }
+
+    public boolean isWaitlist() {
+        return event().waitlist();
+    }
+
+    public boolean isMeeting() {
+        return event().isMeeting();
+    }
+
+    public boolean isSelectionPublished() {
+        return selections.selection(eventId).map(s -> s.isPublished()).orElse(false);
+    }
+
+    public void register() {
+        try {
+            Registration r = registrations.register(user.require(), eventId, RegistrationRequest.EMPTY);
+            Faces.info(r.getStatus() == RegistrationStatus.CONFIRMED ? "registration.done.confirmed" : "registration.done.waitlisted");
+        } catch (Problem e) {
+            Faces.show(e, "registration", Map.of());
+        }
+        loaded = false;
+    }
+
+    public void apply() {
+        try {
+            registrations.register(user.require(), eventId, new RegistrationRequest(category, statement, organisation));
+            Faces.info("registration.done.applied");
+            org.primefaces.PrimeFaces.current().executeScript("PF('applyDialog').hide()");
+            statement = null;
+        } catch (Problem e) {
+            Faces.show(e, "applyForm", Map.of("category", "category", "statement", "statement", "organisation", "organisation"));
+        }
+        loaded = false;
+    }
+
+    public void cancel() {
+        try {
+            registrations.cancel(user.require(), getMine().id(), false, null);
+            Faces.info("registration.done.cancelled");
+        } catch (Problem e) {
+            Faces.show(e, "registration", Map.of());
+        }
+        loaded = false;
+    }
+
+    public Category[] getCategories() {
+        return Category.values();
+    }
+
+    public int getStatementMin() {
+        return Registrations.STATEMENT_MIN;
+    }
+
+    public int getStatementMax() {
+        return Registrations.STATEMENT_MAX;
+    }
+
+    public Long getEventId() { return eventId; }
+    public Category getCategory() { return category; }
+    public void setCategory(Category category) { this.category = category; }
+    public String getOrganisation() { return organisation; }
+    public void setOrganisation(String organisation) { this.organisation = organisation; }
+    public String getStatement() { return statement; }
+    public void setStatement(String statement) { this.statement = statement; }
+}

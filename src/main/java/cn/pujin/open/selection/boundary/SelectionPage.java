@@ -1,0 +1,125 @@
+package cn.pujin.open.selection.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.event.control.Seats;
+import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.selection.control.Selections;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code /organiser/selection.xhtml?event=}: the rule editor, the seeded run and "publish 公示". */
+@Named
+@ViewScoped
+public class SelectionPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Selections selections;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    Seats seats;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    cn.pujin.open.platform.control.Clocks clocks;
+
+    private String event;
+    private Long eventId;
+    private String title;
+    private Integer ruleSeats;
+    private final Map<Category, Integer> minimums = new EnumMap<>(Category.class);
+    private boolean stakeholdersFirst = true;
+    private Integer alternates = 0;
+    private String seed;
+    private Selections.SelectionView result;
+
+    public void load() {
+        try {
+            eventId = Long.valueOf(event);
+            Seats.Bookable b = seats.bookable(eventId);
+            if (!b.isMeeting()) {
+                Faces.notFound();
+                return;
+            }
+            title = b.title();
+            Selections.RuleView rule = selections.rule(eventId);
+            ruleSeats = rule.seats();
+            for (Category c : Category.values()) {
+                minimums.put(c, rule.minimums().getOrDefault(c, 0));
+            }
+            stakeholdersFirst = rule.stakeholdersFirst();
+            alternates = rule.alternates();
+            result = selections.selection(eventId).map(s -> selections.get(eventId, true)).orElse(null);
+            seed = result != null ? result.seed() : LocalDate.now(clocks.clock()) + "-浦锦";
+        } catch (NumberFormatException | Problem e) {
+            Faces.notFound();
+        }
+    }
+
+    public void saveRule() {
+        try {
+            Map<String, Integer> m = new HashMap<>();
+            minimums.forEach((k, v) -> m.put(k.name(), v == null ? 0 : v));
+            selections.setRule(user.require(Role.ORGANISER), eventId,
+                    new Selections.RuleRequest(ruleSeats, m, stakeholdersFirst, alternates));
+            Faces.info("selection.rule.saved");
+        } catch (Problem e) {
+            Faces.show(e, "rule", Map.of("seats", "seats", "alternates", "alternates", "minimums", "seats"));
+        }
+    }
+
+    public void run() {
+        try {
+            result = selections.run(user.require(Role.ORGANISER), eventId,
+                    Selections.seed(seed == null ? null : jakarta.json.Json.createValue(seed.strip())));
+            Faces.info("selection.run.done");
+        } catch (Problem e) {
+            Faces.show(e, "run", Map.of("seed", "seed"));
+        }
+    }
+
+    public void publish() {
+        try {
+            result = selections.publish(user.require(Role.ORGANISER), eventId);
+            Faces.info("selection.publish.done");
+        } catch (Problem e) {
+            Faces.show(e, "run", Map.of());
+        }
+    }
+
+    public long getApproved() {
+        return registrations.approved(eventId).size();
+    }
+
+    public Category[] getCategories() { return Category.values(); }
+    public String getEvent() { return event; }
+    public void setEvent(String event) { this.event = event; }
+    public Long getEventId() { return eventId; }
+    public String getTitle() { return title; }
+    public Integer getRuleSeats() { return ruleSeats; }
+    public void setRuleSeats(Integer ruleSeats) { this.ruleSeats = ruleSeats; }
+    public Map<Category, Integer> getMinimums() { return minimums; }
+    public boolean isStakeholdersFirst() { return stakeholdersFirst; }
+    public void setStakeholdersFirst(boolean stakeholdersFirst) { this.stakeholdersFirst = stakeholdersFirst; }
+    public Integer getAlternates() { return alternates; }
+    public void setAlternates(Integer alternates) { this.alternates = alternates; }
+    public String getSeed() { return seed; }
+    public void setSeed(String seed) { this.seed = seed; }
+    public Selections.SelectionView getResult() { return result; }
+}

@@ -1,0 +1,40 @@
+package cn.pujin.open.selection.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.selection.control.Selections;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code /events/{id}/selection-rule}: seats, minimums per category, stakeholders first, alternates. */
+@Path("events/{eventId}/selection-rule")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SelectionRuleResource {
+
+    @Inject
+    Selections selections;
+
+    @Inject
+    CurrentUser user;
+
+    @PUT
+    public Selections.RuleView set(@PathParam("eventId") String eventId, Selections.RuleRequest request) {
+        return selections.setRule(user.require(Role.ORGANISER), Ids.parse(eventId), request);
+    }
+
+    @GET
+    public Selections.RuleView get(@PathParam("eventId") String eventId) {
+        user.require(Role.ORGANISER);
+        return selections.rule(Ids.parse(eventId));
+    }
+}

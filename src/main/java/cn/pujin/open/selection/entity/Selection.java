@@ -1,0 +1,82 @@
+package cn.pujin.open.selection.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * The latest rule run of a meeting: its seed, the rule and the hash of its input, and the outcome (ids in
+ * order). Published (公示) once; after that only the same seed may be asked for again.
+ */
+@Entity
+@Table(name = "selection")
+public class Selection {
+
+    @Id
+    @Column(name = "event_id")
+    private Long eventId;
+
+    @Column(nullable = false, length = 64)
+    private String seed;
+
+    @Column(name = "input_hash", nullable = false, length = 64)
+    private String inputHash;
+
+    @Column(name = "rule_json", nullable = false, length = 1000)
+    private String ruleJson;
+
+    @Column(name = "result_json", nullable = false, length = 200000)
+    private String resultJson;
+
+    @Column(nullable = false)
+    private boolean published;
+
+    @Column(name = "run_at", nullable = false)
+    private Instant runAt;
+
+    @Column(name = "run_by", nullable = false)
+    private Long runBy;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "published_by")
+    private Long publishedBy;
+
+    @Version
+    private long version;
+
+    protected Selection() {}
+
+    public Selection(Long eventId) {
+        this.eventId = eventId;
+    }
+
+    public void ran(String seed, String inputHash, String ruleJson, String resultJson, Long by, Instant now) {
+        this.seed = seed;
+        this.inputHash = inputHash;
+        this.ruleJson = ruleJson;
+        this.resultJson = resultJson;
+        this.runBy = by;
+        this.runAt = now;
+    }
+
+    public void publish(Long by, Instant now) {
+        this.published = true;
+        this.publishedBy = by;
+        this.publishedAt = now;
+    }
+
+    public Long getEventId() { return eventId; }
+    public String getSeed() { return seed; }
+    public String getInputHash() { return inputHash; }
+    public String getRuleJson() { return ruleJson; }
+    public String getResultJson() { return resultJson; }
+    public boolean isPublished() { return published; }
+    public Instant getRunAt() { return runAt; }
+    public Long getRunBy() { return runBy; }
+    public Instant getPublishedAt() { return publishedAt; }
+}
