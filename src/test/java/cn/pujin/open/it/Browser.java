@@ -59,6 +59,27 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /**
+     * Types into a PrimeFaces date picker as a keyboard user does: type, then Escape to close the popup
+     * (whose closing could otherwise write its own date back), and check the field kept the text.
+     */
+    public void typeDate(String id, String text) {
+        String seen = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement input = find(By.id(id));
+            input.click();
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].select(); arguments[0].value = '';", input);
+            input.sendKeys(text);
+            input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel:not(.ui-helper-hidden)")));
+            seen = find(By.id(id)).getDomProperty("value");
+            if (text.equals(seen)) {
+                return;
+            }
+        }
+        throw new AssertionError("the date picker " + id + " did not keep " + text + " but shows " + seen);
+    }
+
     public void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }

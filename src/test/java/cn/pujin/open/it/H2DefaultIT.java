@@ -28,18 +28,50 @@ class H2DefaultIT {
         env.put("DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pujin") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
         env.put("DEMO_DATA", "true");
         env.put("CONFIG_DIR", Path.of("config").toAbsolutePath().toString());
+        Path outbox = dir.resolve("outbox");
+        env.put("OUTBOX_DIR", outbox.toString());
 
-        String first = runOnce(port, env, "h2-first");
+        String first = runOnce(port, env, "h2-first", outbox);
         assertTrue(first.contains("浦锦开放 database: H2 "), "H2 named in the log");
         assertTrue(first.matches("(?s).*\\b[1-9]\\d* migration\\(s\\) applied now.*"), "migrations ran on H2");
         assertTrue(first.contains("demo data loaded"));
 
-        String second = runOnce(port, env, "h2-second");
+        String second = runOnce(port, env, "h2-second", null);
         assertTrue(second.contains("0 migration(s) applied now"), "a restart does not migrate again");
         assertTrue(second.contains("demo data already present"), "a restart keeps the data");
     }
 
-    private static String runOnce(int port, Map<String, String> env, String name) throws Exception {
+    /** Without MAIL_HOST the confirmation lands as an .eml file (with its calendar invitation). */
+    private static void registrationIsMailedToTheOutboxFolder(String base, Path outbox) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("citizen1:Demo#2026".getBytes());
+        HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events?kind=OPEN_DAY&from=" + java.time.LocalDate.now())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long eventId = jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readObject()
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        HttpResponse<String> registered = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + eventId + "/registrations"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(registered.statusCode() == 201, registered.body());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(outbox)) {
+                try (var files = Files.list(outbox)) {
+                    var eml = files.filter(f -> f.toString().endsWith(".eml")).findFirst();
+                    if (eml.isPresent()) {
+                        String content = Files.readString(eml.get(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                        assertTrue(content.contains("To: citizen1@pujin.example.cn"), content);
+                        assertTrue(content.contains("text/calendar; charset=UTF-8; method=REQUEST"), content);
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no .eml file in " + outbox);
+    }
+
+    private static String runOnce(int port, Map<String, String> env, String name, Path outbox) throws Exception {
         Process p = TestApp.launch(port, env, name);
         try {
             String base = "http://localhost:" + port;
@@ -51,6 +83,9 @@ class H2DefaultIT {
             HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(home.body().contains("近期开放活动"), "the home page renders");
+            if (outbox != null) {
+                registrationIsMailedToTheOutboxFolder(base, outbox);
+            }
             return Files.readString(TestApp.logOf(name));
         } finally {
             p.destroy();

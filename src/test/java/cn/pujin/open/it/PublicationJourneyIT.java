@@ -36,9 +36,8 @@ class PublicationJourneyIT {
             b.type("editor:title", title);
             b.type("editor:summary", "在浏览器里创建的活动");
             b.type("editor:venue", "浦锦街道社区综合服务中心");
-            b.type("editor:startsAt_input", tomorrow + " 09:30");
-            b.type("editor:endsAt_input", tomorrow + " 11:30");
-            b.find(By.id("editor:title")).click();
+            b.typeDate("editor:startsAt_input", tomorrow + " 09:30");
+            b.typeDate("editor:endsAt_input", tomorrow + " 11:30");
             b.click(By.id("editor:save"));
             b.waitForUrl("event.xhtml?id=");
             b.waitForText("已保存");

@@ -57,6 +57,11 @@ public final class TestApp {
         return instance;
     }
 
+    /** The Payara Micro process id (benchmarks take thread dumps of it). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Connection db() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }
@@ -109,7 +114,13 @@ public final class TestApp {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", payara.toString(),
+                "-Xmx512m"));
+        String extra = System.getProperty("it.jvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", payara.toString(),
+                "--prebootcommandfile", Path.of("config/payara/pre-boot-commands.asadmin").toAbsolutePath().toString(),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

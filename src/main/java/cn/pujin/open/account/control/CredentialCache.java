@@ -11,23 +11,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scripts and stations send HTTP Basic on every call; hashing the password (PBKDF2) each time would make
- * every request cost tens of milliseconds. A successful check is remembered for a minute under a SHA-256
- * of the credentials (never the password itself); a role change forgets the account at once.
+ * every request cost tens of milliseconds. A successful check is remembered under a SHA-256 of the
+ * credentials (never the password itself) until it goes unused for ten minutes; a role change forgets the
+ * account at once, and a changed password never matches the old entry.
  */
 @ApplicationScoped
 public class CredentialCache {
 
-    private static final Duration TTL = Duration.ofSeconds(60);
+    private static final Duration IDLE = Duration.ofMinutes(10);
     private static final int MAX_ENTRIES = 20_000;
 
-    private record Entry(long accountId, long expiresAtNanos) {}
+    private record Entry(long accountId, long lastUsedNanos) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     public Long lookup(String login, String password) {
-        Entry entry = entries.get(key(login, password));
-        if (entry == null || entry.expiresAtNanos < System.nanoTime()) {
+        String key = key(login, password);
+        Entry entry = entries.get(key);
+        long now = System.nanoTime();
+        if (entry == null || now - entry.lastUsedNanos > IDLE.toNanos()) {
             return null;
+        }
+        if (now - entry.lastUsedNanos > IDLE.toNanos() / 10) {
+            entries.put(key, new Entry(entry.accountId, now));
         }
         return entry.accountId;
     }
@@ -36,7 +42,7 @@ public class CredentialCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(key(login, password), new Entry(accountId, System.nanoTime() + TTL.toNanos()));
+        entries.put(key(login, password), new Entry(accountId, System.nanoTime()));
     }
 
     public void forget(long accountId) {

@@ -25,7 +25,7 @@ public class Seats {
     /** What registration needs to know of a published event. */
     public record Bookable(Long eventId, EventKind kind, EventStatus status, String title, int capacity,
                            boolean waitlist, Instant registrationOpensAt, Instant registrationClosesAt,
-                           Instant startsAt, Instant endsAt) {
+                           Instant startsAt, Instant endsAt, int sequence) {
 
         public boolean isMeeting() {
             return kind == EventKind.DECISION_MEETING;
@@ -43,7 +43,7 @@ public class Seats {
             throw Problem.notFound();
         }
         return new Bookable(p.getEventId(), p.getKind(), p.getStatus(), p.getTitle(), p.getCapacity(), p.isWaitlist(),
-                p.getRegistrationOpensAt(), p.getRegistrationClosesAt(), p.getStartsAt(), p.getEndsAt());
+                p.getRegistrationOpensAt(), p.getRegistrationClosesAt(), p.getStartsAt(), p.getEndsAt(), p.getSequence());
     }
 
     /** Takes a seat if one is left (against the published capacity); false when the event is full. */
@@ -84,10 +84,12 @@ public class Seats {
                 .getResultList();
     }
 
+    /** Free seats of a published event (0 for unknown ids), in one query. */
     public int seatsLeft(Long eventId) {
-        Object confirmed = em.createNativeQuery("SELECT confirmed_count FROM event WHERE id = ?1").setParameter(1, eventId)
-                .getSingleResult();
-        return Math.max(0, bookable(eventId).capacity() - ((Number) confirmed).intValue());
+        java.util.List<?> left = em.createNativeQuery("""
+                        SELECT p.capacity - e.confirmed_count FROM event e JOIN event_publication p ON p.event_id = e.id
+                        WHERE e.id = ?1""").setParameter(1, eventId).getResultList();
+        return left.isEmpty() ? 0 : Math.max(0, ((Number) left.get(0)).intValue());
     }
 
     public int capacity(Long eventId) {

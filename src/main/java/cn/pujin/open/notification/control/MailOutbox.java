@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -62,9 +61,6 @@ public class MailOutbox {
 
     @Inject
     Clock clock;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -135,15 +131,32 @@ public class MailOutbox {
         }
     }
 
-    /** Right after the commit that queued it, off the request thread. */
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean more = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Right after the commit that queued it, off the request thread. One drain at a time per instance: a
+     * burst of registrations queues hundreds of mails, and one sender working through them leaves the
+     * processors to the people registering.
+     */
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.MailQueued mail) {
-        executor.execute(() -> {
-            try {
-                self.get().deliver(mail.notificationId());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "mail " + mail.notificationId() + " will be retried", e);
+        more.set(true);
+        if (draining.compareAndSet(false, true)) {
+            scheduler.execute(this::drainWhileQueued);
+        }
+    }
+
+    private void drainWhileQueued() {
+        try {
+            while (more.getAndSet(false)) {
+                drainQuietly();
             }
-        });
+        } finally {
+            draining.set(false);
+            if (more.get() && draining.compareAndSet(false, true)) {
+                scheduler.execute(this::drainWhileQueued);
+            }
+        }
     }
 
     private void drainQuietly() {
@@ -154,24 +167,59 @@ public class MailOutbox {
         }
     }
 
-    /** Sends everything that is due; returns how many were sent. */
+    /** Sends everything that is due, over one SMTP connection per batch; returns how many were sent. */
     public int drain() {
-        List<Long> due = em.createQuery("""
-                        select n.id from Notification n where n.emailState = :p and n.nextAttemptAt <= :now
-                        and (n.claimedUntil is null or n.claimedUntil < :now) order by n.nextAttemptAt""", Long.class)
-                .setParameter("p", Notification.EmailState.PENDING).setParameter("now", clock.instant())
-                .setMaxResults(100).getResultList();
         int sent = 0;
-        for (Long id : due) {
-            if (self.get().deliver(id)) {
-                sent++;
+        List<Long> due;
+        do {
+            due = em.createQuery("""
+                            select n.id from Notification n where n.emailState = :p and n.nextAttemptAt <= :now
+                            and (n.claimedUntil is null or n.claimedUntil < :now) order by n.nextAttemptAt""", Long.class)
+                    .setParameter("p", Notification.EmailState.PENDING).setParameter("now", clock.instant())
+                    .setMaxResults(100).getResultList();
+            try (Connection smtp = new Connection()) {
+                for (Long id : due) {
+                    if (deliver(id, smtp)) {
+                        sent++;
+                    }
+                }
             }
-        }
+        } while (due.size() == 100);
         return sent;
     }
 
+    /** An SMTP connection opened on first use and kept for a batch (none when writing .eml files). */
+    private final class Connection implements AutoCloseable {
+        private Transport transport;
+
+        void send(MimeMessage message) throws MessagingException {
+            if (transport == null) {
+                transport = session.getTransport("smtp");
+                transport.connect();
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    LOG.log(Level.FINE, "closing SMTP connection", e);
+                }
+                transport = null;
+            }
+        }
+    }
+
     /** Claims, sends and records one mail; false if another worker had it or it is not due. */
-    public boolean deliver(Long id) {
+    private boolean deliver(Long id, Connection smtp) {
         if (!self.get().claim(id)) {
             return false;
         }
@@ -182,7 +230,7 @@ public class MailOutbox {
             if (to == null) {
                 error = "no e-mail address";
             } else {
-                send(n, to);
+                send(n, to, smtp);
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -212,7 +260,7 @@ public class MailOutbox {
         }
     }
 
-    private void send(Notification n, String to) throws MessagingException, IOException {
+    private void send(Notification n, String to, Connection smtp) throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from, true));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
@@ -245,7 +293,7 @@ public class MailOutbox {
         }
         message.saveChanges();
         if (host.isPresent()) {
-            Transport.send(message);
+            smtp.send(message);
         } else {
             Path dir = Path.of(outboxDir);
             Files.createDirectories(dir);

@@ -25,7 +25,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import cn.pujin.open.event.control.Seats;
 import java.util.Set;
 
 /**
@@ -65,29 +67,56 @@ public class Notifications {
     /** CDI event: a mail waits in the outbox (observed after commit to send it at once). */
     public record MailQueued(Long notificationId) {}
 
+    /**
+     * What every notice about one version of an event shares: its public view and its calendar invitation
+     * and withdrawal. Rendering them (JSON snapshot, iCal4j) is the costly part of a notice, and notices are
+     * written while a registration holds the event's seat lock, so they are rendered once per version.
+     */
+    record EventMail(EventView view, String where, String invite, String withdraw) {}
+
+    private final Map<Long, EventMail> rendered = new ConcurrentHashMap<>();
+
+    @Inject
+    Seats seats;
+
+    /** The shared parts of mails about an event, for its current published version. */
+    EventMail eventMail(Long eventId) {
+        int sequence = seats.bookable(eventId).sequence();
+        long key = eventId * 100_000L + sequence;
+        return rendered.computeIfAbsent(key, k -> {
+            if (rendered.size() > 5_000) {
+                rendered.clear();
+            }
+            Events.Published published = events.publishedForCalendar(eventId).orElseThrow(Problem::notFound);
+            EventView e = published.view();
+            String where = e.venue() != null ? e.venue() : e.onlineUrl();
+            return new EventMail(e, where == null ? "" : where, calendar.invitation(published, false),
+                    calendar.invitation(published, true));
+        });
+    }
+
+    /** Before the seat lock: render the event's parts once, and load the account into this transaction. */
+    void preparing(@Observes cn.pujin.open.registration.control.Registrations.Preparing p) {
+        eventMail(p.eventId());
+        accounts.get(p.accountId());
+    }
+
     void registrationChanged(@Observes RegistrationChanged c) {
-        Optional<Events.Published> published = events.publishedForCalendar(c.eventId());
-        if (published.isEmpty()) {
-            return;
-        }
-        EventView e = published.get().view();
+        EventMail mail = eventMail(c.eventId());
+        EventView e = mail.view();
         String key = "mail." + c.change().name().toLowerCase(Locale.ROOT);
-        String where = e.venue() != null ? e.venue() : e.onlineUrl();
-        Object[] args = {e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), where == null ? "" : where,
+        Object[] args = {e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
                 Registration.number(c.registrationId()), c.reason() == null ? "" : c.reason(), link("/me/registrations.xhtml")};
-        String ics = INVITES.contains(c.change()) ? calendar.invitation(published.get(), false)
-                : WITHDRAWS.contains(c.change()) ? calendar.invitation(published.get(), true) : null;
+        String ics = INVITES.contains(c.change()) ? mail.invite() : WITHDRAWS.contains(c.change()) ? mail.withdraw() : null;
         notify(c.accountId(), c.eventId(), c.change().name(), key, args, ics);
     }
 
     void invited(@Observes cn.pujin.open.selection.control.Pool.Invited invitation) {
-        events.publishedForCalendar(invitation.eventId()).ifPresent(p -> {
-            EventView e = p.view();
-            String where = e.venue() != null ? e.venue() : e.onlineUrl();
-            notify(invitation.accountId(), invitation.eventId(), "INVITED", "mail.invited",
-                    new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), where == null ? "" : where,
-                            "", "", link("/me/registrations.xhtml")}, null);
-        });
+        EventMail mail = eventMail(invitation.eventId());
+        EventView e = mail.view();
+        notify(invitation.accountId(), invitation.eventId(), "INVITED", "mail.invited",
+                new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(), "", "",
+                        link("/me/registrations.xhtml")}, null);
     }
 
     /** Writes a notice from bundle keys {@code KEY.subject} and {@code KEY.body} (paragraphs separated by \n). */
@@ -101,7 +130,6 @@ public class Notifications {
                 ics, mail, clock.instant());
         em.persist(n);
         if (mail) {
-            em.flush();
             queued.fire(new MailQueued(n.getId()));
         }
         return n;

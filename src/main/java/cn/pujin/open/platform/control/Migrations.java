@@ -30,12 +30,25 @@ import org.flywaydb.core.api.output.MigrateResult;
         maxPoolSize = 32,
         properties = {"fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=meta-data"})
+// EclipseLink fetches the next block of ids while holding its global sequencing lock. From the main pool,
+// under a burst, that connection never comes: every connection belongs to a request waiting for the lock.
+// Sequencing gets its own small, non-transactional pool (persistence.xml).
+@DataSourceDefinition(
+        name = Migrations.SEQUENCE_DATASOURCE,
+        className = "cn.pujin.open.platform.control.ConfiguredDataSource",
+        url = "${MPCONFIG=DB_URL}",
+        user = "${MPCONFIG=DB_USER}",
+        password = "${MPCONFIG=DB_PASSWORD}",
+        transactional = false,
+        minPoolSize = 1,
+        maxPoolSize = 4)
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Migrations {
 
     public static final String DATASOURCE = "java:app/jdbc/pujin";
+    public static final String SEQUENCE_DATASOURCE = "java:app/jdbc/pujin-sequences";
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
     @Resource(lookup = DATASOURCE)

@@ -69,6 +69,12 @@ public class Registrations {
     @Inject
     Event<SeatFreed> seatFreed;
 
+    /** Fired before a seat is taken, so observers can do their reading outside the seat lock. */
+    public record Preparing(Long eventId, Long accountId) {}
+
+    @Inject
+    Event<Preparing> prepared;
+
     /** Fired after a waitlisted registration or a seat release commits: maybe a seat is free for the waitlist. */
     public record SeatFreed(Long eventId) {}
 
@@ -87,26 +93,32 @@ public class Registrations {
         if (active(accountId, eventId).isPresent()) {
             throw Problem.conflict("ALREADY_REGISTERED", "registration.already");
         }
-        Registration registration;
-        Change change;
         if (event.isMeeting()) {
             RegistrationRequest r = request == null ? RegistrationRequest.EMPTY : request;
-            registration = Registration.application(eventId, accountId, r.category(), blankToNull(r.organisation()),
-                    validStatement(r), Source.SELF, now);
             validateApplication(r);
-            change = Change.APPLIED;
-        } else if (seats.take(eventId)) {
-            registration = Registration.place(eventId, accountId, true, now);
+            Registration application = Registration.application(eventId, accountId, r.category(),
+                    blankToNull(r.organisation()), validStatement(r), Source.SELF, now);
+            persistUnique(application);
+            audit.record(accountId, "registration", application.getId(), "registration.create", null, application.getStatus(), null);
+            changed.fire(new RegistrationChanged(application.getId(), eventId, accountId, Change.APPLIED, null));
+            return application;
+        }
+        // Everything that reads happens before the seat is taken: the provisional row (which also checks
+        // "one per person"), and what the notice needs. The event row stays locked from the seat UPDATE to the
+        // commit, so only buffered writes come after it.
+        Registration registration = Registration.place(eventId, accountId, false, now);
+        persistUnique(registration);
+        prepared.fire(new Preparing(eventId, accountId));
+        Change change;
+        if (seats.take(eventId)) {
+            registration.confirm(now);
             change = Change.CONFIRMED;
         } else if (event.waitlist()) {
-            registration = Registration.place(eventId, accountId, false, now);
             change = Change.WAITLISTED;
         } else {
             throw Problem.conflict("EVENT_FULL", "registration.full");
         }
-        persistUnique(registration);
-        audit.record(accountId, "registration", registration.getId(), "registration.create", null,
-                registration.getStatus(), null);
+        audit.record(accountId, "registration", registration.getId(), "registration.create", null, registration.getStatus(), null);
         changed.fire(new RegistrationChanged(registration.getId(), eventId, accountId, change, null));
         if (change == Change.WAITLISTED) {
             seatFreed.fire(new SeatFreed(eventId));
@@ -251,14 +263,9 @@ public class Registrations {
     }
 
     void afterWaitlisting(@Observes(during = TransactionPhase.AFTER_SUCCESS) SeatFreed freed) {
-        if (seats.bookable(freed.eventId()).capacity() > confirmedCount(freed.eventId())) {
+        if (seats.seatsLeft(freed.eventId()) > 0) {
             self().rebalance(freed.eventId());
         }
-    }
-
-    private int confirmedCount(Long eventId) {
-        return ((Number) em.createQuery("select count(r) from Registration r where r.eventId = :e and r.status = :c")
-                .setParameter("e", eventId).setParameter("c", RegistrationStatus.CONFIRMED).getSingleResult()).intValue();
     }
 
     /** A cancelled event cancels its registrations (in the cancelling transaction); everyone is told. */

@@ -137,6 +137,13 @@ public class Registration {
         return heldSeat;
     }
 
+    /** A provisional place that got its seat at once (it never queued). */
+    public void confirm(Instant now) {
+        status = RegistrationStatus.CONFIRMED;
+        waitlistedAt = null;
+        updatedAt = now;
+    }
+
     /** From the waitlist (or alternates) to a seat. */
     public void promote(Instant now) {
         status = RegistrationStatus.CONFIRMED;

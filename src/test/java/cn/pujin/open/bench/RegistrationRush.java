@@ -1,0 +1,203 @@
+package cn.pujin.open.bench;
+
+import cn.pujin.open.it.Api;
+import cn.pujin.open.it.Fixtures;
+import cn.pujin.open.it.TestApp;
+import jakarta.json.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Registration rush: N clients register N distinct citizens for one hot event (capacity N/10) at the same
+ * moment, over HTTP against the app on PostgreSQL; then a raw JDBC baseline does the same conditional seat
+ * update + insert on the same database with the same number of client threads over a pool the size of
+ * the app's (32). Prints throughput, p50/p99, overbooked count and the ratio app/baseline.
+ *
+ * <p>{@code bench/registration-rush [N]} runs it (default 500).
+ */
+public final class RegistrationRush {
+
+    static final int POOL = 32;
+
+    record Result(String name, int requests, double seconds, List<Double> latenciesMs, int confirmed, int capacity, int errors) {
+        double perSecond() { return requests / seconds; }
+        double percentile(double p) {
+            List<Double> sorted = new ArrayList<>(latenciesMs);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+        }
+        int overbooked() { return Math.max(0, confirmed - capacity); }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        TestApp app = TestApp.get();
+        System.out.println("app on " + app.baseUrl + ", database " + app.jdbcUrl);
+        // warm-up: JIT, pools and caches, not measured
+        appRush(Math.max(50, n / 5), "warm-up");
+        jdbcRush(app, Math.max(50, n / 5));
+        Result web = appRush(n, "app (HTTP)");
+        Result jdbc = jdbcRush(app, n);
+        print(web);
+        print(jdbc);
+        System.out.printf("ratio app/baseline (registrations/s): %.2f   target >= 0.4%n", web.perSecond() / jdbc.perSecond());
+        System.out.printf("app p99 %.1f ms (target < 250), overbooked %d (target 0)%n", web.percentile(0.99), web.overbooked());
+        System.exit(0);
+    }
+
+    static void print(Result r) {
+        System.out.printf("%-12s %5d requests in %6.2f s = %7.1f registrations/s   p50 %7.1f ms   p99 %7.1f ms   "
+                        + "confirmed %d of %d seats   overbooked %d   errors %d%n",
+                r.name(), r.requests(), r.seconds(), r.perSecond(), r.percentile(0.5), r.percentile(0.99), r.confirmed(),
+                r.capacity(), r.overbooked(), r.errors());
+    }
+
+    static Result appRush(int n, String name) throws Exception {
+        int capacity = Math.max(1, n / 10);
+        long eventId = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("压测"), 20)
+                .add("capacity", capacity).add("waitlist", true)));
+        ExecutorService setup = Executors.newFixedThreadPool(8);
+        List<Future<Api.Citizen>> made = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            made.add(setup.submit(() -> {
+                Api.Citizen c = Api.newCitizen("压测" + k);
+                c.api().get("/api/v1/me").expect(200);
+                return c;
+            }));
+        }
+        List<Api.Citizen> citizens = new ArrayList<>();
+        for (Future<Api.Citizen> f : made) {
+            citizens.add(f.get());
+        }
+        setup.shutdown();
+        ExecutorService clients = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger confirmed = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (Api.Citizen c : citizens) {
+            running.add(clients.submit(() -> {
+                go.await();
+                long t = System.nanoTime();
+                Api.Response r = c.api().post("/api/v1/events/" + eventId + "/registrations", Json.createObjectBuilder().build());
+                latencies.add((System.nanoTime() - t) / 1e6);
+                if (r.status() != 201) {
+                    errors.incrementAndGet();
+                } else if ("CONFIRMED".equals(r.json().getString("status"))) {
+                    confirmed.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        if (Boolean.getBoolean("bench.threadDump") && !name.equals("warm-up")) {
+            threadDumps();
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        int stored = count(TestApp.get(), "select count(*) from registration where event_id = " + eventId + " and status = 'CONFIRMED'");
+        return new Result(name, n, seconds, latencies, Math.max(stored, confirmed.get()), capacity, errors.get());
+    }
+
+    static Result jdbcRush(TestApp app, int n) throws Exception {
+        int capacity = Math.max(1, n / 10);
+        try (Connection c = app.db(); Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_event (id bigint primary key, capacity int not null, confirmed_count int not null)");
+            s.execute("create table if not exists bench_registration (id bigserial primary key, event_id bigint not null, "
+                    + "account_id bigint not null, status varchar(20) not null, created_at timestamp with time zone not null, "
+                    + "unique (event_id, account_id))");
+            s.execute("delete from bench_registration");
+            s.execute("delete from bench_event");
+            s.execute("insert into bench_event values (1, " + capacity + ", 0)");
+        }
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(POOL);
+        for (int i = 0; i < POOL; i++) {
+            Connection c = app.db();
+            c.setAutoCommit(false);
+            pool.add(c);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger confirmed = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long account = i;
+            running.add(clients.submit(() -> {
+                go.await();
+                long t = System.nanoTime();
+                Connection c = pool.take();
+                try (PreparedStatement seat = c.prepareStatement(
+                        "update bench_event set confirmed_count = confirmed_count + 1 where id = 1 and confirmed_count < capacity");
+                     PreparedStatement insert = c.prepareStatement(
+                             "insert into bench_registration (event_id, account_id, status, created_at) values (1, ?, ?, now())")) {
+                    boolean got = seat.executeUpdate() == 1;
+                    insert.setLong(1, account);
+                    insert.setString(2, got ? "CONFIRMED" : "WAITLISTED");
+                    insert.executeUpdate();
+                    c.commit();
+                    if (got) {
+                        confirmed.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    c.rollback();
+                    errors.incrementAndGet();
+                } finally {
+                    pool.put(c);
+                }
+                latencies.add((System.nanoTime() - t) / 1e6);
+                return null;
+            }));
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        for (Connection c : pool) {
+            c.close();
+        }
+        return new Result("baseline JDBC", n, seconds, latencies, count(app, "select confirmed_count from bench_event"), capacity, errors.get());
+    }
+
+    /** Three thread dumps of the app, 1 s apart, while the rush runs (target/bench/threads-N.txt). */
+    static void threadDumps() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            Thread.sleep(1000);
+            new ProcessBuilder("jcmd", String.valueOf(TestApp.get().pid()), "Thread.print")
+                    .redirectOutput(java.nio.file.Path.of("target/bench/threads-" + i + ".txt").toFile()).start().waitFor();
+            new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "Thread.print")
+                    .redirectOutput(java.nio.file.Path.of("target/bench/client-threads-" + i + ".txt").toFile()).start().waitFor();
+        }
+    }
+
+    static int count(TestApp app, String sql) throws Exception {
+        try (Connection c = app.db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private RegistrationRush() {}
+}

@@ -1,0 +1,79 @@
+package cn.pujin.open.selection.control;
+
+import cn.pujin.open.registration.entity.Category;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The selection rule run: minimums, stakeholders first, lottery, alternates; reproducible per seed. */
+class LotteryTest {
+
+    private static List<Lottery.Applicant> residents(long from, long to) {
+        return LongStream.range(from, to).mapToObj(id -> new Lottery.Applicant(id, Category.RESIDENT)).toList();
+    }
+
+    private static Lottery.Rule rule(int seats, Map<Category, Integer> minimums, boolean stakeholdersFirst, int alternates) {
+        return new Lottery.Rule(seats, minimums, stakeholdersFirst, alternates);
+    }
+
+    @Test
+    void sameSeedSameInputSameResult() {
+        List<Lottery.Applicant> input = residents(1, 40);
+        Lottery.Result a = Lottery.draw("2026-浦锦", rule(5, Map.of(), false, 3), input);
+        List<Lottery.Applicant> shuffled = new ArrayList<>(input);
+        java.util.Collections.reverse(shuffled);
+        Lottery.Result b = Lottery.draw("2026-浦锦", rule(5, Map.of(), false, 3), shuffled);
+        assertEquals(a, b, "the order of the input does not matter");
+        assertNotEquals(a.selected(), Lottery.draw("another seed", rule(5, Map.of(), false, 3), input).selected());
+    }
+
+    @Test
+    void minimumsAreFilledFirst() {
+        List<Lottery.Applicant> input = new ArrayList<>(residents(1, 30));
+        input.add(new Lottery.Applicant(100, Category.ENTERPRISE));
+        input.add(new Lottery.Applicant(101, Category.STAKEHOLDER));
+        for (String seed : List.of("a", "b", "c", "d", "e")) {
+            Lottery.Result r = Lottery.draw(seed, rule(3, Map.of(Category.ENTERPRISE, 1, Category.STAKEHOLDER, 1), false, 0), input);
+            assertTrue(r.selected().contains(100L) && r.selected().contains(101L), seed + ": " + r.selected());
+            assertEquals(3, r.selected().size());
+        }
+    }
+
+    @Test
+    void stakeholdersFirstThenLotteryThenAlternates() {
+        List<Lottery.Applicant> input = new ArrayList<>(residents(1, 10));
+        input.add(new Lottery.Applicant(50, Category.STAKEHOLDER));
+        input.add(new Lottery.Applicant(51, Category.STAKEHOLDER));
+        Lottery.Result r = Lottery.draw("seed", rule(4, Map.of(), true, 3), input);
+        assertTrue(r.selected().containsAll(List.of(50L, 51L)));
+        assertEquals(4, r.selected().size());
+        assertEquals(3, r.alternates().size());
+        assertTrue(new HashSet<>(r.selected()).stream().noneMatch(r.alternates()::contains), "nobody is both");
+
+        Lottery.Result off = Lottery.draw("seed", rule(2, Map.of(), false, 0), input);
+        List<Long> byKey = input.stream().sorted(java.util.Comparator.comparing(a -> Lottery.key("seed", a.registrationId())))
+                .map(Lottery.Applicant::registrationId).limit(2).toList();
+        assertEquals(byKey, off.selected(), "without priorities the seats follow the lottery order");
+    }
+
+    @Test
+    void fewerApplicantsThanSeatsSelectsEveryone() {
+        Lottery.Result r = Lottery.draw("x", rule(5, Map.of(Category.EXPERT, 2), true, 2), residents(1, 4));
+        assertEquals(3, r.selected().size());
+        assertEquals(List.of(), r.alternates());
+    }
+
+    @Test
+    void inputHashIsTheSha256OfTheSortedIds() {
+        assertEquals(Lottery.sha256("1,2,3"), Lottery.inputHash(List.of(new Lottery.Applicant(3, Category.OTHER),
+                new Lottery.Applicant(1, Category.OTHER), new Lottery.Applicant(2, Category.OTHER))));
+        assertEquals("a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3", Lottery.sha256("123"));
+    }
+}
