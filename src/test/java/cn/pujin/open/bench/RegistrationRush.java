@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,12 +44,17 @@ public final class RegistrationRush {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int rounds = Integer.getInteger("bench.warmups", 3);
         TestApp app = TestApp.get();
         System.out.println("app on " + app.baseUrl + ", database " + app.jdbcUrl);
-        // warm-up: JIT, pools and caches, not measured
-        appRush(Math.max(50, n / 5), "warm-up");
-        jdbcRush(app, Math.max(50, n / 5));
-        Result web = appRush(n, "app (HTTP)");
+        List<Api.Citizen> citizens = citizens(n);
+        // warm-up, not measured: the same citizens rush other events, so the JIT has compiled the request
+        // path and the client holds its connections open, as a server that has been up a while would
+        for (int i = 0; i < rounds; i++) {
+            appRush(citizens, "warm-up");
+            jdbcRush(app, n);
+        }
+        Result web = appRush(citizens, "app (HTTP)");
         Result jdbc = jdbcRush(app, n);
         print(web);
         print(jdbc);
@@ -57,17 +63,7 @@ public final class RegistrationRush {
         System.exit(0);
     }
 
-    static void print(Result r) {
-        System.out.printf("%-12s %5d requests in %6.2f s = %7.1f registrations/s   p50 %7.1f ms   p99 %7.1f ms   "
-                        + "confirmed %d of %d seats   overbooked %d   errors %d%n",
-                r.name(), r.requests(), r.seconds(), r.perSecond(), r.percentile(0.5), r.percentile(0.99), r.confirmed(),
-                r.capacity(), r.overbooked(), r.errors());
-    }
-
-    static Result appRush(int n, String name) throws Exception {
-        int capacity = Math.max(1, n / 10);
-        long eventId = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("压测"), 20)
-                .add("capacity", capacity).add("waitlist", true)));
+    static List<Api.Citizen> citizens(int n) throws Exception {
         ExecutorService setup = Executors.newFixedThreadPool(8);
         List<Future<Api.Citizen>> made = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -83,7 +79,22 @@ public final class RegistrationRush {
             citizens.add(f.get());
         }
         setup.shutdown();
-        ExecutorService clients = Executors.newFixedThreadPool(n);
+        return citizens;
+    }
+
+    static void print(Result r) {
+        System.out.printf("%-12s %5d requests in %6.2f s = %7.1f registrations/s   p50 %7.1f ms   p99 %7.1f ms   "
+                        + "confirmed %d of %d seats   overbooked %d   errors %d%n",
+                r.name(), r.requests(), r.seconds(), r.perSecond(), r.percentile(0.5), r.percentile(0.99), r.confirmed(),
+                r.capacity(), r.overbooked(), r.errors());
+    }
+
+    static Result appRush(List<Api.Citizen> citizens, String name) throws Exception {
+        int n = citizens.size();
+        int capacity = Math.max(1, n / 10);
+        long eventId = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("压测"), 20)
+                .add("capacity", capacity).add("waitlist", true)));
+        ExecutorService clients = Executors.newFixedThreadPool(Integer.getInteger("bench.clients", n));
         CountDownLatch go = new CountDownLatch(1);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger confirmed = new AtomicInteger();
@@ -103,6 +114,9 @@ public final class RegistrationRush {
                 return null;
             }));
         }
+        Duration appCpu = cpu(TestApp.get().pid());
+        Duration clientCpu = cpu(ProcessHandle.current().pid());
+        long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         go.countDown();
         if (Boolean.getBoolean("bench.threadDump") && !name.equals("warm-up")) {
@@ -112,6 +126,12 @@ public final class RegistrationRush {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (!name.equals("warm-up")) {
+            System.out.printf("CPU during the app rush (%d..%d): app %.1f ms/registration, client+GreenMail %.1f ms/registration%n",
+                    startMillis, System.currentTimeMillis(),
+                    cpu(TestApp.get().pid()).minus(appCpu).toNanos() / 1e6 / n,
+                    cpu(ProcessHandle.current().pid()).minus(clientCpu).toNanos() / 1e6 / n);
+        }
         clients.shutdown();
         int stored = count(TestApp.get(), "select count(*) from registration where event_id = " + eventId + " and status = 'CONFIRMED'");
         return new Result(name, n, seconds, latencies, Math.max(stored, confirmed.get()), capacity, errors.get());
@@ -190,6 +210,10 @@ public final class RegistrationRush {
             new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "Thread.print")
                     .redirectOutput(java.nio.file.Path.of("target/bench/client-threads-" + i + ".txt").toFile()).start().waitFor();
         }
+    }
+
+    static Duration cpu(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     static int count(TestApp app, String sql) throws Exception {

@@ -15,8 +15,6 @@ import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -35,14 +33,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
+
 /**
  * Events from the organiser's draft to the public column: editing, agenda items, the review workflow
  * (先审查后公开) and the queries behind the public lists.
  */
 @ApplicationScoped
 public class Events {
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @PersistenceContext
     EntityManager em;

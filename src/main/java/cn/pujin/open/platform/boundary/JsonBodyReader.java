@@ -1,15 +1,12 @@
 package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.Problem;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +28,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
+import static cn.pujin.open.platform.control.JsonCodec.JSON;
+
 /**
  * The one entry point of JSON request bodies (our request records): strict UTF-8, JSON-P parsing, a
  * nesting limit, enum values checked against the record so the error names the field, then JSON-B binding.
@@ -42,7 +42,6 @@ import java.util.List;
 public class JsonBodyReader implements MessageBodyReader<Record> {
 
     static final int MAX_DEPTH = 16;
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -57,7 +56,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             return null;
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw malformed();

@@ -2,24 +2,23 @@ package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
+import static cn.pujin.open.platform.control.JsonCodec.JSON;
+
 /** Builds every {@code application/problem+json} document of the API (RFC 9457 plus a stable code). */
 public final class ProblemResponses {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private ProblemResponses() {}
 
@@ -37,19 +36,19 @@ public final class ProblemResponses {
 
     public static Response build(int status, String code, String detail, List<FieldMessage> errors,
                                  Object extension, Locale locale) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", Messages.get(locale, "problem.title." + status))
                 .add("status", status)
                 .add("code", code)
                 .add("detail", detail == null ? "" : detail);
         if (errors != null && !errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", list);
         }
         if (extension != null) {
-            JsonObject extra = Json.createReader(new StringReader(JSONB.toJson(extension))).readObject();
+            JsonObject extra = JSON.createReader(new StringReader(JSONB.toJson(extension))).readObject();
             for (var member : extra.entrySet()) {
                 if (!member.getValue().equals(JsonValue.NULL)) {
                     json.add(member.getKey(), member.getValue());

@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
+import static cn.pujin.open.platform.control.JsonCodec.JSON;
+
 /** {@code /organiser/selection.xhtml?event=}: the rule editor, the seeded run and "publish 公示". */
 @Named
 @ViewScoped
@@ -87,7 +89,7 @@ public class SelectionPage implements Serializable {
     public void run() {
         try {
             result = selections.run(user.require(Role.ORGANISER), eventId,
-                    Selections.seed(seed == null ? null : jakarta.json.Json.createValue(seed.strip())));
+                    Selections.seed(seed == null ? null : JSON.createValue(seed.strip())));
             Faces.info("selection.run.done");
         } catch (Problem e) {
             Faces.show(e, "run", Map.of("seed", "seed"));

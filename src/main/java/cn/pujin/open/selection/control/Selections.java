@@ -19,8 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -37,11 +35,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
+import static cn.pujin.open.platform.control.JsonCodec.JSON;
+
 /** Selection rules per meeting, the auditable lottery run, and its publication (公示). */
 @ApplicationScoped
 public class Selections {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @PersistenceContext
     EntityManager em;
@@ -136,7 +136,7 @@ public class Selections {
 
     private static RuleView view(SelectionRule rule) {
         Map<Category, Integer> minimums = new EnumMap<>(Category.class);
-        jakarta.json.Json.createReader(new java.io.StringReader(rule.getMinimums())).readObject()
+        JSON.createReader(new java.io.StringReader(rule.getMinimums())).readObject()
                 .forEach((k, v) -> minimums.put(Category.valueOf(k), ((JsonNumber) v).intValue()));
         return new RuleView(rule.getSeats(), minimums, rule.isStakeholdersFirst(), rule.getAlternates());
     }
