@@ -49,6 +49,11 @@ public final class Api {
         return new Api(TestApp.get().baseUrl, "Basic " + token);
     }
 
+    /** A check-in station calling with its key. */
+    public static Api bearer(String key) {
+        return new Api(TestApp.get().baseUrl, "Bearer " + key);
+    }
+
     /** A fresh citizen signed up through the API, with a random mainland mobile number. */
     public static Citizen newCitizen(String name) {
         String phone = randomPhone();

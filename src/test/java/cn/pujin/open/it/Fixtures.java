@@ -30,6 +30,12 @@ public final class Fixtures {
                 .add("capacity", 40).add("waitlist", true);
     }
 
+    /** An open day starting within the hour, so its check-in window (2 hours before start) is open now. */
+    public static JsonObjectBuilder startingSoon(String title) {
+        OffsetDateTime start = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.MINUTES).plusMinutes(50);
+        return openDay(title, 0).add("startsAt", start.toString()).add("endsAt", start.plusHours(2).toString());
+    }
+
     /** Creates, submits and approves an event: organiser writes, reviewer publishes. Returns the event. */
     public static JsonObject published(JsonObjectBuilder draft) {
         JsonObject created = Api.as("organiser").post("/api/v1/events", draft.build()).expect(201).json();

@@ -79,6 +79,28 @@ public final class Mailbox {
         }
     }
 
+    /** The bytes of an attachment by file name, or null. */
+    public static byte[] attachment(Part part, String filename) {
+        try {
+            if (filename.equals(part.getFileName())) {
+                try (InputStream in = part.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    byte[] found = attachment(multipart.getBodyPart(i), filename);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String textPart(MimeMessage message) {
         try {
             return find(message, "text/plain");

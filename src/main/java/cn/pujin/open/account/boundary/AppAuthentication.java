@@ -2,6 +2,7 @@ package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.AccountIdentityStore;
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.boundary.ProblemResponses;
 import cn.pujin.open.platform.control.Messages;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * One mechanism for pages and API (two declared mechanisms make form login answer the API too):
  * <ul>
  *   <li>{@code /api/*} with {@code Authorization: Basic} — checked against the identity store, no session;</li>
+ *   <li>{@code /api/*} with {@code Authorization: Bearer st_…} — a check-in station's key;</li>
  *   <li>the login page calls {@code SecurityContext.authenticate} with the credential — on success the
  *       session gets a new id (no fixation) and remembers only the account id;</li>
  *   <li>a session that remembers an account id — roles are read fresh, so a grant takes effect at once;</li>
@@ -45,6 +47,9 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Accounts accounts;
 
+    @Inject
+    cn.pujin.open.checkin.control.Stations stations;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -56,6 +61,9 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(request, response, context, authorization.substring(6).trim());
+        }
+        if (api && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return station(request, response, context, authorization.substring(7).trim());
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId) {
@@ -105,6 +113,18 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
             return unauthorized(request, response, context);
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** A check-in station's key: the caller is {@code station:ID} in group STATION, for that event only. */
+    private AuthenticationStatus station(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context, String key) {
+        var station = stations.byKey(key);
+        if (station.isEmpty()) {
+            return unauthorized(request, response, context);
+        }
+        return context.notifyContainerAboutLogin(new CredentialValidationResult(
+                new jakarta.security.enterprise.CallerPrincipal(CurrentUser.STATION_PREFIX + station.get().getId()),
+                java.util.Set.of(CurrentUser.STATION_ROLE)));
     }
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,

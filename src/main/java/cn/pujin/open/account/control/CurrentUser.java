@@ -12,6 +12,10 @@ import java.util.Optional;
 @RequestScoped
 public class CurrentUser {
 
+    /** Check-in stations authenticate with their key as {@code station:ID} in this group. */
+    public static final String STATION_PREFIX = "station:";
+    public static final String STATION_ROLE = "STATION";
+
     @Inject
     SecurityContext security;
 
@@ -27,8 +31,18 @@ public class CurrentUser {
         }
     }
 
+    /** The station calling with its key, if that is who calls. */
+    public Optional<Long> stationId() {
+        Principal principal = security.getCallerPrincipal();
+        if (principal == null || !principal.getName().startsWith(STATION_PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.valueOf(principal.getName().substring(STATION_PREFIX.length())));
+    }
+
+    /** The signed-in person; a station key is authenticated but is nobody's account, so 403 for it. */
     public Long require() {
-        return id().orElseThrow(Problem::unauthenticated);
+        return id().orElseThrow(() -> stationId().isPresent() ? Problem.forbidden() : Problem.unauthenticated());
     }
 
     /** The caller's id if they hold any of the roles. */

@@ -260,6 +260,19 @@ public class MailOutbox {
         }
     }
 
+    private static final java.util.Set<String> WITH_PASS = java.util.Set.of("CONFIRMED", "PROMOTED", "SELECTED");
+
+    @Inject
+    cn.pujin.open.pass.control.Passes passes;
+
+    /** The current pass token when the notice confirms a seat (a later cancellation has revoked it). */
+    private Optional<String> passOf(Notification n) {
+        if (n.getRegistrationId() == null || !WITH_PASS.contains(n.getKind())) {
+            return Optional.empty();
+        }
+        return passes.active(n.getRegistrationId()).map(cn.pujin.open.pass.entity.Pass::getToken);
+    }
+
     private void send(Notification n, String to, Connection smtp) throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from, true));
@@ -289,6 +302,17 @@ public class MailOutbox {
             invite.setFileName("invite.ics");
             invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method);
             mixed.addBodyPart(invite);
+            passOf(n).ifPresent(token -> {
+                try {
+                    MimeBodyPart pass = new MimeBodyPart();
+                    pass.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(
+                            cn.pujin.open.pass.control.PassArt.png(token, cn.pujin.open.pass.control.PassArt.DEFAULT_SIZE), "image/png")));
+                    pass.setFileName("pass.png");
+                    mixed.addBodyPart(pass);
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             message.setContent(mixed);
         }
         message.saveChanges();

@@ -108,7 +108,7 @@ public class Notifications {
         Object[] args = {e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
                 Registration.number(c.registrationId()), c.reason() == null ? "" : c.reason(), link("/me/registrations.xhtml")};
         String ics = INVITES.contains(c.change()) ? mail.invite() : WITHDRAWS.contains(c.change()) ? mail.withdraw() : null;
-        notify(c.accountId(), c.eventId(), c.change().name(), key, args, ics);
+        notify(c.accountId(), c.eventId(), c.change().name(), key, args, ics).about(c.registrationId());
     }
 
     void invited(@Observes cn.pujin.open.selection.control.Pool.Invited invitation) {

@@ -34,6 +34,9 @@ public class Notification {
     @Column(name = "account_id", nullable = false)
     private Long accountId;
 
+    @Column(name = "registration_id")
+    private Long registrationId;
+
     @Column(name = "event_id")
     private Long eventId;
 
@@ -95,6 +98,14 @@ public class Notification {
         this.emailState = mail ? EmailState.PENDING : EmailState.NONE;
         this.nextAttemptAt = mail ? now : null;
     }
+
+    /** The registration this notice is about (its pass goes with the mail). */
+    public Notification about(Long registrationId) {
+        this.registrationId = registrationId;
+        return this;
+    }
+
+    public Long getRegistrationId() { return registrationId; }
 
     public void sent(Instant now) {
         emailState = EmailState.SENT;

@@ -3,16 +3,11 @@ package cn.pujin.open.platform.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.logging.Logger;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,7 +23,6 @@ public class PersonalData {
     public static final String DEMO_KEY = "ZGVtby1rZXktcHVqaW4tb3Blbi1OT1QtRk9SLVBST0Q=";
     private static final Logger LOG = Logger.getLogger(PersonalData.class.getName());
     private static final String FORMAT = "v1:";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     @ConfigProperty(name = "PII_KEY")
@@ -39,31 +33,19 @@ public class PersonalData {
 
     @PostConstruct
     void init() {
-        byte[] master = Base64.getDecoder().decode(configuredKey.trim());
-        if (master.length != 32) {
-            throw new IllegalStateException("PII_KEY must be base64 of 32 bytes, found " + master.length);
-        }
+        byte[] master = Sealing.configuredKey("PII_KEY", configuredKey);
         if (DEMO_KEY.equals(configuredKey.trim())) {
             LOG.warning("PII_KEY is the public demo key: set PII_KEY before storing real personal data");
         }
-        encryptionKey = new SecretKeySpec(derive(master, "encrypt"), "AES");
-        lookupKey = derive(master, "lookup");
+        encryptionKey = Sealing.aesKey(master, "encrypt");
+        lookupKey = Sealing.derive(master, "lookup");
     }
 
     public String encrypt(String plain) {
         if (plain == null) {
             return null;
         }
-        try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, iv));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return FORMAT + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return FORMAT + Base64.getEncoder().encodeToString(Sealing.seal(encryptionKey, plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     public String decrypt(String stored) {
@@ -74,10 +56,8 @@ public class PersonalData {
             throw new IllegalStateException("unknown personal-data format");
         }
         try {
-            byte[] all = Base64.getDecoder().decode(stored.substring(FORMAT.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, all, 0, 12));
-            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+            return new String(Sealing.open(encryptionKey, Base64.getDecoder().decode(stored.substring(FORMAT.length()))),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("personal data cannot be decrypted with the configured PII_KEY", e);
         }
@@ -88,17 +68,7 @@ public class PersonalData {
         return HexFormat.of().formatHex(hmac(lookupKey, plain));
     }
 
-    private static byte[] derive(byte[] master, String label) {
-        return hmac(master, "pujin-open/" + label);
-    }
-
     private static byte[] hmac(byte[] key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sealing.hmac(key, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package cn.pujin.open.registration.control;
 
+import cn.pujin.open.platform.control.Csv;
+
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Paging;
@@ -75,33 +77,9 @@ public class RegistrationExports {
     }
 
     private static Export csv(Long eventId, List<RegistrationView> rows, Locale locale) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        line(csv, header(locale));
-        rows.forEach(v -> line(csv, cells(v, locale)));
+        String csv = Csv.document(header(locale), rows.stream().map(v -> cells(v, locale)).toList());
         return new Export("registrations-" + eventId + ".csv", "text/csv; charset=utf-8",
-                csv.toString().getBytes(StandardCharsets.UTF_8), rows.size());
-    }
-
-    private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(quote(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    /** RFC 4180 quoting, and a leading apostrophe against spreadsheet formula injection. */
-    static String quote(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+                csv.getBytes(StandardCharsets.UTF_8), rows.size());
     }
 
     private static Export xlsx(Long eventId, List<RegistrationView> rows, Locale locale) {

@@ -1,0 +1,72 @@
+package cn.pujin.open.checkin.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.checkin.control.CheckIns;
+import cn.pujin.open.checkin.control.Stations;
+import cn.pujin.open.checkin.entity.Station;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.entity.Event;
+import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.control.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Who may work the door: a station with its key (its own event only) or an organiser (any event, at one
+ * of its stations or as staff). Everyone else: 401 when anonymous, 403 otherwise.
+ */
+@RequestScoped
+public class CheckInAccess {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Stations stations;
+
+    @Inject
+    Events events;
+
+    /** The scanner for a scan request; {@code station}/{@code eventId} are what an organiser's page sends. */
+    public CheckIns.Scanner scanner(Long stationParam, Long eventParam) {
+        var stationId = user.stationId();
+        if (stationId.isPresent()) {
+            Station own = stations.get(null, stationId.get());
+            if (stationParam != null && !stationParam.equals(own.getId())) {
+                throw Problem.forbidden();
+            }
+            return CheckIns.Scanner.station(own);
+        }
+        Long me = user.require(Role.ORGANISER);
+        Station station = stationParam == null ? null : stations.get(eventParam, stationParam);
+        if (station != null && station.isRevoked()) {
+            throw Problem.conflict("STATION_REVOKED", "station.revoked", station.getName());
+        }
+        return CheckIns.Scanner.organiser(me, station, eventParam);
+    }
+
+    /** The event a station or organiser reads check-in data of; a station of another event gets 404. */
+    public Event event(String id) {
+        Long eventId = Ids.parse(id);
+        var stationId = user.stationId();
+        if (stationId.isPresent()) {
+            if (!stations.get(null, stationId.get()).getEventId().equals(eventId)) {
+                throw Problem.notFound();
+            }
+        } else {
+            user.require(Role.ORGANISER);
+        }
+        return events.working(eventId);
+    }
+
+    /** Organisers only (station management, summaries). */
+    public Event organiserEvent(String id) {
+        user.require(Role.ORGANISER);
+        return events.working(Ids.parse(id));
+    }
+
+    public Long organiser() {
+        return user.require(Role.ORGANISER);
+    }
+}

@@ -1,0 +1,155 @@
+package cn.pujin.open.checkin.control;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.checkin.entity.CheckIn;
+import cn.pujin.open.checkin.entity.Verdict;
+import cn.pujin.open.event.entity.Event;
+import cn.pujin.open.pass.control.PassKeys;
+import cn.pujin.open.pass.entity.Pass;
+import cn.pujin.open.platform.control.Masking;
+import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.registration.entity.Registration;
+import cn.pujin.open.registration.entity.RegistrationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What organisers and stations read about an event's check-in: counts, roster, keys for offline use. */
+@ApplicationScoped
+public class CheckInReports {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    PassKeys keys;
+
+    @Inject
+    Clock clock;
+
+    public record Counts(Long eventId, long checkedIn, long expected) {}
+
+    public Counts counts(Long eventId) {
+        long in = em.createQuery("select count(c) from CheckIn c where c.eventId = :e and c.admittedRegistrationId is not null", Long.class)
+                .setParameter("e", eventId).getSingleResult();
+        long expected = em.createQuery("select count(r) from Registration r where r.eventId = :e and r.status = :s", Long.class)
+                .setParameter("e", eventId).setParameter("s", RegistrationStatus.CONFIRMED).getSingleResult();
+        return new Counts(eventId, in, expected);
+    }
+
+    public record Person(Long registrationId, String number, String name, String phoneTail, Category category,
+                         Long passId, OffsetDateTime checkedInAt, String station) {}
+
+    public record Failed(OffsetDateTime at, String station, Verdict verdict, String reason, String number, String name) {}
+
+    public record Summary(Long eventId, String title, long checkedIn, long expected, Map<String, Long> byStation,
+                          Map<Category, Long> byCategory, long failedCount, Map<Verdict, Long> failedByVerdict,
+                          List<Failed> failed, boolean ended, List<Person> noShows) {}
+
+    public Summary summary(Event event) {
+        Long eventId = event.getId();
+        List<Person> roster = roster(eventId);
+        Map<String, Long> byStation = new LinkedHashMap<>();
+        Map<Category, Long> byCategory = new LinkedHashMap<>();
+        List<Person> noShows = new ArrayList<>();
+        for (Person p : roster) {
+            if (p.checkedInAt() != null) {
+                byStation.merge(p.station() == null ? "工作人员" : p.station(), 1L, Long::sum);
+                byCategory.merge(p.category() == null ? Category.OTHER : p.category(), 1L, Long::sum);
+            } else {
+                noShows.add(p);
+            }
+        }
+        Map<Verdict, Long> byVerdict = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("""
+                        select c.verdict, count(c) from CheckIn c where c.eventId = :e and c.verdict <> :a group by c.verdict
+                        order by c.verdict""", Object[].class)
+                .setParameter("e", eventId).setParameter("a", Verdict.ADMITTED).getResultList()) {
+            byVerdict.put((Verdict) row[0], (Long) row[1]);
+        }
+        List<CheckIn> failedRows = em.createQuery("""
+                        select c from CheckIn c where c.eventId = :e and c.verdict <> :a order by c.scannedAt desc, c.id desc""", CheckIn.class)
+                .setParameter("e", eventId).setParameter("a", Verdict.ADMITTED).setMaxResults(200).getResultList();
+        Map<Long, Person> byRegistration = new LinkedHashMap<>();
+        roster.forEach(p -> byRegistration.put(p.registrationId(), p));
+        List<Failed> failed = failedRows.stream().map(c -> {
+            Person p = c.getRegistrationId() == null ? null : byRegistration.get(c.getRegistrationId());
+            return new Failed(Times.local(c.getScannedAt()), c.getStationName(), c.getVerdict(), c.getReason(),
+                    p == null ? null : p.number(), p == null ? null : p.name());
+        }).toList();
+        long checkedIn = roster.size() - noShows.size();
+        return new Summary(eventId, event.getTitle(), checkedIn, roster.size(), byStation, byCategory,
+                byVerdict.values().stream().mapToLong(Long::longValue).sum(), byVerdict, failed,
+                !clock.instant().isBefore(event.getEndsAt()), noShows);
+    }
+
+    /** Everyone holding a seat, with their pass and check-in, for manual search and offline caching. */
+    public List<Person> roster(Long eventId) {
+        List<Registration> confirmed = em.createQuery(
+                        "select r from Registration r where r.eventId = :e and r.status = :s order by r.id", Registration.class)
+                .setParameter("e", eventId).setParameter("s", RegistrationStatus.CONFIRMED).getResultList();
+        Map<Long, Account> people = accounts.byIds(confirmed.stream().map(Registration::getAccountId).toList());
+        Map<Long, Long> passes = new java.util.HashMap<>();
+        for (Pass p : em.createQuery("select p from Pass p where p.eventId = :e and p.revokedAt is null", Pass.class)
+                .setParameter("e", eventId).getResultList()) {
+            passes.put(p.getRegistrationId(), p.getId());
+        }
+        Map<Long, CheckIn> admissions = new java.util.HashMap<>();
+        for (CheckIn c : em.createQuery("select c from CheckIn c where c.eventId = :e and c.admittedRegistrationId is not null",
+                CheckIn.class).setParameter("e", eventId).getResultList()) {
+            admissions.put(c.getRegistrationId(), c);
+        }
+        List<Person> out = new ArrayList<>(confirmed.size());
+        for (Registration r : confirmed) {
+            Account a = people.get(r.getAccountId());
+            String masked = a == null ? null : a.getPhoneMasked();
+            CheckIn c = admissions.get(r.getId());
+            out.add(new Person(r.getId(), r.number(), a == null ? null : Masking.name(a.getDisplayName()),
+                    masked == null || masked.length() < 4 ? null : masked.substring(masked.length() - 4), r.getCategory(),
+                    passes.get(r.getId()), c == null ? null : Times.local(c.getScannedAt()),
+                    c == null ? null : c.getStationName() == null ? "工作人员" : c.getStationName()));
+        }
+        return out;
+    }
+
+    /** Roster entries matching a masked name, phone tail or registration number. */
+    public List<Person> search(Long eventId, String query) {
+        String q = query == null ? "" : query.strip().toUpperCase(java.util.Locale.ROOT);
+        return roster(eventId).stream().filter(p -> q.isEmpty()
+                || (p.number() != null && p.number().contains(q))
+                || (p.phoneTail() != null && p.phoneTail().equals(q))
+                || (p.name() != null && p.name().contains(q))).limit(50).toList();
+    }
+
+    public record PublicKey(int id, String algorithm, String publicKey, OffsetDateTime expiresAt) {}
+
+    public record VerificationKey(Long eventId, List<PublicKey> keys, List<Long> revoked, String rosterVersion,
+                                  OffsetDateTime checkInOpensAt, OffsetDateTime checkInClosesAt, List<Person> roster) {}
+
+    /** Public keys, revoked pass ids and the roster: what a station needs to verify passes offline. */
+    public VerificationKey verificationKey(Event event) {
+        List<PublicKey> publicKeys = keys.all().stream().map(k -> new PublicKey(k.id(), "Ed25519",
+                Base64.getUrlEncoder().withoutPadding().encodeToString(k.publicKey()), Times.local(k.expiresAt()))).toList();
+        List<Long> revoked = em.createQuery("select p.id from Pass p where p.eventId = :e and p.revokedAt is not null order by p.id", Long.class)
+                .setParameter("e", event.getId()).getResultList();
+        List<Person> roster = roster(event.getId());
+        long passSum = roster.stream().mapToLong(p -> p.passId() == null ? 0 : p.passId()).sum();
+        String version = Long.toString(roster.size(), 36) + "-" + Long.toString(passSum, 36) + "-" + revoked.size()
+                + "-" + roster.stream().filter(p -> p.checkedInAt() != null).count();
+        return new VerificationKey(event.getId(), publicKeys, revoked, version,
+                Times.local(event.getStartsAt().minus(CheckIns.OPENS_BEFORE)), Times.local(event.getEndsAt()), roster);
+    }
+}

@@ -1,0 +1,196 @@
+package cn.pujin.open.checkin.control;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.checkin.entity.CheckIn;
+import cn.pujin.open.checkin.entity.Station;
+import cn.pujin.open.checkin.entity.Verdict;
+import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.pass.control.PassKeys;
+import cn.pujin.open.pass.entity.Pass;
+import cn.pujin.open.platform.control.Masking;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.registration.entity.Registration;
+import cn.pujin.open.registration.entity.RegistrationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Check-in (签到): verifies a pass token (form, Ed25519 signature, key expiry, revocation, event, the
+ * registration's state and the event's check-in window) and records the scan. The registration row is
+ * locked while its admission is decided, and a unique constraint on the admission backs it up, so two
+ * stations scanning one pass at the same moment admit it once. A repeated (scanner, nonce) returns the
+ * first answer without a second record.
+ */
+@ApplicationScoped
+public class CheckIns {
+
+    /** Check-in opens this long before an event starts and closes when it ends. */
+    public static final Duration OPENS_BEFORE = Duration.ofHours(2);
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PassKeys keys;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<CheckedIn> checkedIn;
+
+    /** Who scans: a station (by its key) or a signed-in organiser at an optional station of theirs. */
+    public record Scanner(String id, Station station, Long eventId) {
+
+        public static Scanner station(Station s) {
+            return new Scanner("station:" + s.getId(), s, s.getEventId());
+        }
+
+        public static Scanner organiser(Long accountId, Station s, Long eventId) {
+            return new Scanner("account:" + accountId, s, s != null ? s.getEventId() : eventId);
+        }
+    }
+
+    /** One scan as the client sends it; {@code scannedAt} only for offline scans uploaded later. */
+    public record Scan(String token, Long registrationId, String nonce, Instant scannedAt) {}
+
+    /** CDI event after a scan was recorded (observed after commit for live counters). */
+    public record CheckedIn(Long eventId, Answer answer) {}
+
+    /** The answer a station shows. */
+    public record Answer(Verdict verdict, String nonce, Long registrationId, String number, String name, Category category,
+                         Long eventId, OffsetDateTime scannedAt, String station, OffsetDateTime firstCheckedInAt,
+                         String firstStation, String reason, boolean offline) {}
+
+    public static void checkNonce(String nonce) {
+        if (nonce == null || !NONCE.matcher(nonce).matches()) {
+            throw Problem.invalid("nonce", "checkin.nonce");
+        }
+    }
+
+    @Transactional
+    public Answer scan(Scanner scanner, Scan scan, boolean offline) {
+        checkNonce(scan.nonce());
+        Optional<CheckIn> earlier = byNonce(scanner.id(), scan.nonce());
+        if (earlier.isPresent()) {
+            return answer(earlier.get());
+        }
+        Instant now = clock.instant();
+        Instant at = offline && scan.scannedAt() != null && scan.scannedAt().isBefore(now) ? scan.scannedAt() : now;
+        Station station = scanner.station();
+        CheckIn record = new CheckIn(scanner.id(), scan.nonce(), station == null ? null : station.getId(),
+                station == null ? null : station.getName(),
+                scan.token() == null ? CheckIn.Method.MANUAL : CheckIn.Method.SCAN, offline, at, now);
+        Registration registration;
+        if (scan.token() != null) {
+            PassKeys.Checked checked = keys.check(scan.token());
+            switch (checked.check()) {
+                case MALFORMED -> {
+                    return record(record.about(scanner.eventId(), null, null), Verdict.MALFORMED, null);
+                }
+                case INVALID_SIGNATURE -> {
+                    return record(record.about(scanner.eventId(), null, null), Verdict.INVALID_SIGNATURE, null);
+                }
+                case KEY_EXPIRED -> {
+                    return record(record.about(scanner.eventId(), null, null), Verdict.INVALID_SIGNATURE, "key expired");
+                }
+                case VALID -> { }
+            }
+            var claims = checked.claims();
+            if (scanner.eventId() != null && scanner.eventId() != claims.eventId()) {
+                return record(record.about(scanner.eventId(), null, claims.passId()), Verdict.WRONG_EVENT,
+                        "pass of event " + claims.eventId());
+            }
+            Pass pass = em.find(Pass.class, claims.passId());
+            if (pass == null || pass.getEventId() != claims.eventId() || pass.getSerial() != claims.serial()) {
+                return record(record.about(claims.eventId(), null, claims.passId()), Verdict.REVOKED, "unknown pass");
+            }
+            record.about(claims.eventId(), pass.getRegistrationId(), pass.getId());
+            if (pass.isRevoked()) {
+                return record(record, Verdict.REVOKED, pass.getRevokedReason());
+            }
+            registration = em.find(Registration.class, pass.getRegistrationId(), LockModeType.PESSIMISTIC_WRITE);
+        } else {
+            registration = scan.registrationId() == null ? null
+                    : em.find(Registration.class, scan.registrationId(), LockModeType.PESSIMISTIC_WRITE);
+            if (registration == null || (scanner.eventId() != null && !scanner.eventId().equals(registration.getEventId()))) {
+                throw Problem.notFound();
+            }
+            record.about(registration.getEventId(), registration.getId(), null);
+        }
+        cn.pujin.open.event.entity.Event event = em.find(cn.pujin.open.event.entity.Event.class, registration.getEventId());
+        if (event.getStatus() == EventStatus.CANCELLED || at.isBefore(event.getStartsAt().minus(OPENS_BEFORE))
+                || !at.isBefore(event.getEndsAt())) {
+            return record(record, Verdict.EVENT_NOT_OPEN, null);
+        }
+        if (registration.getStatus() != RegistrationStatus.CONFIRMED) {
+            return record(record, Verdict.NOT_CONFIRMED, registration.getStatus().name());
+        }
+        Optional<CheckIn> admission = admission(registration.getId());
+        if (admission.isPresent()) {
+            CheckIn first = admission.get();
+            if (offline && at.isBefore(first.getScannedAt())) {
+                // an earlier offline scan arrives late: it is the admission, the later one the duplicate
+                first.demoteToDuplicate("earlier scan at " + (station == null ? scanner.id() : station.getName()));
+                em.flush();
+                return record(record, Verdict.ADMITTED, null);
+            }
+            return record(record, Verdict.ALREADY_CHECKED_IN, null);
+        }
+        return record(record, Verdict.ADMITTED, null);
+    }
+
+    private Answer record(CheckIn record, Verdict verdict, String reason) {
+        record.verdict(verdict, reason);
+        em.persist(record);
+        Answer answer = answer(record);
+        checkedIn.fire(new CheckedIn(record.getEventId(), answer));
+        return answer;
+    }
+
+    public Optional<CheckIn> byNonce(String scanner, String nonce) {
+        return em.createQuery("select c from CheckIn c where c.scanner = :s and c.nonce = :n", CheckIn.class)
+                .setParameter("s", scanner).setParameter("n", nonce).getResultStream().findFirst();
+    }
+
+    public Optional<CheckIn> admission(Long registrationId) {
+        return em.createQuery("select c from CheckIn c where c.admittedRegistrationId = :r", CheckIn.class)
+                .setParameter("r", registrationId).getResultStream().findFirst();
+    }
+
+    /** The answer of a recorded scan, as first given (a retried nonce gets the same one). */
+    public Answer answer(CheckIn c) {
+        Registration r = c.getRegistrationId() == null ? null : em.find(Registration.class, c.getRegistrationId());
+        String name = r == null ? null : Masking.name(accounts.get(r.getAccountId()).getDisplayName());
+        OffsetDateTime firstAt = null;
+        String firstStation = null;
+        if (c.getVerdict() == Verdict.ALREADY_CHECKED_IN && r != null) {
+            Optional<CheckIn> first = admission(r.getId());
+            if (first.isPresent()) {
+                firstAt = Times.local(first.get().getScannedAt());
+                firstStation = first.get().getStationName() != null ? first.get().getStationName() : "工作人员";
+            }
+        }
+        boolean showPerson = r != null && c.getVerdict() != Verdict.WRONG_EVENT;
+        return new Answer(c.getVerdict(), c.getNonce(), showPerson ? r.getId() : null, showPerson ? r.number() : null,
+                showPerson ? name : null, showPerson ? r.getCategory() : null, c.getEventId(), Times.local(c.getScannedAt()),
+                c.getStationName(), firstAt, firstStation, c.getReason(), c.isOffline());
+    }
+}

@@ -1,0 +1,96 @@
+package cn.pujin.open.checkin.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
+
+/**
+ * Live check-in counters over Server-Sent Events: every station page of an event subscribes, and after
+ * each recorded scan (after commit) the event's counts and the latest scan go out, coalesced to at most
+ * one message per 300 ms per event so a busy door does not flood the phones.
+ */
+@ApplicationScoped
+public class LiveCheckIns {
+
+    @Inject
+    CheckInReports reports;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private volatile Sse sse;
+    private final Map<Long, SseBroadcaster> broadcasters = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicReference<CheckIns.Answer>> pending = new ConcurrentHashMap<>();
+    private volatile ScheduledFuture<?> heartbeat;
+
+    /** The message of one update: the counts and, when a scan caused it, that scan's answer. */
+    public record Update(Long eventId, long checkedIn, long expected, CheckIns.Answer last) {}
+
+    public void subscribe(Long eventId, SseEventSink sink, Sse sse) {
+        this.sse = sse;
+        SseBroadcaster broadcaster = broadcasters.computeIfAbsent(eventId, id -> sse.newBroadcaster());
+        broadcaster.register(sink);
+        CheckInReports.Counts counts = reports.counts(eventId);
+        sink.send(message(new Update(eventId, counts.checkedIn(), counts.expected(), null)));
+        if (heartbeat == null) {
+            synchronized (this) {
+                if (heartbeat == null) {
+                    heartbeat = scheduler.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckIns.CheckedIn scan) {
+        if (scan.eventId() == null || !broadcasters.containsKey(scan.eventId())) {
+            return;
+        }
+        AtomicReference<CheckIns.Answer> slot = pending.computeIfAbsent(scan.eventId(), id -> new AtomicReference<>());
+        if (slot.getAndSet(scan.answer()) == null) {
+            scheduler.schedule(() -> publish(scan.eventId()), 300, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void publish(Long eventId) {
+        CheckIns.Answer last = pending.get(eventId).getAndSet(null);
+        SseBroadcaster broadcaster = broadcasters.get(eventId);
+        if (broadcaster != null && sse != null) {
+            CheckInReports.Counts counts = reports.counts(eventId);
+            broadcaster.broadcast(message(new Update(eventId, counts.checkedIn(), counts.expected(), last)));
+        }
+    }
+
+    private void ping() {
+        if (sse != null) {
+            broadcasters.values().forEach(b -> b.broadcast(sse.newEventBuilder().comment("ping").build()));
+        }
+    }
+
+    private jakarta.ws.rs.sse.OutboundSseEvent message(Update update) {
+        return sse.newEventBuilder().name("checkin").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, JSONB.toJson(update)).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        broadcasters.values().forEach(SseBroadcaster::close);
+    }
+}

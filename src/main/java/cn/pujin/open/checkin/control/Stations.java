@@ -1,0 +1,112 @@
+package cn.pujin.open.checkin.control;
+
+import cn.pujin.open.checkin.entity.Station;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Check-in stations of an event. A station's key ({@code st_…}) is shown once at creation and kept only as
+ * a SHA-256; as a Bearer token it can check in for its own event only, until it is revoked.
+ */
+@ApplicationScoped
+public class Stations {
+
+    public static final String KEY_PREFIX = "st_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Audit audit;
+
+    public record StationView(Long id, Long eventId, String name, OffsetDateTime createdAt, boolean revoked, String key) {}
+
+    @Transactional
+    public StationView create(Long organiser, Long eventId, String name) {
+        events.working(eventId);
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 40) {
+            throw Problem.invalid("name", "validation.length", 1, 40);
+        }
+        boolean taken = !em.createQuery("select s.id from Station s where s.eventId = :e and s.name = :n", Long.class)
+                .setParameter("e", eventId).setParameter("n", clean).getResultList().isEmpty();
+        if (taken) {
+            throw Problem.conflict("STATION_EXISTS", "station.exists", clean);
+        }
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Station station = new Station(eventId, clean, hash(key), organiser, clock.instant());
+        em.persist(station);
+        audit.record(organiser, "station", station.getId(), "station.create", null, clean, null);
+        return view(station, key);
+    }
+
+    public List<StationView> forEvent(Long eventId) {
+        return em.createQuery("select s from Station s where s.eventId = :e order by s.id", Station.class)
+                .setParameter("e", eventId).getResultStream().map(s -> view(s, null)).toList();
+    }
+
+    @Transactional
+    public StationView revoke(Long organiser, Long eventId, Long stationId) {
+        Station station = get(eventId, stationId);
+        if (!station.isRevoked()) {
+            station.revoke(clock.instant());
+            audit.record(organiser, "station", stationId, "station.revoke", null, "REVOKED", null);
+        }
+        return view(station, null);
+    }
+
+    public Station get(Long eventId, Long stationId) {
+        Station station = stationId == null ? null : em.find(Station.class, stationId);
+        if (station == null || (eventId != null && !station.getEventId().equals(eventId))) {
+            throw Problem.notFound();
+        }
+        return station;
+    }
+
+    /** The active station a Bearer key belongs to. */
+    public Optional<Station> byKey(String key) {
+        if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 100) {
+            return Optional.empty();
+        }
+        return em.createQuery("select s from Station s where s.keyHash = :h and s.revokedAt is null", Station.class)
+                .setParameter("h", hash(key)).getResultStream().findFirst();
+    }
+
+    private static StationView view(Station s, String key) {
+        return new StationView(s.getId(), s.getEventId(), s.getName(), cn.pujin.open.platform.control.Times.local(s.getCreatedAt()),
+                s.isRevoked(), key);
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package cn.pujin.open.pass.control;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * The pass as pictures: a QR code (ZXing, error correction M) and a printable A6 or A4 PDF (OpenPDF) whose
+ * Chinese text uses Noto Sans Hans, a font that ships inside the WAR (subset into each PDF).
+ */
+public final class PassArt {
+
+    public static final int MIN_SIZE = 128;
+    public static final int MAX_SIZE = 1024;
+    public static final int DEFAULT_SIZE = 400;
+    static final String FONT = "fonts/NotoSansHans-Regular.otf";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final Color INK = new Color(0x1f, 0x2d, 0x3d);
+
+    private PassArt() {}
+
+    public static BitMatrix matrix(String token, int size) {
+        try {
+            return new QRCodeWriter().encode(token, BarcodeFormat.QR_CODE, size, size,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+        } catch (WriterException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] png(String token, int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            MatrixToImageWriter.writeToStream(matrix(token, size), "PNG", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static final class Fonts {
+        static final BaseFont CJK = load();
+
+        private static BaseFont load() {
+            try (InputStream in = PassArt.class.getClassLoader().getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IllegalStateException(FONT + " is missing from the build");
+                }
+                return BaseFont.createFont("NotoSansHans-Regular.otf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                        in.readAllBytes(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A one-page printable pass; {@code a4} for an office printer, otherwise A6 (postcard). */
+    public static byte[] pdf(Passes.PassView pass, boolean a4) {
+        Rectangle page = a4 ? PageSize.A4 : PageSize.A6;
+        float margin = a4 ? 56 : 22;
+        float scale = a4 ? 1.6f : 1f;
+        Document doc = new Document(page, margin, margin, margin, margin);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
+        doc.addTitle("入场凭证 " + pass.number());
+        doc.addCreator("浦锦开放");
+        doc.open();
+        Font small = new Font(Fonts.CJK, 8 * scale, Font.NORMAL, Color.GRAY);
+        Font body = new Font(Fonts.CJK, 9.5f * scale, Font.NORMAL, INK);
+        Font title = new Font(Fonts.CJK, 13 * scale, Font.BOLD, INK);
+        doc.add(centered("浦锦街道 · 政府开放 入场凭证", small));
+        Paragraph heading = centered(pass.eventTitle(), title);
+        heading.setSpacingBefore(4 * scale);
+        heading.setSpacingAfter(4 * scale);
+        doc.add(heading);
+        doc.add(centered("时间：" + WHEN.format(pass.startsAt()) + " – " + DateTimeFormatter.ofPattern("HH:mm").format(pass.endsAt()), body));
+        if (pass.venue() != null && !pass.venue().isBlank()) {
+            doc.add(centered("地点：" + pass.venue(), body));
+        }
+        doc.add(centered("姓名：" + pass.name() + "　　报名号：" + pass.number(), body));
+        try {
+            int px = (int) ((page.getWidth() - 2 * margin) * 2);
+            Image qr = Image.getInstance(png(pass.token(), Math.min(MAX_SIZE, Math.max(MIN_SIZE, px))));
+            float side = Math.min(page.getWidth() - 2 * margin, page.getHeight() * 0.45f);
+            qr.scaleToFit(side, side);
+            qr.setAlignment(Element.ALIGN_CENTER);
+            doc.add(qr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        doc.add(centered("入场时请出示此二维码，每张凭证仅可签到一次。凭证第 " + pass.serial() + " 版，重新签发后旧凭证失效。", small));
+        doc.close();
+        writer.close();
+        return out.toByteArray();
+    }
+
+    private static Paragraph centered(String text, Font font) {
+        Paragraph p = new Paragraph(text, font);
+        p.setAlignment(Element.ALIGN_CENTER);
+        return p;
+    }
+}

@@ -1,0 +1,160 @@
+package cn.pujin.open.pass.control;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.pass.entity.Pass;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Masking;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.registration.control.RegistrationChanged;
+import cn.pujin.open.registration.control.RegistrationChanged.Change;
+import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.entity.Registration;
+import cn.pujin.open.registration.entity.RegistrationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Passes follow registrations: a seat (confirmed, promoted, selected) issues one in the same transaction;
+ * losing the seat (cancelled, rejected, back to alternates, event cancelled) revokes it. Re-issuing
+ * revokes the old token and signs a new serial.
+ */
+@ApplicationScoped
+public class Passes {
+
+    private static final Set<Change> ISSUE = EnumSet.of(Change.CONFIRMED, Change.PROMOTED, Change.SELECTED);
+    private static final Set<Change> REVOKE = EnumSet.of(Change.CANCELLED, Change.REJECTED, Change.EVENT_CANCELLED,
+            Change.ALTERNATE, Change.WAITLISTED);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PassKeys keys;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Audit audit;
+
+    void registrationChanged(@Observes RegistrationChanged c) {
+        if (ISSUE.contains(c.change())) {
+            if (c.change() == Change.CONFIRMED) {
+                issue(c.registrationId(), c.eventId(), 1);
+            } else if (active(c.registrationId()).isEmpty()) {
+                issue(c.registrationId(), c.eventId(), nextSerial(c.registrationId()));
+            }
+        } else if (REVOKE.contains(c.change())) {
+            active(c.registrationId()).ifPresent(p -> p.revoke(c.change().name(), clock.instant()));
+        }
+    }
+
+    private Pass issue(Long registrationId, Long eventId, int serial) {
+        PassKeys.Loaded key = keys.signing();
+        Pass pass = new Pass(registrationId, eventId, serial, key.id(), clock.instant());
+        em.persist(pass);
+        pass.signed(keys.sign(key.id(), pass.getId(), eventId, serial));
+        return pass;
+    }
+
+    private int nextSerial(Long registrationId) {
+        Integer max = em.createQuery("select max(p.serial) from Pass p where p.registrationId = :r", Integer.class)
+                .setParameter("r", registrationId).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    public Optional<Pass> active(Long registrationId) {
+        return em.createQuery("select p from Pass p where p.registrationId = :r and p.revokedAt is null", Pass.class)
+                .setParameter("r", registrationId).getResultStream().findFirst();
+    }
+
+    public Pass find(Long passId) {
+        return em.find(Pass.class, passId);
+    }
+
+    /** The current pass of a registration the caller may see (owner or organiser; others 404). */
+    @Transactional
+    public Pass current(Long registrationId, Long viewer, boolean organiser) {
+        Registration r = registrations.visible(registrationId, viewer, organiser);
+        if (r.getStatus() != RegistrationStatus.CONFIRMED) {
+            throw Problem.conflict("NO_PASS", "pass.none", r.getStatus());
+        }
+        return active(r.getId()).orElseGet(() -> issueMissing(r));
+    }
+
+    /** Confirmed before passes existed: a pass now. */
+    private Pass issueMissing(Registration r) {
+        return issue(r.getId(), r.getEventId(), nextSerial(r.getId()));
+    }
+
+    /** A new token for a lost or shared pass; the old one stops working at once. */
+    @Transactional
+    public Pass reissue(Long actor, Long registrationId, boolean organiser) {
+        Registration r = registrations.visible(registrationId, actor, organiser);
+        if (r.getStatus() != RegistrationStatus.CONFIRMED) {
+            throw Problem.conflict("NO_PASS", "pass.none", r.getStatus());
+        }
+        active(r.getId()).ifPresent(p -> {
+            p.revoke("REISSUED", clock.instant());
+            em.flush();
+        });
+        Pass pass = issue(r.getId(), r.getEventId(), nextSerial(r.getId()));
+        audit.record(actor, "pass", pass.getId(), "pass.reissue", null, pass.getSerial(), null);
+        return pass;
+    }
+
+    /** After a key rotation that expired the old keys: every valid pass of events not yet over, re-signed. */
+    @Transactional
+    public int reissueAll(Long actor, int newKeyId) {
+        List<Pass> stale = em.createQuery("""
+                        select p from Pass p, Event e where e.id = p.eventId and p.revokedAt is null and p.keyId <> :k
+                        and e.endsAt > :now""", Pass.class)
+                .setParameter("k", newKeyId).setParameter("now", clock.instant()).getResultList();
+        for (Pass p : stale) {
+            p.revoke("KEY_ROTATED", clock.instant());
+        }
+        em.flush();
+        for (Pass p : stale) {
+            issue(p.getRegistrationId(), p.getEventId(), p.getSerial() + 1);
+        }
+        audit.record(actor, "pass_key", (long) newKeyId, "pass.key.rotate", null, stale.size(), null);
+        return stale.size();
+    }
+
+    /** What a pass shows: the token and what a steward and the holder need to read. */
+    public record PassView(Long registrationId, String number, Long passId, int serial, String token, Long eventId,
+                           String eventTitle, OffsetDateTime startsAt, OffsetDateTime endsAt, String venue, String name,
+                           OffsetDateTime issuedAt) {}
+
+    public PassView view(Pass pass) {
+        Registration r = registrations.find(pass.getRegistrationId());
+        EventView e = events.publishedForCalendar(pass.getEventId()).map(Events.Published::view)
+                .orElseGet(() -> events.workingView(events.working(pass.getEventId())));
+        String where = e.venue() != null ? e.venue() : e.onlineUrl();
+        return new PassView(r.getId(), r.number(), pass.getId(), pass.getSerial(), pass.getToken(), e.id(), e.title(),
+                e.startsAt(), e.endsAt(), where, Masking.name(accounts.get(r.getAccountId()).getDisplayName()),
+                cn.pujin.open.platform.control.Times.local(pass.getIssuedAt()));
+    }
+}
