@@ -1,0 +1,110 @@
+package cn.pujin.open.checkin.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.checkin.control.CheckInReports;
+import cn.pujin.open.checkin.control.Stations;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.entity.Event;
+import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * {@code /organiser/checkin/station.xhtml?event=} (the door: camera, scanner, manual search, live counter,
+ * offline queue — the scanning itself runs in the browser against the API) and
+ * {@code /organiser/checkin/summary.xhtml?event=} (figures, stations with their keys, failed scans, no-shows).
+ */
+@Named
+@ViewScoped
+public class CheckInPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Stations stations;
+
+    @Inject
+    CheckInReports reports;
+
+    @Inject
+    CurrentUser user;
+
+    private String event;
+    private Long eventId;
+    private String title;
+    private OffsetDateTime startsAt;
+    private boolean meeting;
+    private String stationName;
+    private String createdKey;
+    private String createdName;
+    private transient CheckInReports.Summary summary;
+    private transient List<Stations.StationView> stationList;
+
+    public void load() {
+        try {
+            Event e = events.working(Long.valueOf(event));
+            eventId = e.getId();
+            title = e.getTitle();
+            startsAt = Times.local(e.getStartsAt());
+            meeting = e.getKind() == cn.pujin.open.event.entity.EventKind.DECISION_MEETING;
+        } catch (NumberFormatException | Problem e) {
+            Faces.notFound();
+        }
+    }
+
+    public CheckInReports.Summary getSummary() {
+        if (summary == null && eventId != null) {
+            summary = reports.summary(events.working(eventId));
+        }
+        return summary;
+    }
+
+    public List<Stations.StationView> getStations() {
+        if (stationList == null && eventId != null) {
+            stationList = stations.forEvent(eventId);
+        }
+        return stationList;
+    }
+
+    public void createStation() {
+        try {
+            Stations.StationView created = stations.create(user.require(), eventId, stationName);
+            createdKey = created.key();
+            createdName = created.name();
+            stationName = null;
+            stationList = null;
+        } catch (Problem p) {
+            Faces.show(p, "stations", java.util.Map.of("name", "stations:stationName"));
+        }
+    }
+
+    public void revokeStation(Long stationId) {
+        stations.revoke(user.require(), eventId, stationId);
+        stationList = null;
+        Faces.info("station.revoked.done");
+    }
+
+    public void forgetKey() {
+        createdKey = null;
+    }
+
+    public String getEvent() { return event; }
+    public void setEvent(String event) { this.event = event; }
+    public Long getEventId() { return eventId; }
+    public String getTitle() { return title; }
+    public OffsetDateTime getStartsAt() { return startsAt; }
+    public boolean isMeeting() { return meeting; }
+    public String getStationName() { return stationName; }
+    public void setStationName(String stationName) { this.stationName = stationName; }
+    public String getCreatedKey() { return createdKey; }
+    public String getCreatedName() { return createdName; }
+}

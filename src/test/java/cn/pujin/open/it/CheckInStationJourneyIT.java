@@ -1,0 +1,83 @@
+package cn.pujin.open.it;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two organisers at two doors, in real browsers: a USB scanner (keyboard input + Enter) admits a pass at
+ * the first; the second's live counter follows within 2 seconds; the same pass at the second door is a
+ * duplicate. The station page also verifies passes offline with WebCrypto Ed25519.
+ */
+class CheckInStationJourneyIT {
+
+    @Test
+    void scannerAdmitsThenDuplicateAndCountersFollowLive() {
+        String title = unique("签到点浏览器测试");
+        long eventId = Fixtures.id(Fixtures.published(Fixtures.startingSoon(title)));
+        CheckInIT.Attendee a = CheckInIT.attendee(eventId, "扫码欧阳娜");
+        CheckInIT.attendee(eventId, "未到者");
+        CheckInIT.station(eventId, "东门");
+        String page = "/organiser/checkin/station.xhtml?event=" + eventId;
+        try (Browser east = new Browser(1280, 900); Browser west = new Browser(390, 844)) {
+            east.journey("checkin-east", () -> {
+                east.signIn("organiser", Api.PASSWORD);
+                east.open(page);
+                east.waitForText(title);
+                west.signIn("organiser", Api.PASSWORD);
+                west.open(page);
+                WebDriverWait westWait = new WebDriverWait(west.driver, Duration.ofSeconds(10));
+                westWait.until(ExpectedConditions.textToBe(By.id("expected"), "2"));
+                assertEquals("0", west.find(By.id("checked-in")).getText());
+
+                // choose the station 东门 at the east door, then "scan" with a keyboard-wedge scanner
+                east.find(By.xpath("//select[@id='station-select']/option[.='东门']")).click();
+                east.find(By.id("scan-input")).sendKeys(a.token() + Keys.ENTER);
+                east.waitForText("签到成功");
+                assertTrue(east.find(By.id("verdict")).getText().contains("扫***娜"), east.find(By.id("verdict")).getText());
+                assertTrue(east.find(By.id("recent")).getText().contains("签到成功"));
+                assertTrue(east.driver.switchTo().activeElement().getAttribute("id").equals("scan-input"), "the field keeps focus");
+                east.screenshot("checkin-1-admitted");
+
+                long admittedAt = System.nanoTime();
+                new WebDriverWait(west.driver, Duration.ofSeconds(2)).until(ExpectedConditions.textToBe(By.id("checked-in"), "1"));
+                long followedMillis = (System.nanoTime() - admittedAt) / 1_000_000;
+                assertTrue(followedMillis <= 2000, "live counter followed in " + followedMillis + " ms");
+
+                west.find(By.id("scan-input")).sendKeys(a.token() + Keys.ENTER);
+                west.waitForText("已签到过");
+                assertTrue(west.find(By.id("verdict")).getText().contains("东门"), "shows where the first scan was");
+                west.screenshot("checkin-2-duplicate-phone");
+
+                // manual search finds the other person by a character of the masked name
+                west.find(By.id("manual-q")).sendKeys("未" + Keys.ENTER);
+                west.waitForText("确认入场");
+                west.click(By.xpath("//ul[@id='manual-results']//button"));
+                west.waitForText("签到成功");
+                new WebDriverWait(east.driver, Duration.ofSeconds(2)).until(ExpectedConditions.textToBe(By.id("checked-in"), "2"));
+
+                // offline verification in the browser: the real pass verifies, a tampered one does not
+                char[] chars = a.token().toCharArray();
+                chars[60] = chars[60] == 'A' ? 'B' : 'A';
+                Object ok = verifyOffline(east, a.token());
+                Object bad = verifyOffline(east, new String(chars));
+                assertEquals("ALREADY_CHECKED_IN", ((Map<?, ?>) ok).get("verdict"), "signature valid, already admitted here");
+                assertEquals("INVALID_SIGNATURE", ((Map<?, ?>) bad).get("verdict"));
+            });
+        }
+    }
+
+    private static Object verifyOffline(Browser b, String token) {
+        return ((JavascriptExecutor) b.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; window.pujinStation.verifyOffline(arguments[0]).then(done);", token);
+    }
+}

@@ -1,0 +1,348 @@
+/*
+ * Check-in station (签到点): USB/Bluetooth scanner input (a keyboard: token + Enter), camera scanning
+ * (html5-qrcode), manual search, a live counter (Server-Sent Events) and an offline mode that verifies
+ * passes in the browser with WebCrypto Ed25519 against the cached verification key, queues the scans and
+ * uploads them to /checkins/batch when the network is back.
+ */
+(function () {
+  'use strict';
+  var root = document.getElementById('station');
+  if (!root) { return; }
+  var eventId = Number(root.dataset.event);
+  var base = root.dataset.base;
+  var t = root.dataset;
+  var input = document.getElementById('scan-input');
+  var stationSelect = document.getElementById('station-select');
+  var storeKey = 'pujin.checkin.' + eventId;
+  var recent = [];
+  var lastToken = null, lastTokenAt = 0;
+  var online = true;
+
+  var LABEL = {
+    ADMITTED: t.i18nAdmitted, ALREADY_CHECKED_IN: t.i18nAlready, REVOKED: t.i18nRevoked, WRONG_EVENT: t.i18nWrong,
+    NOT_CONFIRMED: t.i18nNotconfirmed, INVALID_SIGNATURE: t.i18nInvalid, MALFORMED: t.i18nMalformed, EVENT_NOT_OPEN: t.i18nNotopen
+  };
+
+  function tone(verdict) {
+    if (verdict === 'ADMITTED') { return 'ok'; }
+    return verdict === 'ALREADY_CHECKED_IN' ? 'dup' : 'bad';
+  }
+
+  function load(name, fallback) {
+    try { return JSON.parse(localStorage.getItem(storeKey + '.' + name)) || fallback; } catch (e) { return fallback; }
+  }
+
+  function save(name, value) {
+    try { localStorage.setItem(storeKey + '.' + name, JSON.stringify(value)); } catch (e) { /* storage full: keep going */ }
+  }
+
+  function station() {
+    return stationSelect.value ? Number(stationSelect.value) : null;
+  }
+
+  function nonce() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  // ---- sound: a high tone when admitted, two low ones otherwise ----
+  var audio = null;
+  function beep(ok) {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      var times = ok ? [0] : [0, 0.22];
+      times.forEach(function (at) {
+        var osc = audio.createOscillator(), gain = audio.createGain();
+        osc.frequency.value = ok ? 1320 : 330;
+        gain.gain.value = 0.15;
+        osc.connect(gain); gain.connect(audio.destination);
+        osc.start(audio.currentTime + at); osc.stop(audio.currentTime + at + 0.16);
+      });
+    } catch (e) { /* no audio on this device */ }
+  }
+
+  // ---- showing an answer ----
+  function show(answer) {
+    var box = document.getElementById('verdict');
+    var kind = tone(answer.verdict);
+    box.className = 'verdict ' + kind;
+    box.querySelector('.verdict-code').textContent = LABEL[answer.verdict] || answer.verdict;
+    var person = [answer.name, answer.category ? categoryLabel(answer.category) : null, answer.number].filter(Boolean).join(' · ');
+    box.querySelector('.verdict-person').textContent = person;
+    var detail = '';
+    if (answer.verdict === 'ALREADY_CHECKED_IN' && answer.firstCheckedInAt) {
+      detail = t.i18nFirst.replace('{0}', hhmm(answer.firstCheckedInAt)).replace('{1}', answer.firstStation || t.i18nStaff);
+    }
+    if (answer.offlineChecked) { detail = (detail ? detail + ' · ' : '') + t.i18nOfflinecheck; }
+    box.querySelector('.verdict-detail').textContent = detail;
+    beep(kind === 'ok');
+    recent.unshift({ verdict: answer.verdict, who: person || '—', at: new Date().toISOString() });
+    recent = recent.slice(0, 20);
+    renderRecent();
+  }
+
+  function categoryLabel(c) {
+    var labels = { RESIDENT: '居民', STAKEHOLDER: '利益相关方', ENTERPRISE: '民营企业', EXPERT: '专家', OTHER: '其他' };
+    return document.documentElement.lang === 'en' ? c : (labels[c] || c);
+  }
+
+  // times as the office reads them (Shanghai), whatever the device's zone
+  function hhmm(iso) {
+    return new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+  }
+
+  function renderRecent() {
+    var list = document.getElementById('recent');
+    document.getElementById('recent-empty').hidden = recent.length > 0;
+    list.innerHTML = '';
+    recent.forEach(function (r) {
+      var li = document.createElement('li');
+      var tag = document.createElement('span');
+      tag.className = 'tag ' + tone(r.verdict);
+      tag.textContent = LABEL[r.verdict] || r.verdict;
+      var who = document.createElement('span');
+      who.textContent = r.who;
+      var at = document.createElement('span');
+      at.className = 'muted';
+      at.textContent = hhmm(r.at);
+      li.appendChild(tag); li.appendChild(who); li.appendChild(at);
+      list.appendChild(li);
+    });
+  }
+
+  function setOnline(value) {
+    online = value;
+    var s = document.getElementById('net-status');
+    s.textContent = value ? t.i18nOnline : t.i18nOffline;
+    s.className = 'station-status' + (value ? '' : ' offline');
+    var queued = load('queue', []).length;
+    document.getElementById('queue-status').textContent = queued ? t.i18nQueued.replace('{0}', queued) : '';
+  }
+
+  // ---- talking to the server ----
+  function post(path, body) {
+    return fetch(base + path, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      if (r.status >= 500 || r.status === 0) { throw new Error('server'); }
+      return r.json().then(function (json) { return { status: r.status, json: json }; });
+    });
+  }
+
+  function submit(token) {
+    token = (token || '').trim();
+    if (!token) { return; }
+    var now = Date.now();
+    if (token === lastToken && now - lastTokenAt < 3000) { return; } // the camera sees the same code many times
+    lastToken = token; lastTokenAt = now;
+    var scan = { token: token, nonce: nonce(), station: station(), eventId: eventId };
+    if (!navigator.onLine) { offline(scan); return; }
+    post('/checkins', scan).then(function (r) {
+      setOnline(true);
+      if (r.status === 200) { show(r.json); markLocal(r.json); } else { show({ verdict: 'MALFORMED', name: r.json.detail }); }
+    }).catch(function () { offline(scan); });
+  }
+
+  function admit(registrationId) {
+    var body = { registrationId: registrationId, nonce: nonce(), station: station(), eventId: eventId };
+    if (!navigator.onLine) { offline(body); return; }
+    post('/checkins/manual', body).then(function (r) {
+      setOnline(true);
+      if (r.status === 200) { show(r.json); markLocal(r.json); }
+    }).catch(function () { offline(body); });
+  }
+
+  // ---- offline: verify with the cached key, remember admissions, queue for upload ----
+  function refreshMaterial() {
+    return fetch(base + '/events/' + eventId + '/verification-key', { credentials: 'same-origin' })
+      .then(function (r) { if (!r.ok) { throw new Error('key'); } return r.json(); })
+      .then(function (material) {
+        save('material', material);
+        var admitted = load('admitted', {});
+        material.roster.forEach(function (p) { if (p.checkedInAt && p.passId) { admitted[p.passId] = p.checkedInAt; } });
+        save('admitted', admitted);
+        setOnline(true);
+      })
+      .catch(function () { setOnline(false); });
+  }
+
+  function markLocal(answer) {
+    if (answer.verdict !== 'ADMITTED' || !answer.registrationId) { return; }
+    var material = load('material', null);
+    if (!material) { return; }
+    var person = material.roster.find(function (p) { return p.registrationId === answer.registrationId; });
+    if (person && person.passId) {
+      var admitted = load('admitted', {});
+      admitted[person.passId] = answer.scannedAt || new Date().toISOString();
+      save('admitted', admitted);
+    }
+  }
+
+  function b64url(s) {
+    var bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { out[i] = bin.charCodeAt(i); }
+    return out;
+  }
+
+  function readLong(bytes, offset) {
+    var n = 0;
+    for (var i = 0; i < 8; i++) { n = n * 256 + bytes[offset + i]; }
+    return n;
+  }
+
+  function verifyOffline(token) {
+    var material = load('material', null);
+    if (!material) { return Promise.resolve({ verdict: 'INVALID_SIGNATURE' }); }
+    if (!/^[A-Za-z0-9_-]{116}$/.test(token)) { return Promise.resolve({ verdict: 'MALFORMED' }); }
+    var bytes = b64url(token);
+    if (bytes.length !== 87 || bytes[0] !== 1) { return Promise.resolve({ verdict: 'MALFORMED' }); }
+    var keyId = bytes[1] * 256 + bytes[2];
+    var passId = readLong(bytes, 3), passEvent = readLong(bytes, 11);
+    var key = material.keys.find(function (k) { return k.id === keyId; });
+    if (!key || (key.expiresAt && new Date(key.expiresAt) <= new Date())) { return Promise.resolve({ verdict: 'INVALID_SIGNATURE' }); }
+    return crypto.subtle.importKey('raw', b64url(key.publicKey), { name: 'Ed25519' }, false, ['verify'])
+      .then(function (k) { return crypto.subtle.verify({ name: 'Ed25519' }, k, bytes.slice(23), bytes.slice(0, 23)); })
+      .then(function (valid) {
+        if (!valid) { return { verdict: 'INVALID_SIGNATURE' }; }
+        if (passEvent !== eventId) { return { verdict: 'WRONG_EVENT' }; }
+        if (material.revoked.indexOf(passId) >= 0) { return { verdict: 'REVOKED' }; }
+        var now = new Date();
+        if (now < new Date(material.checkInOpensAt) || now >= new Date(material.checkInClosesAt)) { return { verdict: 'EVENT_NOT_OPEN' }; }
+        var person = material.roster.find(function (p) { return p.passId === passId; }) || {};
+        var admitted = load('admitted', {});
+        if (admitted[passId]) {
+          return { verdict: 'ALREADY_CHECKED_IN', name: person.name, category: person.category, number: person.number,
+                   firstCheckedInAt: admitted[passId] };
+        }
+        admitted[passId] = now.toISOString();
+        save('admitted', admitted);
+        return { verdict: 'ADMITTED', name: person.name, category: person.category, number: person.number };
+      })
+      .catch(function () { return { verdict: 'INVALID_SIGNATURE' }; });
+  }
+
+  function offline(scan) {
+    setOnline(false);
+    scan.scannedAt = new Date().toISOString();
+    var queue = load('queue', []);
+    queue.push({ token: scan.token || null, registrationId: scan.registrationId || null, nonce: scan.nonce, scannedAt: scan.scannedAt });
+    save('queue', queue);
+    setOnline(false);
+    if (scan.token) {
+      verifyOffline(scan.token).then(function (answer) { answer.offlineChecked = true; show(answer); });
+    } else {
+      show({ verdict: 'ADMITTED', offlineChecked: true });
+    }
+  }
+
+  function flush() {
+    var queue = load('queue', []);
+    if (!queue.length || !navigator.onLine) { return; }
+    post('/checkins/batch', { station: station(), eventId: eventId, scans: queue }).then(function (r) {
+      if (r.status === 200) {
+        var sent = queue.map(function (s) { return s.nonce; });
+        save('queue', load('queue', []).filter(function (s) { return sent.indexOf(s.nonce) < 0; }));
+        setOnline(true);
+        refreshMaterial();
+      }
+    }).catch(function () { setOnline(false); });
+  }
+
+  // ---- live counter ----
+  function subscribe() {
+    if (!window.EventSource) { return; }
+    var source = new EventSource(base + '/events/' + eventId + '/checkins/stream', { withCredentials: true });
+    source.addEventListener('checkin', function (e) {
+      var update = JSON.parse(e.data);
+      document.getElementById('checked-in').textContent = update.checkedIn;
+      document.getElementById('expected').textContent = update.expected;
+    });
+    source.onopen = function () { setOnline(true); flush(); };
+  }
+
+  // ---- manual search ----
+  function search() {
+    var q = document.getElementById('manual-q').value.trim();
+    var list = document.getElementById('manual-results');
+    fetch(base + '/events/' + eventId + '/checkins/roster?q=' + encodeURIComponent(q), { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .catch(function () {
+        var material = load('material', { roster: [] });
+        return material.roster.filter(function (p) {
+          return !q || p.number.indexOf(q.toUpperCase()) >= 0 || p.phoneTail === q || (p.name || '').indexOf(q) >= 0;
+        }).slice(0, 50);
+      })
+      .then(function (people) {
+        list.innerHTML = '';
+        if (!people.length) {
+          var none = document.createElement('li'); none.textContent = t.i18nNomatch; list.appendChild(none); return;
+        }
+        people.forEach(function (p) {
+          var li = document.createElement('li');
+          var who = document.createElement('span');
+          who.textContent = [p.name, p.number, p.phoneTail ? '尾号 ' + p.phoneTail : null].filter(Boolean).join(' · ');
+          li.appendChild(who);
+          if (p.checkedInAt) {
+            var done = document.createElement('span'); done.className = 'muted';
+            done.textContent = LABEL.ALREADY_CHECKED_IN + ' ' + hhmm(p.checkedInAt);
+            li.appendChild(done);
+          } else {
+            var b = document.createElement('button');
+            b.type = 'button'; b.className = 'button-small'; b.textContent = t.i18nAdmit;
+            b.addEventListener('click', function () { admit(p.registrationId); b.disabled = true; });
+            li.appendChild(b);
+          }
+          list.appendChild(li);
+        });
+      });
+  }
+
+  // ---- camera ----
+  var camera = null;
+  function startCamera() {
+    if (!window.Html5Qrcode) { return; }
+    camera = camera || new Html5Qrcode('camera');
+    camera.start({ facingMode: 'environment' }, { fps: 10, qrbox: 240 }, function (text) { submit(text); })
+      .then(function () {
+        document.getElementById('camera-start').hidden = true;
+        document.getElementById('camera-stop').hidden = false;
+      })
+      .catch(function () { show({ verdict: 'MALFORMED', name: t.i18nCamerafail }); });
+  }
+
+  function stopCamera() {
+    if (camera) { camera.stop().catch(function () {}); }
+    document.getElementById('camera-start').hidden = false;
+    document.getElementById('camera-stop').hidden = true;
+  }
+
+  // ---- wiring ----
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter') { e.preventDefault(); submit(input.value); input.value = ''; }
+  });
+  // the scanner types into whatever has focus: keep the field focused unless the steward works elsewhere
+  document.addEventListener('focusout', function () {
+    setTimeout(function () {
+      var a = document.activeElement;
+      if (!a || a === document.body) { input.focus(); }
+    }, 150);
+  });
+  document.getElementById('manual-go').addEventListener('click', search);
+  document.getElementById('manual-q').addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); search(); } });
+  document.getElementById('camera-start').addEventListener('click', startCamera);
+  document.getElementById('camera-stop').addEventListener('click', stopCamera);
+  stationSelect.value = localStorage.getItem(storeKey + '.station') || '';
+  stationSelect.addEventListener('change', function () { localStorage.setItem(storeKey + '.station', stationSelect.value); input.focus(); });
+  window.addEventListener('online', function () { setOnline(true); flush(); refreshMaterial(); });
+  window.addEventListener('offline', function () { setOnline(false); });
+  setInterval(function () { if (navigator.onLine) { flush(); refreshMaterial(); } }, 60000);
+
+  refreshMaterial().then(flush);
+  subscribe();
+  renderRecent();
+  input.focus();
+  window.pujinStation = { submit: submit, flush: flush, verifyOffline: verifyOffline };
+})();
