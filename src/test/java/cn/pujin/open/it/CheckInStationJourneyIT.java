@@ -1,6 +1,7 @@
 package cn.pujin.open.it;
 
 import java.time.Duration;
+import jakarta.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,6 +27,7 @@ class CheckInStationJourneyIT {
         long eventId = Fixtures.id(Fixtures.published(Fixtures.startingSoon(title)));
         CheckInIT.Attendee a = CheckInIT.attendee(eventId, "扫码欧阳娜");
         CheckInIT.attendee(eventId, "未到者");
+        CheckInIT.Attendee c = CheckInIT.attendee(eventId, "离线者");
         CheckInIT.station(eventId, "东门");
         String page = "/organiser/checkin/station.xhtml?event=" + eventId;
         try (Browser east = new Browser(1280, 900); Browser west = new Browser(390, 844)) {
@@ -36,7 +38,7 @@ class CheckInStationJourneyIT {
                 west.signIn("organiser", Api.PASSWORD);
                 west.open(page);
                 WebDriverWait westWait = new WebDriverWait(west.driver, Duration.ofSeconds(10));
-                westWait.until(ExpectedConditions.textToBe(By.id("expected"), "2"));
+                westWait.until(ExpectedConditions.textToBe(By.id("expected"), "3"));
                 assertEquals("0", west.find(By.id("checked-in")).getText());
 
                 // choose the station 东门 at the east door, then "scan" with a keyboard-wedge scanner
@@ -72,8 +74,29 @@ class CheckInStationJourneyIT {
                 Object bad = verifyOffline(east, new String(chars));
                 assertEquals("ALREADY_CHECKED_IN", ((Map<?, ?>) ok).get("verdict"), "signature valid, already admitted here");
                 assertEquals("INVALID_SIGNATURE", ((Map<?, ?>) bad).get("verdict"));
+
+                // the network drops: the phone verifies the third pass itself and queues the scan
+                ((org.openqa.selenium.chromium.ChromiumDriver) west.driver).setNetworkConditions(offlineConditions());
+                west.find(By.id("scan-input")).sendKeys(c.token() + Keys.ENTER);
+                west.waitForText("离线校验");
+                assertTrue(west.find(By.id("verdict")).getText().contains("签到成功"), west.find(By.id("verdict")).getText());
+                west.waitForText("待上传 1 条");
+                west.screenshot("checkin-3-offline-phone");
+                JsonObject before = Api.as("organiser").get("/api/v1/events/" + eventId + "/checkins/summary").json();
+                assertEquals(2, before.getInt("checkedIn"), "not uploaded yet");
+                // back online: the queue goes up as a batch
+                ((org.openqa.selenium.chromium.ChromiumDriver) west.driver).deleteNetworkConditions();
+                ((JavascriptExecutor) west.driver).executeScript("window.pujinStation.flush();");
+                new WebDriverWait(west.driver, Duration.ofSeconds(10)).until(d ->
+                        Api.as("organiser").get("/api/v1/events/" + eventId + "/checkins/summary").json().getInt("checkedIn") == 3);
             });
         }
+    }
+
+    private static org.openqa.selenium.chromium.ChromiumNetworkConditions offlineConditions() {
+        var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        conditions.setOffline(true);
+        return conditions;
     }
 
     private static Object verifyOffline(Browser b, String token) {

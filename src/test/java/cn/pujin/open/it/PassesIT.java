@@ -117,4 +117,30 @@ class PassesIT {
         JsonObject after = Api.as("organiser").get("/api/v1/events/" + eventId + "/verification-key").expect(200).json();
         assertEquals(2, after.getJsonArray("revoked").size(), after.toString());
     }
+
+    @Test
+    void rotatingKeysExpiresOldTokensAndReissuesValidPasses() {
+        long eventId = id(Fixtures.published(Fixtures.startingSoon(unique("换钥测试"))));
+        CheckInIT.Attendee a = CheckInIT.attendee(eventId, "换钥者");
+        Api door = Api.bearer(CheckInIT.station(eventId, "换钥门").getString("key"));
+        Api.as("organiser").post("/api/v1/pass-keys/rotate", EMPTY).expect(403);
+
+        // a routine rotation: the new key signs, the old one still verifies
+        JsonObject routine = Api.as("admin").post("/api/v1/pass-keys/rotate", EMPTY).expect(200).json();
+        assertEquals(0, routine.getInt("passesReissued"));
+        CheckInIT.Attendee b = CheckInIT.attendee(eventId, "新钥者");
+        assertEquals("ADMITTED", CheckInIT.scan(door, b.token(), CheckInIT.nonce()).getString("verdict"));
+
+        // a leak: old keys expire at once, the valid passes of coming events are re-signed
+        JsonObject leak = Api.as("admin").post("/api/v1/pass-keys/rotate",
+                Json.createObjectBuilder().add("expireOthers", true).build()).expect(200).json();
+        assertTrue(leak.getInt("passesReissued") >= 1, leak.toString());
+        JsonObject old = CheckInIT.scan(door, a.token(), CheckInIT.nonce());
+        assertEquals("INVALID_SIGNATURE", old.getString("verdict"), "a token of an expired key");
+        JsonObject fresh = a.citizen().api().get("/api/v1/registrations/" + a.registrationId() + "/pass").expect(200).json();
+        assertNotEquals(a.token(), fresh.getString("token"));
+        assertEquals("ADMITTED", CheckInIT.scan(door, fresh.getString("token"), CheckInIT.nonce()).getString("verdict"));
+        var keys = Api.as("admin").get("/api/v1/pass-keys").expect(200).jsonArray();
+        assertEquals(1, keys.stream().filter(k -> k.asJsonObject().getBoolean("signing")).count());
+    }
 }

@@ -123,7 +123,7 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
             return unauthorized(request, response, context);
         }
         return context.notifyContainerAboutLogin(new CredentialValidationResult(
-                new jakarta.security.enterprise.CallerPrincipal(CurrentUser.STATION_PREFIX + station.get().getId()),
+                new jakarta.security.enterprise.CallerPrincipal(CurrentUser.STATION_PREFIX + station.get().id()),
                 java.util.Set.of(CurrentUser.STATION_ROLE)));
     }
 

@@ -4,7 +4,6 @@ import cn.pujin.open.account.control.CurrentUser;
 import cn.pujin.open.account.entity.Role;
 import cn.pujin.open.checkin.control.CheckIns;
 import cn.pujin.open.checkin.control.Stations;
-import cn.pujin.open.checkin.entity.Station;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.platform.control.Ids;
@@ -32,17 +31,14 @@ public class CheckInAccess {
     public CheckIns.Scanner scanner(Long stationParam, Long eventParam) {
         var stationId = user.stationId();
         if (stationId.isPresent()) {
-            Station own = stations.get(null, stationId.get());
-            if (stationParam != null && !stationParam.equals(own.getId())) {
+            Stations.StationRef own = stations.active(null, stationId.get());
+            if (stationParam != null && !stationParam.equals(own.id())) {
                 throw Problem.forbidden();
             }
             return CheckIns.Scanner.station(own);
         }
         Long me = user.require(Role.ORGANISER);
-        Station station = stationParam == null ? null : stations.get(eventParam, stationParam);
-        if (station != null && station.isRevoked()) {
-            throw Problem.conflict("STATION_REVOKED", "station.revoked", station.getName());
-        }
+        Stations.StationRef station = stationParam == null ? null : stations.active(eventParam, stationParam);
         return CheckIns.Scanner.organiser(me, station, eventParam);
     }
 
@@ -51,7 +47,7 @@ public class CheckInAccess {
         Long eventId = Ids.parse(id);
         var stationId = user.stationId();
         if (stationId.isPresent()) {
-            if (!stations.get(null, stationId.get()).getEventId().equals(eventId)) {
+            if (!stations.active(null, stationId.get()).eventId().equals(eventId)) {
                 throw Problem.notFound();
             }
         } else {

@@ -2,7 +2,7 @@ package cn.pujin.open.checkin.boundary;
 
 import cn.pujin.open.checkin.control.CheckIns;
 import cn.pujin.open.platform.control.Problem;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@code /checkins}: scans at the door, manual admission, and offline scans uploaded later. */
+/** {@code /checkins}: scans at the door, manual admission, and offline scans uploaded later (stateless, one instance). */
 @Path("checkins")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CheckInsResource {

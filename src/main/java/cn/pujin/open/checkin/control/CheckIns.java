@@ -2,7 +2,6 @@ package cn.pujin.open.checkin.control;
 
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.checkin.entity.CheckIn;
-import cn.pujin.open.checkin.entity.Station;
 import cn.pujin.open.checkin.entity.Verdict;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.pass.control.PassKeys;
@@ -57,14 +56,14 @@ public class CheckIns {
     Event<CheckedIn> checkedIn;
 
     /** Who scans: a station (by its key) or a signed-in organiser at an optional station of theirs. */
-    public record Scanner(String id, Station station, Long eventId) {
+    public record Scanner(String id, Stations.StationRef station, Long eventId) {
 
-        public static Scanner station(Station s) {
-            return new Scanner("station:" + s.getId(), s, s.getEventId());
+        public static Scanner station(Stations.StationRef s) {
+            return new Scanner("station:" + s.id(), s, s.eventId());
         }
 
-        public static Scanner organiser(Long accountId, Station s, Long eventId) {
-            return new Scanner("account:" + accountId, s, s != null ? s.getEventId() : eventId);
+        public static Scanner organiser(Long accountId, Stations.StationRef s, Long eventId) {
+            return new Scanner("account:" + accountId, s, s != null ? s.eventId() : eventId);
         }
     }
 
@@ -94,13 +93,13 @@ public class CheckIns {
         }
         Instant now = clock.instant();
         Instant at = offline && scan.scannedAt() != null && scan.scannedAt().isBefore(now) ? scan.scannedAt() : now;
-        Station station = scanner.station();
-        CheckIn record = new CheckIn(scanner.id(), scan.nonce(), station == null ? null : station.getId(),
-                station == null ? null : station.getName(),
+        Stations.StationRef station = scanner.station();
+        CheckIn record = new CheckIn(scanner.id(), scan.nonce(), station == null ? null : station.id(),
+                station == null ? null : station.name(),
                 scan.token() == null ? CheckIn.Method.MANUAL : CheckIn.Method.SCAN, offline, at, now);
         Registration registration;
         if (scan.token() != null) {
-            PassKeys.Checked checked = keys.check(scan.token());
+            cn.pujin.open.pass.control.PassVerifier.Checked checked = keys.check(scan.token());
             switch (checked.check()) {
                 case MALFORMED -> {
                     return record(record.about(scanner.eventId(), null, null), Verdict.MALFORMED, null);
@@ -135,9 +134,8 @@ public class CheckIns {
             }
             record.about(registration.getEventId(), registration.getId(), null);
         }
-        cn.pujin.open.event.entity.Event event = em.find(cn.pujin.open.event.entity.Event.class, registration.getEventId());
-        if (event.getStatus() == EventStatus.CANCELLED || at.isBefore(event.getStartsAt().minus(OPENS_BEFORE))
-                || !at.isBefore(event.getEndsAt())) {
+        Window window = window(registration.getEventId());
+        if (window.cancelled() || at.isBefore(window.opensAt()) || !at.isBefore(window.closesAt())) {
             return record(record, Verdict.EVENT_NOT_OPEN, null);
         }
         if (registration.getStatus() != RegistrationStatus.CONFIRMED) {
@@ -148,19 +146,42 @@ public class CheckIns {
             CheckIn first = admission.get();
             if (offline && at.isBefore(first.getScannedAt())) {
                 // an earlier offline scan arrives late: it is the admission, the later one the duplicate
-                first.demoteToDuplicate("earlier scan at " + (station == null ? scanner.id() : station.getName()));
+                first.demoteToDuplicate("earlier scan at " + (station == null ? scanner.id() : station.name()));
                 em.flush();
                 return record(record, Verdict.ADMITTED, null);
             }
-            return record(record, Verdict.ALREADY_CHECKED_IN, null);
+            return record(record, Verdict.ALREADY_CHECKED_IN, null, first);
         }
         return record(record, Verdict.ADMITTED, null);
     }
 
+    /** When an event's door is open; re-read every few seconds, so an edited or cancelled event applies soon. */
+    record Window(Instant opensAt, Instant closesAt, boolean cancelled, long loadedNanos) {}
+
+    private final java.util.Map<Long, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Window window(Long eventId) {
+        Window w = windows.get(eventId);
+        if (w == null || System.nanoTime() - w.loadedNanos() > Stations.CACHE_NANOS) {
+            Object[] row = em.createQuery("select e.startsAt, e.endsAt, e.status from Event e where e.id = :id", Object[].class)
+                    .setParameter("id", eventId).getSingleResult();
+            w = new Window(((Instant) row[0]).minus(OPENS_BEFORE), (Instant) row[1], row[2] == EventStatus.CANCELLED, System.nanoTime());
+            if (windows.size() > 10_000) {
+                windows.clear();
+            }
+            windows.put(eventId, w);
+        }
+        return w;
+    }
+
     private Answer record(CheckIn record, Verdict verdict, String reason) {
+        return record(record, verdict, reason, null);
+    }
+
+    private Answer record(CheckIn record, Verdict verdict, String reason, CheckIn first) {
         record.verdict(verdict, reason);
         em.persist(record);
-        Answer answer = answer(record);
+        Answer answer = answer(record, first);
         checkedIn.fire(new CheckedIn(record.getEventId(), answer));
         return answer;
     }
@@ -177,12 +198,16 @@ public class CheckIns {
 
     /** The answer of a recorded scan, as first given (a retried nonce gets the same one). */
     public Answer answer(CheckIn c) {
+        return answer(c, null);
+    }
+
+    private Answer answer(CheckIn c, CheckIn knownFirst) {
         Registration r = c.getRegistrationId() == null ? null : em.find(Registration.class, c.getRegistrationId());
         String name = r == null ? null : Masking.name(accounts.get(r.getAccountId()).getDisplayName());
         OffsetDateTime firstAt = null;
         String firstStation = null;
         if (c.getVerdict() == Verdict.ALREADY_CHECKED_IN && r != null) {
-            Optional<CheckIn> first = admission(r.getId());
+            Optional<CheckIn> first = knownFirst != null ? Optional.of(knownFirst) : admission(r.getId());
             if (first.isPresent()) {
                 firstAt = Times.local(first.get().getScannedAt());
                 firstStation = first.get().getStationName() != null ? first.get().getStationName() : "工作人员";

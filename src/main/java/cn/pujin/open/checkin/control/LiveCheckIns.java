@@ -33,6 +33,18 @@ public class LiveCheckIns {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /**
+     * SSE writes happen on this one plain thread, never on the container's managed threads: writing to an
+     * async response from a managed task leaves a servlet invocation on that thread's context stack, which
+     * breaks the next task there (seen as "closed EntityManager" in the mail outbox).
+     */
+    private final java.util.concurrent.ScheduledExecutorService writer = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pujin-checkin-sse");
+                t.setDaemon(true);
+                return t;
+            });
+
     private volatile Sse sse;
     private final Map<Long, SseBroadcaster> broadcasters = new ConcurrentHashMap<>();
     private final Map<Long, AtomicReference<CheckIns.Answer>> pending = new ConcurrentHashMap<>();
@@ -50,7 +62,7 @@ public class LiveCheckIns {
         if (heartbeat == null) {
             synchronized (this) {
                 if (heartbeat == null) {
-                    heartbeat = scheduler.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
+                    heartbeat = writer.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
                 }
             }
         }
@@ -60,18 +72,44 @@ public class LiveCheckIns {
         if (scan.eventId() == null || !broadcasters.containsKey(scan.eventId())) {
             return;
         }
-        AtomicReference<CheckIns.Answer> slot = pending.computeIfAbsent(scan.eventId(), id -> new AtomicReference<>());
-        if (slot.getAndSet(scan.answer()) == null) {
-            scheduler.schedule(() -> publish(scan.eventId()), 300, TimeUnit.MILLISECONDS);
+        pending.computeIfAbsent(scan.eventId(), id -> new AtomicReference<>()).set(scan.answer());
+    }
+
+    /** Every 300 ms a managed task (each scheduled by the one before, never from a request) publishes. */
+    void start(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
+        tick();
+    }
+
+    private volatile boolean stopped;
+
+    private void tick() {
+        if (!stopped) {
+            scheduler.schedule(() -> {
+                try {
+                    pending.forEach((eventId, slot) -> {
+                        CheckIns.Answer last = slot.getAndSet(null);
+                        if (last != null) {
+                            try {
+                                publish(eventId, last);
+                            } catch (RuntimeException e) {
+                                java.util.logging.Logger.getLogger(LiveCheckIns.class.getName())
+                                        .log(java.util.logging.Level.WARNING, "live check-in update failed", e);
+                            }
+                        }
+                    });
+                } finally {
+                    tick();
+                }
+            }, 300, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void publish(Long eventId) {
-        CheckIns.Answer last = pending.get(eventId).getAndSet(null);
+    private void publish(Long eventId, CheckIns.Answer last) {
         SseBroadcaster broadcaster = broadcasters.get(eventId);
         if (broadcaster != null && sse != null) {
             CheckInReports.Counts counts = reports.counts(eventId);
-            broadcaster.broadcast(message(new Update(eventId, counts.checkedIn(), counts.expected(), last)));
+            var message = message(new Update(eventId, counts.checkedIn(), counts.expected(), last));
+            writer.execute(() -> broadcaster.broadcast(message));
         }
     }
 
@@ -88,9 +126,11 @@ public class LiveCheckIns {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
         broadcasters.values().forEach(SseBroadcaster::close);
+        writer.shutdownNow();
     }
 }

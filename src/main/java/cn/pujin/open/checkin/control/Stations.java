@@ -42,6 +42,20 @@ public class Stations {
     @Inject
     Audit audit;
 
+    /** What a scan needs to know of its station; cached for a few seconds so a busy door does not query it. */
+    public record StationRef(Long id, Long eventId, String name) {}
+
+    private record Cached(StationRef ref, long loadedNanos) {
+        boolean fresh() {
+            return System.nanoTime() - loadedNanos < CACHE_NANOS;
+        }
+    }
+
+    /** A revoked key stops working here at once, on other instances within this time. */
+    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final java.util.Map<String, Cached> byKeyHash = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, Cached> byId = new java.util.concurrent.ConcurrentHashMap<>();
+
     public record StationView(Long id, Long eventId, String name, OffsetDateTime createdAt, boolean revoked, String key) {}
 
     @Transactional
@@ -75,6 +89,8 @@ public class Stations {
         Station station = get(eventId, stationId);
         if (!station.isRevoked()) {
             station.revoke(clock.instant());
+            byKeyHash.values().removeIf(c -> c.ref().id().equals(stationId));
+            byId.remove(stationId);
             audit.record(organiser, "station", stationId, "station.revoke", null, "REVOKED", null);
         }
         return view(station, null);
@@ -89,12 +105,50 @@ public class Stations {
     }
 
     /** The active station a Bearer key belongs to. */
-    public Optional<Station> byKey(String key) {
+    public Optional<StationRef> byKey(String key) {
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 100) {
             return Optional.empty();
         }
-        return em.createQuery("select s from Station s where s.keyHash = :h and s.revokedAt is null", Station.class)
-                .setParameter("h", hash(key)).getResultStream().findFirst();
+        String hash = hash(key);
+        Cached cached = byKeyHash.get(hash);
+        if (cached != null && cached.fresh()) {
+            return Optional.of(cached.ref());
+        }
+        Optional<StationRef> found = em.createQuery("select s from Station s where s.keyHash = :h and s.revokedAt is null", Station.class)
+                .setParameter("h", hash).getResultStream().findFirst().map(Stations::ref);
+        if (found.isPresent()) {
+            if (byKeyHash.size() > 10_000) {
+                byKeyHash.clear();
+            }
+            byKeyHash.put(hash, new Cached(found.get(), System.nanoTime()));
+        } else {
+            byKeyHash.remove(hash);
+        }
+        return found;
+    }
+
+    /** An active station by id, for scans (404 when unknown or of another event, 409 when revoked). */
+    public StationRef active(Long eventId, Long stationId) {
+        Cached cached = stationId == null ? null : byId.get(stationId);
+        StationRef ref;
+        if (cached != null && cached.fresh()) {
+            ref = cached.ref();
+        } else {
+            Station station = get(null, stationId);
+            if (station.isRevoked()) {
+                throw Problem.conflict("STATION_REVOKED", "station.revoked", station.getName());
+            }
+            ref = ref(station);
+            byId.put(stationId, new Cached(ref, System.nanoTime()));
+        }
+        if (eventId != null && !ref.eventId().equals(eventId)) {
+            throw Problem.notFound();
+        }
+        return ref;
+    }
+
+    private static StationRef ref(Station s) {
+        return new StationRef(s.getId(), s.getEventId(), s.getName());
     }
 
     private static StationView view(Station s, String key) {

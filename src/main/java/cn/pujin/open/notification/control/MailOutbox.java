@@ -119,44 +119,55 @@ public class MailOutbox {
     }
 
     void start(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
-        retries = scheduler.scheduleWithFixedDelay(this::drainQuietly, 30, 30, TimeUnit.SECONDS);
+        tick();
         LOG.info(() -> "mail outbox: " + (host.isPresent() ? "SMTP " + host.get() + ":" + port
                 : "no MAIL_HOST, writing .eml files to " + Path.of(outboxDir).toAbsolutePath()));
     }
 
+    private static final long TICK_MILLIS = 200;
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private volatile long lastFullDrain = System.nanoTime();
+
+    /**
+     * One worker: a chain of one-shot managed tasks, each scheduled by the one before, every 200 ms. It
+     * sends when a commit queued mail, and every 30 seconds retries what is still owed. Tasks are never
+     * submitted from request threads: Payara then propagates the request's servlet invocation into the
+     * task and unbalances the pool thread's invocation stack, and a fixed-delay task re-uses one invocation
+     * whose non-transactional EntityManager is closed after the first run.
+     */
+    private void tick() {
+        if (!stopped) {
+            retries = scheduler.schedule(() -> {
+                try {
+                    boolean retryDue = System.nanoTime() - lastFullDrain > RETRY_NANOS;
+                    if (more.getAndSet(false) || retryDue) {
+                        if (retryDue) {
+                            lastFullDrain = System.nanoTime();
+                        }
+                        drainQuietly();
+                    }
+                } finally {
+                    tick();
+                }
+            }, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private volatile boolean stopped;
+
     @PreDestroy
     void stop() {
+        stopped = true;
         if (retries != null) {
             retries.cancel(false);
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean more = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /**
-     * Right after the commit that queued it, off the request thread. One drain at a time per instance: a
-     * burst of registrations queues hundreds of mails, and one sender working through them leaves the
-     * processors to the people registering.
-     */
+    /** Right after the commit that queued it: the next tick (within 200 ms) sends it, off the request thread. */
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.MailQueued mail) {
         more.set(true);
-        if (draining.compareAndSet(false, true)) {
-            scheduler.execute(this::drainWhileQueued);
-        }
-    }
-
-    private void drainWhileQueued() {
-        try {
-            while (more.getAndSet(false)) {
-                drainQuietly();
-            }
-        } finally {
-            draining.set(false);
-            if (more.get() && draining.compareAndSet(false, true)) {
-                scheduler.execute(this::drainWhileQueued);
-            }
-        }
     }
 
     private void drainQuietly() {

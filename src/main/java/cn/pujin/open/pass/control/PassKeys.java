@@ -88,35 +88,43 @@ public class PassKeys {
         return PassToken.encode(payload, signature);
     }
 
-    /** The outcome of checking a token's form and signature (not yet its pass or event). */
-    public enum Check { VALID, MALFORMED, INVALID_SIGNATURE, KEY_EXPIRED }
+    private volatile PassVerifier verifier;
+    private volatile long verifierLoadedNanos;
+    /** Another instance may rotate keys: this one re-reads them at least this often. */
+    private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
-    public record Checked(Check check, PassToken claims) {}
+    /** Form, signature and key expiry of a token; keys another instance created are loaded on first sight. */
+    public PassVerifier.Checked check(String token) {
+        PassVerifier v = verifier;
+        if (v == null || System.nanoTime() - verifierLoadedNanos > RELOAD_NANOS) {
+            v = verifier();
+        }
+        return v.check(token);
+    }
 
-    public Checked check(String token) {
-        if (token == null || token.length() > 1024) {
-            return new Checked(Check.MALFORMED, null);
+    private synchronized PassVerifier verifier() {
+        if (verifier == null || System.nanoTime() - verifierLoadedNanos > RELOAD_NANOS) {
+            verifierLoadedNanos = System.nanoTime();
+            PassVerifier v = new PassVerifier(clock, this::unknownKey);
+            reload();
+            keys.values().forEach(k -> v.put(k.id(), new PassVerifier.Key(k.point(), k.expiresAt())));
+            verifier = v;
         }
-        var decoded = PassToken.decode(token.strip());
-        if (decoded.isEmpty()) {
-            return new Checked(Check.MALFORMED, null);
+        return verifier;
+    }
+
+    /** A key id not loaded yet: look once (ids are small and dense; random ids far beyond are forged). */
+    private PassVerifier.Key unknownKey(int id) {
+        if (id <= 0 || id > maxKnownId() + 16) {
+            return null;
         }
-        PassToken claims = decoded.get().claims();
-        Loaded key = keys.get(claims.keyId());
-        if (key == null && claims.keyId() > 0 && claims.keyId() <= maxKnownId() + 16) {
-            key = key(claims.keyId());
+        Loaded k = key(id);
+        if (k == null) {
+            return null;
         }
-        if (key == null) {
-            return new Checked(Check.INVALID_SIGNATURE, claims);
-        }
-        byte[] bytes = decoded.get().bytes();
-        if (!Ed25519.verify(bytes, PassToken.PAYLOAD_BYTES, key.point(), bytes, 0, PassToken.PAYLOAD_BYTES)) {
-            return new Checked(Check.INVALID_SIGNATURE, claims);
-        }
-        if (key.expiresAt() != null && !clock.instant().isBefore(key.expiresAt())) {
-            return new Checked(Check.KEY_EXPIRED, claims);
-        }
-        return new Checked(Check.VALID, claims);
+        PassVerifier.Key key = new PassVerifier.Key(k.point(), k.expiresAt());
+        verifier.put(id, key);
+        return key;
     }
 
     private int maxKnownId() {
@@ -145,6 +153,7 @@ public class PassKeys {
         em.flush();
         keys.clear();
         signing = null;
+        verifier = null;
         Loaded loaded = load(created);
         keys.put(loaded.id(), loaded);
         signing = loaded;

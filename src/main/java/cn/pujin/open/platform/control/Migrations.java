@@ -28,8 +28,12 @@ import org.flywaydb.core.api.output.MigrateResult;
         password = "${MPCONFIG=DB_PASSWORD}",
         minPoolSize = 2,
         maxPoolSize = 32,
+        // statements are prepared once per pooled connection, not on every query (the type needs a value,
+        // payara/Payara#6647: the default LRU cache is chosen for a blank one)
         properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data"})
+                "fish.payara.connection-validation-method=meta-data",
+                "fish.payara.statement-cache-size=256",
+                "fish.payara.statement-cache-type= "})
 // EclipseLink fetches the next block of ids while holding its global sequencing lock. From the main pool,
 // under a burst, that connection never comes: every connection belongs to a request waiting for the lock.
 // Sequencing gets its own small, non-transactional pool (persistence.xml).

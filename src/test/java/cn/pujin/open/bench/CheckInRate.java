@@ -1,0 +1,137 @@
+package cn.pujin.open.bench;
+
+import cn.pujin.open.it.Api;
+import cn.pujin.open.it.Fixtures;
+import cn.pujin.open.it.TestApp;
+import jakarta.json.Json;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Check-in over HTTP at a steady rate (default 200 scans/s for 60 s) against the app on PostgreSQL: N
+ * attendees with real passes, one station key, scans in pass order so each pass is admitted once and
+ * later scans of it are duplicates (the same verify, lock and insert). A warm-up on a fifth of the passes
+ * comes first (60 s unless -Dbench.warmup=N, long enough for the JIT to settle); the measured run starts
+ * with passes nobody has scanned. Latency counts from the moment a
+ * scan was due, so a stalled server cannot hide behind fewer requests. Target: p99 < 20 ms.
+ * Usage: bench/checkin-rate [scans per second] [seconds] [attendees]
+ */
+public final class CheckInRate {
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int people = args.length > 2 ? Integer.parseInt(args[2]) : 1500;
+        TestApp app = TestApp.get();
+        System.out.println("app on " + app.baseUrl + ", database " + app.jdbcUrl);
+        long eventId = Fixtures.id(Fixtures.published(Fixtures.startingSoon(Fixtures.unique("签到压测")).add("capacity", people)));
+        List<String> tokens = passes(eventId, people);
+        String key = Api.as("organiser").post("/api/v1/events/" + eventId + "/stations",
+                Json.createObjectBuilder().add("name", "压测门").build()).expect(201).json().getString("key");
+        Api door = Api.bearer(key);
+
+        // the confirmation mails of the set-up go out first, so the measured minute only has scans
+        awaitOutboxDrained(app);
+        // warm-up (not measured): the JIT compiles the scan path
+        int split = tokens.size() / 5;
+        run(door, tokens.subList(0, split), rate, Integer.getInteger("bench.warmup", 60), "warm-up");
+        java.time.Duration appCpu = ProcessHandle.of(app.pid()).orElseThrow().info().totalCpuDuration().orElseThrow();
+        java.time.Duration clientCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+        long startMillis = System.currentTimeMillis();
+        Result r = run(door, tokens.subList(split, tokens.size()), rate, seconds, "measured");
+        System.out.printf("measured window %d..%d%n", startMillis, System.currentTimeMillis());
+        int scans = rate * seconds;
+        System.out.printf("CPU per scan: app %.2f ms, client %.2f ms (2 cores shared with PostgreSQL)%n",
+                ProcessHandle.of(app.pid()).orElseThrow().info().totalCpuDuration().orElseThrow().minus(appCpu).toNanos() / 1e6 / scans,
+                ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(clientCpu).toNanos() / 1e6 / scans);
+        System.out.printf("check-in over HTTP: %d scans in %d s at %d/s (achieved %.1f/s)   p50 %.1f ms   p99 %.1f ms   max %.1f ms   "
+                        + "errors %d   verdicts %s%n", r.latencies.size(), seconds, rate, r.achieved, r.percentile(0.5),
+                r.percentile(0.99), r.percentile(1.0), r.errors, r.verdicts);
+        System.out.printf("p99 %.1f ms, target < 20 ms%n", r.percentile(0.99));
+        System.exit(0);
+    }
+
+    record Result(List<Double> latencies, double achieved, int errors, Map<String, Integer> verdicts) {
+        double percentile(double p) {
+            List<Double> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+        }
+    }
+
+    static void awaitOutboxDrained(TestApp app) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (RegistrationRush.count(app, "select count(*) from notification where email_state = 'PENDING'") == 0) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    static List<String> passes(long eventId, int people) throws Exception {
+        ExecutorService setup = Executors.newFixedThreadPool(8);
+        List<Future<String>> made = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            int k = i;
+            made.add(setup.submit(() -> {
+                Api.Citizen c = Api.newCitizen("签到压测" + k);
+                long registration = Fixtures.id(c.api().post("/api/v1/events/" + eventId + "/registrations",
+                        Json.createObjectBuilder().build()).expect(201).json());
+                return c.api().get("/api/v1/registrations/" + registration + "/pass").expect(200).json().getString("token");
+            }));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Future<String> f : made) {
+            tokens.add(f.get());
+        }
+        setup.shutdown();
+        return tokens;
+    }
+
+    static Result run(Api door, List<String> tokens, int rate, int seconds, String name) throws Exception {
+        int total = rate * seconds;
+        ExecutorService clients = Executors.newFixedThreadPool(64);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>(total));
+        Map<String, Integer> verdicts = new ConcurrentHashMap<>();
+        AtomicInteger errors = new AtomicInteger();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>(total);
+        AtomicInteger next = new AtomicInteger();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String token = tokens.get(next.getAndIncrement() % tokens.size());
+            running.add(clients.submit(() -> {
+                Api.Response r = door.post("/api/v1/checkins", Json.createObjectBuilder().add("token", token)
+                        .add("nonce", UUID.randomUUID().toString()).build());
+                latencies.add((System.nanoTime() - due) / 1e6);
+                if (r.status() != 200) {
+                    errors.incrementAndGet();
+                } else {
+                    verdicts.merge(r.json().getString("verdict"), 1, Integer::sum);
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double achieved = total / ((System.nanoTime() - start) / 1e9);
+        clients.shutdown();
+        return new Result(latencies, achieved, errors.get(), verdicts);
+    }
+
+    private CheckInRate() {}
+}
