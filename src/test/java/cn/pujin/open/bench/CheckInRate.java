@@ -27,7 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CheckInRate {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // exec:java would wait for GreenMail's threads before reporting; fail loudly instead
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int people = args.length > 2 ? Integer.parseInt(args[2]) : 1500;

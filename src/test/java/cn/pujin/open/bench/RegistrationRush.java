@@ -42,7 +42,17 @@ public final class RegistrationRush {
         int overbooked() { return Math.max(0, confirmed - capacity); }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // exec:java would wait for GreenMail's threads before reporting; fail loudly instead
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int rounds = Integer.getInteger("bench.warmups", 3);
         TestApp app = TestApp.get();

@@ -115,4 +115,17 @@ class CalendarIT {
         Api.as("organiser").post("/api/v1/events/" + id + "/cancel", Json.createObjectBuilder().add("reason", "变更").build()).expect(200);
         Api.anonymous().get("/api/v1/events/" + id + "/calendar.ics", "If-None-Match", etag).expect(200);
     }
+
+    @Test
+    void workingDaysCountHolidaysAndMakeUpDays() {
+        jakarta.json.JsonObject spring = Api.anonymous().get("/api/v1/calendar/working-days?from=2026-02-13&add=2").expect(200).json();
+        assertEquals("2026-02-24", spring.getString("date"), "Sat 14 Feb is worked, then the Spring Festival holiday");
+        assertTrue(spring.getBoolean("calendarKnown"));
+        assertEquals("2026-10-10", Api.anonymous().get("/api/v1/calendar/working-days?from=2026-09-30&add=3").expect(200).json().getString("date"));
+        assertFalse(Api.anonymous().get("/api/v1/calendar/working-days?from=2027-03-01&add=1").expect(200).json().getBoolean("calendarKnown"));
+        Api.anonymous().get("/api/v1/calendar/working-days?from=2025-02-30&add=1").problem(400, "VALIDATION_FAILED");
+        Api.anonymous().get("/api/v1/calendar/working-days?from=2026-02-13&add=-1").problem(400, "VALIDATION_FAILED");
+        Api.anonymous().get("/api/v1/calendar/working-days?from=2026-02-13&add=abc").problem(400, "VALIDATION_FAILED");
+        Api.anonymous().get("/api/v1/calendar/working-days").problem(400, "VALIDATION_FAILED");
+    }
 }

@@ -61,10 +61,15 @@ public class PassKeys {
         }
     }
 
-    /** The key new passes are signed with, created on first use. */
+    private volatile long signingLoadedNanos;
+
+    /**
+     * The key new passes are signed with (loaded at start-up by {@link PassKeyBootstrap}); re-read once a
+     * minute so a rotation on another instance takes over here too.
+     */
     public Loaded signing() {
         Loaded current = signing;
-        if (current == null) {
+        if (current == null || System.nanoTime() - signingLoadedNanos > RELOAD_NANOS) {
             current = reload();
         }
         return current;
@@ -170,6 +175,7 @@ public class PassKeys {
         }
         Loaded newest = keys.get(stored.get(stored.size() - 1).getId());
         signing = newest;
+        signingLoadedNanos = System.nanoTime();
         return newest;
     }
 
