@@ -2,11 +2,9 @@ package cn.pujin.open.bench;
 
 import cn.pujin.open.pass.control.PassToken;
 import cn.pujin.open.pass.control.PassVerifier;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -41,8 +39,7 @@ public final class PassVerifyRate {
 
         PassVerifier verifier = new PassVerifier(Clock.systemUTC(), id -> null);
         verifier.put(1, PassVerifier.Key.of(publicKey, null));
-        PublicKey jdkKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
-                concat(Base64.getDecoder().decode("MCowBQYDK2VwAyEA"), publicKey)));
+        PublicKey jdkKey = cn.pujin.open.it.Fixtures.jdkEd25519(publicKey);
         Signature jdk = Signature.getInstance("Ed25519");
 
         // warm-up of both, then measured runs
@@ -77,13 +74,6 @@ public final class PassVerifyRate {
         jdk.initVerify(key);
         jdk.update(token, 0, PassToken.PAYLOAD_BYTES);
         return jdk.verify(token, PassToken.PAYLOAD_BYTES, PassToken.SIGNATURE_BYTES);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private PassVerifyRate() {}

@@ -3,10 +3,8 @@ package cn.pujin.open.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -220,8 +218,7 @@ class CheckInIT {
         byte[] raw = Base64.getUrlDecoder().decode(a.token());
         JsonObject key = material.getJsonArray("keys").getJsonObject(0);
         assertEquals("Ed25519", key.getString("algorithm"));
-        byte[] x509 = concat(Base64.getDecoder().decode("MCowBQYDK2VwAyEA"), Base64.getUrlDecoder().decode(key.getString("publicKey")));
-        PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
+        PublicKey publicKey = Fixtures.jdkEd25519(Base64.getUrlDecoder().decode(key.getString("publicKey")));
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(publicKey);
         verifier.update(raw, 0, 23);
@@ -284,12 +281,5 @@ class CheckInIT {
         Api.as("organiser").post("/api/v1/events/" + eventId + "/stations/" + desk.getJsonNumber("id") + "/revoke", EMPTY).expect(200);
         deskApi.post("/api/v1/checkins", Json.createObjectBuilder().add("token", a.token()).add("nonce", nonce()).build()).expect(401);
         assertNotEquals(0, a.registrationId());
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

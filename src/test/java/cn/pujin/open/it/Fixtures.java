@@ -47,4 +47,12 @@ public final class Fixtures {
     public static long id(JsonObject o) {
         return o.getJsonNumber("id").longValue();
     }
+
+    /** A raw 32-byte Ed25519 public key as the JDK's provider takes it (X.509 prefix + key). */
+    public static java.security.PublicKey jdkEd25519(byte[] raw) throws java.security.GeneralSecurityException {
+        byte[] prefix = java.util.Base64.getDecoder().decode("MCowBQYDK2VwAyEA");
+        byte[] x509 = java.util.Arrays.copyOf(prefix, prefix.length + raw.length);
+        System.arraycopy(raw, 0, x509, prefix.length, raw.length);
+        return java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(x509));
+    }
 }

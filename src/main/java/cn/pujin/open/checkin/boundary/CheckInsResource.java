@@ -78,7 +78,7 @@ public class CheckInsResource {
             if (s == null || (s.token() == null && s.registrationId() == null)) {
                 throw Problem.invalid("scans[" + i + "].token", "checkin.token.required");
             }
-            if (s.nonce() == null || !s.nonce().matches("[A-Za-z0-9_-]{1,64}")) {
+            if (!CheckIns.isNonce(s.nonce())) {
                 throw Problem.invalid("scans[" + i + "].nonce", "checkin.nonce");
             }
         }

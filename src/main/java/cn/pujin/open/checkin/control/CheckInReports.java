@@ -19,7 +19,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +140,8 @@ public class CheckInReports {
 
     /** Public keys, revoked pass ids and the roster: what a station needs to verify passes offline. */
     public VerificationKey verificationKey(Event event) {
-        List<PublicKey> publicKeys = keys.all().stream().map(k -> new PublicKey(k.id(), "Ed25519",
-                Base64.getUrlEncoder().withoutPadding().encodeToString(k.publicKey()), Times.local(k.expiresAt()))).toList();
+        List<PublicKey> publicKeys = keys.all().stream().map(k -> new PublicKey(k.id(), "Ed25519", k.publicKeyText(),
+                Times.local(k.expiresAt()))).toList();
         List<Long> revoked = em.createQuery("select p.id from Pass p where p.eventId = :e and p.revokedAt is not null order by p.id", Long.class)
                 .setParameter("e", event.getId()).getResultList();
         List<Person> roster = roster(event.getId());

@@ -6,6 +6,7 @@ import cn.pujin.open.checkin.entity.Verdict;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.pass.control.PassKeys;
 import cn.pujin.open.pass.entity.Pass;
+import cn.pujin.open.platform.control.ExpiringCache;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
@@ -78,8 +79,12 @@ public class CheckIns {
                          Long eventId, OffsetDateTime scannedAt, String station, OffsetDateTime firstCheckedInAt,
                          String firstStation, String reason, boolean offline) {}
 
+    public static boolean isNonce(String nonce) {
+        return nonce != null && NONCE.matcher(nonce).matches();
+    }
+
     public static void checkNonce(String nonce) {
-        if (nonce == null || !NONCE.matcher(nonce).matches()) {
+        if (!isNonce(nonce)) {
             throw Problem.invalid("nonce", "checkin.nonce");
         }
     }
@@ -156,22 +161,16 @@ public class CheckIns {
     }
 
     /** When an event's door is open; re-read every few seconds, so an edited or cancelled event applies soon. */
-    record Window(Instant opensAt, Instant closesAt, boolean cancelled, long loadedNanos) {}
+    record Window(Instant opensAt, Instant closesAt, boolean cancelled) {}
 
-    private final java.util.Map<Long, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ExpiringCache<Long, Window> windows = new ExpiringCache<>(Stations.CACHED_FOR, 10_000);
 
     private Window window(Long eventId) {
-        Window w = windows.get(eventId);
-        if (w == null || System.nanoTime() - w.loadedNanos() > Stations.CACHE_NANOS) {
+        return windows.get(eventId, id -> {
             Object[] row = em.createQuery("select e.startsAt, e.endsAt, e.status from Event e where e.id = :id", Object[].class)
-                    .setParameter("id", eventId).getSingleResult();
-            w = new Window(((Instant) row[0]).minus(OPENS_BEFORE), (Instant) row[1], row[2] == EventStatus.CANCELLED, System.nanoTime());
-            if (windows.size() > 10_000) {
-                windows.clear();
-            }
-            windows.put(eventId, w);
-        }
-        return w;
+                    .setParameter("id", id).getSingleResult();
+            return new Window(((Instant) row[0]).minus(OPENS_BEFORE), (Instant) row[1], row[2] == EventStatus.CANCELLED);
+        });
     }
 
     private Answer record(CheckIn record, Verdict verdict, String reason) {

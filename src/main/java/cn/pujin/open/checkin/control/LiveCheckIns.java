@@ -13,7 +13,6 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,7 +47,6 @@ public class LiveCheckIns {
     private volatile Sse sse;
     private final Map<Long, SseBroadcaster> broadcasters = new ConcurrentHashMap<>();
     private final Map<Long, AtomicReference<CheckIns.Answer>> pending = new ConcurrentHashMap<>();
-    private volatile ScheduledFuture<?> heartbeat;
 
     /** The message of one update: the counts and, when a scan caused it, that scan's answer. */
     public record Update(Long eventId, long checkedIn, long expected, CheckIns.Answer last) {}
@@ -59,13 +57,6 @@ public class LiveCheckIns {
         broadcaster.register(sink);
         CheckInReports.Counts counts = reports.counts(eventId);
         sink.send(message(new Update(eventId, counts.checkedIn(), counts.expected(), null)));
-        if (heartbeat == null) {
-            synchronized (this) {
-                if (heartbeat == null) {
-                    heartbeat = writer.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
-                }
-            }
-        }
     }
 
     void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckIns.CheckedIn scan) {
@@ -78,6 +69,7 @@ public class LiveCheckIns {
     /** Every 300 ms a managed task (each scheduled by the one before, never from a request) publishes. */
     void start(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
         tick();
+        writer.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
     }
 
     private volatile boolean stopped;
@@ -127,9 +119,6 @@ public class LiveCheckIns {
     @PreDestroy
     void stop() {
         stopped = true;
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-        }
         broadcasters.values().forEach(SseBroadcaster::close);
         writer.shutdownNow();
     }

@@ -3,6 +3,7 @@ package cn.pujin.open.checkin.control;
 import cn.pujin.open.checkin.entity.Station;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.ExpiringCache;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,16 +46,10 @@ public class Stations {
     /** What a scan needs to know of its station; cached for a few seconds so a busy door does not query it. */
     public record StationRef(Long id, Long eventId, String name) {}
 
-    private record Cached(StationRef ref, long loadedNanos) {
-        boolean fresh() {
-            return System.nanoTime() - loadedNanos < CACHE_NANOS;
-        }
-    }
-
     /** A revoked key stops working here at once, on other instances within this time. */
-    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    private final java.util.Map<String, Cached> byKeyHash = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<Long, Cached> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
+    private final ExpiringCache<String, StationRef> byKeyHash = new ExpiringCache<>(CACHED_FOR, 10_000);
+    private final ExpiringCache<Long, StationRef> byId = new ExpiringCache<>(CACHED_FOR, 10_000);
 
     public record StationView(Long id, Long eventId, String name, OffsetDateTime createdAt, boolean revoked, String key) {}
 
@@ -89,8 +84,8 @@ public class Stations {
         Station station = get(eventId, stationId);
         if (!station.isRevoked()) {
             station.revoke(clock.instant());
-            byKeyHash.values().removeIf(c -> c.ref().id().equals(stationId));
-            byId.remove(stationId);
+            byKeyHash.removeIf(ref -> ref.id().equals(stationId));
+            byId.removeIf(ref -> ref.id().equals(stationId));
             audit.record(organiser, "station", stationId, "station.revoke", null, "REVOKED", null);
         }
         return view(station, null);
@@ -109,38 +104,23 @@ public class Stations {
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 100) {
             return Optional.empty();
         }
-        String hash = hash(key);
-        Cached cached = byKeyHash.get(hash);
-        if (cached != null && cached.fresh()) {
-            return Optional.of(cached.ref());
-        }
-        Optional<StationRef> found = em.createQuery("select s from Station s where s.keyHash = :h and s.revokedAt is null", Station.class)
-                .setParameter("h", hash).getResultStream().findFirst().map(Stations::ref);
-        if (found.isPresent()) {
-            if (byKeyHash.size() > 10_000) {
-                byKeyHash.clear();
-            }
-            byKeyHash.put(hash, new Cached(found.get(), System.nanoTime()));
-        } else {
-            byKeyHash.remove(hash);
-        }
-        return found;
+        return Optional.ofNullable(byKeyHash.get(hash(key), h -> em.createQuery(
+                        "select s from Station s where s.keyHash = :h and s.revokedAt is null", Station.class)
+                .setParameter("h", h).getResultStream().findFirst().map(Stations::ref).orElse(null)));
     }
 
     /** An active station by id, for scans (404 when unknown or of another event, 409 when revoked). */
     public StationRef active(Long eventId, Long stationId) {
-        Cached cached = stationId == null ? null : byId.get(stationId);
-        StationRef ref;
-        if (cached != null && cached.fresh()) {
-            ref = cached.ref();
-        } else {
-            Station station = get(null, stationId);
+        if (stationId == null) {
+            throw Problem.notFound();
+        }
+        StationRef ref = byId.get(stationId, id -> {
+            Station station = get(null, id);
             if (station.isRevoked()) {
                 throw Problem.conflict("STATION_REVOKED", "station.revoked", station.getName());
             }
-            ref = ref(station);
-            byId.put(stationId, new Cached(ref, System.nanoTime()));
-        }
+            return ref(station);
+        });
         if (eventId != null && !ref.eventId().equals(eventId)) {
             throw Problem.notFound();
         }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 
 /** {@code /pass-keys}: admins see the signing keys (public halves) and rotate them. */
@@ -58,7 +57,6 @@ public class PassKeysResource {
     }
 
     private static KeyView view(PassKeys.Loaded k, int signing) {
-        return new KeyView(k.id(), Base64.getUrlEncoder().withoutPadding().encodeToString(k.publicKey()),
-                Times.local(k.expiresAt()), k.id() == signing);
+        return new KeyView(k.id(), k.publicKeyText(), Times.local(k.expiresAt()), k.id() == signing);
     }
 }

@@ -13,9 +13,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The deployment's pass signing keys (Ed25519, Bouncy Castle's low-level implementation). The newest key
  * signs; every key verifies until it expires. Private keys are stored sealed under {@code PASS_KEY_SECRET}
- * and kept in memory only here. Verifying uses the public point decoded once per key.
+ * and kept in memory only here. Verifying uses the public point decoded once per key ({@link PassVerifier}).
  */
 @ApplicationScoped
 public class PassKeys {
@@ -47,11 +48,31 @@ public class PassKeys {
 
     private SecretKeySpec sealingKey;
 
-    /** A key as this instance holds it; {@code privateKey} is null for keys it only verifies with. */
-    public record Loaded(int id, byte[] publicKey, Ed25519.PublicPoint point, byte[] privateKey, Instant expiresAt) {}
+    /** A key as this instance holds it: public key, the verifier's decoded form, the opened private key. */
+    public record Loaded(int id, byte[] publicKey, PassVerifier.Key verifying, byte[] privateKey) {
 
-    private final Map<Integer, Loaded> keys = new ConcurrentHashMap<>();
-    private volatile Loaded signing;
+        public Instant expiresAt() {
+            return verifying.expiresAt();
+        }
+
+        /** base64url, as stored and as stations receive it. */
+        public String publicKeyText() {
+            return B64.encodeToString(publicKey);
+        }
+    }
+
+    /** Another instance may rotate keys: this one re-reads them at least this often. */
+    private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    /** Everything this instance knows of the keys, replaced as a whole by {@link #reload()}. */
+    private record State(Map<Integer, Loaded> keys, Loaded signing, PassVerifier verifier, long loadedNanos) {
+
+        boolean stale() {
+            return System.nanoTime() - loadedNanos > RELOAD_NANOS;
+        }
+    }
+
+    private volatile State state;
 
     @PostConstruct
     void init() {
@@ -61,28 +82,23 @@ public class PassKeys {
         }
     }
 
-    private volatile long signingLoadedNanos;
+    private State state() {
+        State current = state;
+        return current == null || current.stale() ? reload() : current;
+    }
 
     /**
      * The key new passes are signed with (loaded at start-up by {@link PassKeyBootstrap}); re-read once a
      * minute so a rotation on another instance takes over here too.
      */
     public Loaded signing() {
-        Loaded current = signing;
-        if (current == null || System.nanoTime() - signingLoadedNanos > RELOAD_NANOS) {
-            current = reload();
-        }
-        return current;
+        return state().signing();
     }
 
     /** A key by id, including ones another instance created after this one loaded. */
     public Loaded key(int id) {
-        Loaded k = keys.get(id);
-        if (k == null) {
-            reload();
-            k = keys.get(id);
-        }
-        return k;
+        Loaded k = state().keys().get(id);
+        return k != null ? k : reload().keys().get(id);
     }
 
     public String sign(int keyId, long passId, long eventId, int serial) {
@@ -93,53 +109,24 @@ public class PassKeys {
         return PassToken.encode(payload, signature);
     }
 
-    private volatile PassVerifier verifier;
-    private volatile long verifierLoadedNanos;
-    /** Another instance may rotate keys: this one re-reads them at least this often. */
-    private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-
     /** Form, signature and key expiry of a token; keys another instance created are loaded on first sight. */
     public PassVerifier.Checked check(String token) {
-        PassVerifier v = verifier;
-        if (v == null || System.nanoTime() - verifierLoadedNanos > RELOAD_NANOS) {
-            v = verifier();
-        }
-        return v.check(token);
-    }
-
-    private synchronized PassVerifier verifier() {
-        if (verifier == null || System.nanoTime() - verifierLoadedNanos > RELOAD_NANOS) {
-            verifierLoadedNanos = System.nanoTime();
-            PassVerifier v = new PassVerifier(clock, this::unknownKey);
-            reload();
-            keys.values().forEach(k -> v.put(k.id(), new PassVerifier.Key(k.point(), k.expiresAt())));
-            verifier = v;
-        }
-        return verifier;
+        return state().verifier().check(token);
     }
 
     /** A key id not loaded yet: look once (ids are small and dense; random ids far beyond are forged). */
     private PassVerifier.Key unknownKey(int id) {
-        if (id <= 0 || id > maxKnownId() + 16) {
+        int maxKnown = state().keys().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (id <= 0 || id > maxKnown + 16) {
             return null;
         }
         Loaded k = key(id);
-        if (k == null) {
-            return null;
-        }
-        PassVerifier.Key key = new PassVerifier.Key(k.point(), k.expiresAt());
-        verifier.put(id, key);
-        return key;
-    }
-
-    private int maxKnownId() {
-        return keys.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return k == null ? null : k.verifying();
     }
 
     /** Public keys for offline verification: id, base64url key, expiry. */
     public List<Loaded> all() {
-        reload();
-        return keys.values().stream().sorted(java.util.Comparator.comparingInt(Loaded::id)).toList();
+        return List.copyOf(reload().keys().values());
     }
 
     /**
@@ -154,29 +141,28 @@ public class PassKeys {
             em.createQuery("update PassKey k set k.expiresAt = :now where k.expiresAt is null")
                     .setParameter("now", now).executeUpdate();
         }
-        PassKey created = create(max == null ? 1 : max + 1, now);
+        create(max == null ? 1 : max + 1, now);
         em.flush();
-        keys.clear();
-        signing = null;
-        verifier = null;
-        Loaded loaded = load(created);
-        keys.put(loaded.id(), loaded);
-        signing = loaded;
-        return loaded;
+        return reload().signing();
     }
 
-    private synchronized Loaded reload() {
+    /** Reads all keys; the newest signs, and a fresh verifier holds every one of them. */
+    private synchronized State reload() {
         List<PassKey> stored = em.createQuery("select k from PassKey k order by k.id", PassKey.class).getResultList();
         if (stored.isEmpty()) {
             stored = List.of(firstKey());
         }
+        Map<Integer, Loaded> loaded = new LinkedHashMap<>();
+        PassVerifier verifier = new PassVerifier(clock, this::unknownKey);
         for (PassKey k : stored) {
-            keys.put(k.getId(), load(k));
+            Loaded key = load(k);
+            loaded.put(key.id(), key);
+            verifier.put(key.id(), key.verifying());
         }
-        Loaded newest = keys.get(stored.get(stored.size() - 1).getId());
-        signing = newest;
-        signingLoadedNanos = System.nanoTime();
-        return newest;
+        State fresh = new State(Collections.unmodifiableMap(loaded), loaded.get(stored.get(stored.size() - 1).getId()), verifier,
+                System.nanoTime());
+        state = fresh;
+        return fresh;
     }
 
     /** The first key, created by whichever instance gets there first (the primary key settles races). */
@@ -214,6 +200,6 @@ public class PassKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("pass key " + k.getId() + " cannot be opened with the configured PASS_KEY_SECRET", e);
         }
-        return new Loaded(k.getId(), publicKey, Ed25519.validatePublicKeyFullExport(publicKey, 0), privateKey, k.getExpiresAt());
+        return new Loaded(k.getId(), publicKey, PassVerifier.Key.of(publicKey, k.getExpiresAt()), privateKey);
     }
 }
