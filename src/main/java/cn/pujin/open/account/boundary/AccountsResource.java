@@ -47,6 +47,8 @@ public class AccountsResource {
 
     public record RolesRequest(List<Role> roles) {}
 
+    public record DepartmentRequest(Long departmentId) {}
+
     @POST
     public Response signUp(SignUp request, @Context UriInfo uri) {
         Account account = accounts.signUp(request);
@@ -71,6 +73,15 @@ public class AccountsResource {
         }
         Set<Role> roles = request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles());
         return view(accounts, accounts.grant(admin, Ids.parse(id), roles), false);
+    }
+
+    /** Puts a handler into a department ({@code departmentId: null} takes them out). */
+    @PUT
+    @Path("{id}/department")
+    public AccountView department(@PathParam("id") String id, DepartmentRequest request) {
+        Long admin = user.require(Role.ADMIN);
+        return view(accounts, accounts.assignDepartment(admin, Ids.parse(id), request == null ? null : request.departmentId()),
+                false);
     }
 
     static AccountView view(Accounts accounts, Account a, boolean owner) {

@@ -56,7 +56,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof RequestBodyLimit.TooLarge) {
                 return ProblemResponses.of(new Problem(413, "PAYLOAD_TOO_LARGE", "problem.tooLarge", null, null,
-                        String.valueOf(RequestBodyLimit.MAX_BYTES / 1024)), locale);
+                        String.valueOf(((RequestBodyLimit.TooLarge) t).limit() / 1024)), locale);
             }
             if (isJsonParsing(t)) {
                 return malformedJson(t, locale);

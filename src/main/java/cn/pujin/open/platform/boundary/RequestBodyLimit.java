@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * JSON bodies of the API are small; anything over 1 MiB is refused with 413 before it is parsed, whether
- * the client announces its length or streams it chunked.
+ * the client announces its length or streams it chunked. File uploads (suggestion attachments) may be 5 MiB.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
@@ -31,15 +31,31 @@ public class RequestBodyLimit extends HttpFilter {
 
     /** Thrown while reading past the limit; the problem mapper turns it into 413. */
     public static class TooLarge extends IOException {
-        TooLarge() {
-            super("request body larger than " + MAX_BYTES + " bytes");
+        private final long limit;
+
+        TooLarge(long limit) {
+            super("request body larger than " + limit + " bytes");
+            this.limit = limit;
         }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
+    private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/api/v1/suggestions/\\d{1,18}/attachments");
+
+    /** The largest body this request may carry. */
+    static long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return UPLOADS.matcher(path).matches() ? cn.pujin.open.suggestion.control.Attachments.MAX_BYTES : MAX_BYTES;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
             if (request.getContentLengthLong() <= DRAIN_LIMIT) {
                 drain(request.getInputStream(), DRAIN_LIMIT);
             } else {
@@ -50,7 +66,7 @@ public class RequestBodyLimit extends HttpFilter {
             response.setContentType(ProblemResponses.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(ProblemResponses.build(413, "PAYLOAD_TOO_LARGE",
-                    Messages.get(locale, "problem.tooLarge", String.valueOf(MAX_BYTES / 1024)), null, null, locale).getEntity().toString());
+                    Messages.get(locale, "problem.tooLarge", String.valueOf(limit / 1024)), null, null, locale).getEntity().toString());
             return;
         }
         Limited[] limited = new Limited[1];
@@ -58,7 +74,7 @@ public class RequestBodyLimit extends HttpFilter {
             @Override
             public ServletInputStream getInputStream() throws IOException {
                 if (limited[0] == null) {
-                    limited[0] = new Limited(super.getInputStream());
+                    limited[0] = new Limited(super.getInputStream(), limit);
                 }
                 return limited[0];
             }
@@ -79,11 +95,13 @@ public class RequestBodyLimit extends HttpFilter {
 
     private static final class Limited extends ServletInputStream {
         private final ServletInputStream in;
+        private final long limit;
         private long read;
         private boolean exceeded;
 
-        Limited(ServletInputStream in) {
+        Limited(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -106,9 +124,9 @@ public class RequestBodyLimit extends HttpFilter {
 
         private void count(int n) throws TooLarge {
             read += n;
-            if (read > MAX_BYTES) {
+            if (read > limit) {
                 exceeded = true;
-                throw new TooLarge();
+                throw new TooLarge(limit);
             }
         }
 

@@ -31,4 +31,49 @@ public class Audit {
                         AuditEntry.class)
                 .setParameter("t", entityType).setParameter("id", entityId).getResultList();
     }
+
+    /** Filters of the audit log browser; every one optional. */
+    public record Filter(String entityType, Long entityId, Long actorId, String action, java.time.Instant from,
+                         java.time.Instant to) {}
+
+    /** Newest first. */
+    public Page<AuditEntry> search(Filter f, Paging paging) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (f.entityType() != null) {
+            where.append(" and a.entityType = :type");
+            params.put("type", f.entityType());
+        }
+        if (f.entityId() != null) {
+            where.append(" and a.entityId = :id");
+            params.put("id", f.entityId());
+        }
+        if (f.actorId() != null) {
+            where.append(" and a.actorId = :actor");
+            params.put("actor", f.actorId());
+        }
+        if (f.action() != null) {
+            where.append(" and a.action like :action");
+            params.put("action", f.action().replace("%", "").replace("_", "\\_") + "%");
+        }
+        if (f.from() != null) {
+            where.append(" and a.at >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            where.append(" and a.at < :to");
+            params.put("to", f.to());
+        }
+        var items = em.createQuery("select a from AuditEntry a" + where + " order by a.at desc, a.id desc", AuditEntry.class);
+        var count = em.createQuery("select count(a) from AuditEntry a" + where, Long.class);
+        params.forEach((k, v) -> {
+            items.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        return new Page<>(items.setFirstResult(paging.first()).setMaxResults(paging.size()).getResultList(), count.getSingleResult());
+    }
+
+    public List<String> entityTypes() {
+        return em.createQuery("select distinct a.entityType from AuditEntry a order by a.entityType", String.class).getResultList();
+    }
 }

@@ -16,4 +16,16 @@ public final class Ids {
         }
         return Long.valueOf(id);
     }
+
+    /** An optional id in a query parameter: null when absent, 400 naming the field when not a number. */
+    public static Long optional(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (!v.matches("\\d{1,18}")) {
+            throw Problem.invalid(field, "validation.id");
+        }
+        return Long.valueOf(v);
+    }
 }

@@ -117,6 +117,19 @@ public final class WorkingDays {
         }
     }
 
+    /** The same JSON that {@link #parse} reads (as in config/calendar/YEAR.json). */
+    public static String toJson(Year y) {
+        var holidays = jakarta.json.Json.createArrayBuilder();
+        for (Holiday h : y.holidays()) {
+            holidays.add(jakarta.json.Json.createObjectBuilder().add("name", h.name()).add("from", h.from().toString())
+                    .add("to", h.to().toString()));
+        }
+        var workdays = jakarta.json.Json.createArrayBuilder();
+        y.workdays().forEach(d -> workdays.add(d.toString()));
+        return jakarta.json.Json.createObjectBuilder().add("year", y.year()).add("source", y.source() == null ? "" : y.source())
+                .add("holidays", holidays).add("workdays", workdays).build().toString();
+    }
+
     private static LocalDate date(String text) {
         try {
             return LocalDate.parse(text);

@@ -1,0 +1,64 @@
+package cn.pujin.open.platform.boundary;
+
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.entity.AuditEntry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+
+/** {@code GET /audit}: the audit log for admins, newest first, with filters. */
+@Path("audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    CurrentUser user;
+
+    public record AuditView(Long id, OffsetDateTime at, Long actorId, String entityType, Long entityId, String action,
+                            String fromState, String toState, String reason) {
+        public static AuditView of(AuditEntry a) {
+            return new AuditView(a.getId(), Times.local(a.getAt()), a.getActorId(), a.getEntityType(), a.getEntityId(),
+                    a.getAction(), a.getFromState(), a.getToState(), a.getReason());
+        }
+    }
+
+    @GET
+    public Page<AuditView> search(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
+                                  @QueryParam("actor") String actor, @QueryParam("action") String action,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("page") String page, @QueryParam("size") String size) {
+        user.require(Role.ADMIN);
+        return audit.search(filter(entityType, entityId, actor, action, from, to), Paging.of(page, size)).map(AuditView::of);
+    }
+
+    public static Audit.Filter filter(String entityType, String entityId, String actor, String action, String from, String to) {
+        return new Audit.Filter(text("entityType", entityType), Ids.optional("entityId", entityId), Ids.optional("actor", actor),
+                text("action", action), Times.parseParam("from", from), Times.parseParam("to", to));
+    }
+
+    private static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 40) {
+            throw Problem.invalid(field, "validation.size.max.n", 40);
+        }
+        return value.strip();
+    }
+}

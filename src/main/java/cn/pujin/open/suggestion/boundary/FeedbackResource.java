@@ -1,0 +1,42 @@
+package cn.pujin.open.suggestion.boundary;
+
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.suggestion.control.Feedback;
+import cn.pujin.open.suggestion.control.FeedbackView;
+import cn.pujin.open.suggestion.entity.Outcome;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+
+/** {@code GET /feedback?event=&outcome=}: public, published answers with masked authors and per-event rates. */
+@Path("feedback")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedbackResource {
+
+    @Inject
+    Feedback feedback;
+
+    @GET
+    public FeedbackView list(@QueryParam("event") String event, @QueryParam("outcome") String outcome,
+                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        return feedback.feedback(cn.pujin.open.platform.control.Ids.optional("event", event), outcome(outcome), Paging.of(page, size));
+    }
+
+    static Outcome outcome(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Outcome.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("outcome", "validation.enum", Arrays.toString(Outcome.values()));
+        }
+    }
+}

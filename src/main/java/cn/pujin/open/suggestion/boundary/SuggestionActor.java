@@ -1,0 +1,32 @@
+package cn.pujin.open.suggestion.boundary;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.suggestion.control.Suggestions;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/** The caller as the suggestion workflow sees them: id, roles, and a handler's department. */
+@RequestScoped
+public class SuggestionActor {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Accounts accounts;
+
+    private Suggestions.Actor actor;
+
+    /** 401 when anonymous, 403 for a station key. */
+    public Suggestions.Actor get() {
+        if (actor == null) {
+            Long id = user.require();
+            boolean handler = user.is(Role.HANDLER);
+            actor = new Suggestions.Actor(id, user.is(Role.ORGANISER), user.is(Role.REVIEWER), handler, user.is(Role.ADMIN),
+                    handler ? accounts.get(id).getDepartmentId() : null);
+        }
+        return actor;
+    }
+}

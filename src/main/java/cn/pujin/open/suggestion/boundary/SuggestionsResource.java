@@ -1,0 +1,203 @@
+package cn.pujin.open.suggestion.boundary;
+
+import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.suggestion.control.Reminders;
+import cn.pujin.open.suggestion.control.SuggestionView;
+import cn.pujin.open.suggestion.control.Suggestions;
+import cn.pujin.open.suggestion.entity.Milestone;
+import cn.pujin.open.suggestion.entity.SuggestionAttachment;
+import cn.pujin.open.suggestion.entity.SuggestionStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code /suggestions}: the work queue and the supervision workflow (assign, answer, review, rate, milestones). */
+@Path("suggestions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SuggestionsResource {
+
+    @Inject
+    Suggestions suggestions;
+
+    @Inject
+    Reminders reminders;
+
+    @Inject
+    SuggestionActor actor;
+
+    public record AssignRequest(Long departmentId) {}
+
+    public record AnswerRequest(String outcome, String reason, String plan) {}
+
+    public record ReasonRequest(String reason) {}
+
+    public record RateRequest(Integer stars, String comment) {}
+
+    public record MilestoneRequest(String date, String text, Integer progress) {}
+
+    @GET
+    public Page<SuggestionView> queue(@QueryParam("status") String status, @QueryParam("department") String department,
+                                      @QueryParam("overdue") String overdue, @QueryParam("event") String event,
+                                      @QueryParam("flagged") String flagged,
+                                      @QueryParam("page") String page, @QueryParam("size") String size) {
+        Suggestions.Actor me = actor.get();
+        var found = suggestions.queue(me, new Suggestions.QueueFilter(status(status), Ids.optional("department", department),
+                "true".equals(overdue), Ids.optional("event", event), "true".equals(flagged)), Paging.of(page, size));
+        return new Page<>(suggestions.views(me, found.items()), found.total());
+    }
+
+    @GET
+    @Path("dashboard")
+    public List<Suggestions.DepartmentLoad> dashboard() {
+        return suggestions.dashboard(actor.get());
+    }
+
+    @GET
+    @Path("{id}")
+    public SuggestionView get(@PathParam("id") String id) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.view(me, suggestions.visible(me, Ids.parse(id)));
+    }
+
+    @POST
+    @Path("{id}/assign")
+    public SuggestionView assign(@PathParam("id") String id, AssignRequest request) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.view(me, suggestions.assign(me, Ids.parse(id), request == null ? null : request.departmentId()));
+    }
+
+    @POST
+    @Path("{id}/acknowledge")
+    public SuggestionView acknowledge(@PathParam("id") String id) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.view(me, suggestions.acknowledge(me, Ids.parse(id)));
+    }
+
+    @POST
+    @Path("{id}/answer")
+    public SuggestionView answer(@PathParam("id") String id, AnswerRequest request) {
+        Suggestions.Actor me = actor.get();
+        AnswerRequest r = request == null ? new AnswerRequest(null, null, null) : request;
+        return suggestions.view(me, suggestions.answer(me, Ids.parse(id), r.outcome(), r.reason(), r.plan()));
+    }
+
+    @POST
+    @Path("{id}/publish")
+    public SuggestionView publish(@PathParam("id") String id) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.view(me, suggestions.publish(me, Ids.parse(id)));
+    }
+
+    @POST
+    @Path("{id}/return")
+    public SuggestionView returnAnswer(@PathParam("id") String id, ReasonRequest request) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.view(me, suggestions.returnAnswer(me, Ids.parse(id), request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("{id}/rate")
+    public SuggestionView rate(@PathParam("id") String id, RateRequest request) {
+        Suggestions.Actor me = actor.get();
+        RateRequest r = request == null ? new RateRequest(null, null) : request;
+        return suggestions.view(me, suggestions.rate(me, Ids.parse(id), r.stars(), r.comment()));
+    }
+
+    @POST
+    @Path("{id}/clear-flag")
+    public SuggestionView clearFlag(@PathParam("id") String id) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.view(me, suggestions.clearFlag(me, Ids.parse(id)));
+    }
+
+    @POST
+    @Path("{id}/milestones")
+    public Response milestone(@PathParam("id") String id, MilestoneRequest request) {
+        Suggestions.Actor me = actor.get();
+        MilestoneRequest r = request == null ? new MilestoneRequest(null, null, null) : request;
+        LocalDate date;
+        try {
+            date = r.date() == null ? null : LocalDate.parse(r.date());
+        } catch (DateTimeParseException e) {
+            throw Problem.invalid("date", "validation.date");
+        }
+        Milestone m = suggestions.addMilestone(me, Ids.parse(id), date, r.text(), r.progress());
+        return Response.status(201).entity(new SuggestionView.MilestoneView(m.getId(), m.getDueOn(), m.getText(),
+                m.getProgress(), m.getStatus().name())).build();
+    }
+
+    @POST
+    @Path("milestones/{milestoneId}/publish")
+    public SuggestionView.MilestoneView publishMilestone(@PathParam("milestoneId") String milestoneId) {
+        Milestone m = suggestions.publishMilestone(actor.get(), Ids.parse(milestoneId));
+        return new SuggestionView.MilestoneView(m.getId(), m.getDueOn(), m.getText(), m.getProgress(), m.getStatus().name());
+    }
+
+    /** Raw upload: the body is the file (image or PDF, at most 5 MiB), its name in {@code ?name=}. */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attach(@PathParam("id") String id, @QueryParam("name") String name, InputStream body) throws IOException {
+        Suggestions.Actor me = actor.get();
+        byte[] content = body == null ? new byte[0] : body.readNBytes(cn.pujin.open.suggestion.control.Attachments.MAX_BYTES + 1);
+        SuggestionAttachment a = suggestions.attach(me, Ids.parse(id), name, content);
+        return Response.status(201).entity(new SuggestionView.AttachmentView(a.getId(), a.getFileName(), a.getMediaType(),
+                a.getSize())).build();
+    }
+
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+        SuggestionAttachment a = suggestions.attachment(actor.get(), Ids.parse(id), Ids.parse(attachmentId));
+        return Response.ok(a.getContent(), a.getMediaType())
+                .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(a.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Cache-Control", "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    /** Staff: send today's due reminders now (the scheduler does the same every few minutes). */
+    @POST
+    @Path("reminders/run")
+    public Reminders.Run runReminders() {
+        Suggestions.Actor me = actor.get();
+        if (!me.organiser() && !me.admin()) {
+            throw Problem.forbidden();
+        }
+        return reminders.runToday();
+    }
+
+    static SuggestionStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return SuggestionStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("status", "validation.enum", Arrays.toString(SuggestionStatus.values()));
+        }
+    }
+}
