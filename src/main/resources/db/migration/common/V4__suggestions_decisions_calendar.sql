@@ -42,7 +42,8 @@ CREATE TABLE suggestion (
     rating              INTEGER CHECK (rating BETWEEN 1 AND 5),
     rating_comment      VARCHAR(500),
     rated_at            TIMESTAMP WITH TIME ZONE,
-    flagged             BOOLEAN NOT NULL DEFAULT FALSE,
+    -- set when the author rated the answer 2 stars or fewer, until an organiser has dealt with it
+    flagged_at          TIMESTAMP WITH TIME ZONE,
     version             BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX suggestion_event_idx ON suggestion (event_id, status);

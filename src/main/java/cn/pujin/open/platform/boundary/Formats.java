@@ -41,6 +41,11 @@ public class Formats {
         return ZH_DAY.format(z) + "（" + z.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA) + "）";
     }
 
+    /** A calendar date (a due date): 2025年10月23日（周四） / Thu 23 Oct 2025 */
+    public String date(java.time.LocalDate d) {
+        return d == null ? "" : day(d.atStartOfDay(Clocks.ZONE).toOffsetDateTime());
+    }
+
     public String dateTime(OffsetDateTime t) {
         return t == null ? "" : day(t) + " " + TIME.format(local(t));
     }

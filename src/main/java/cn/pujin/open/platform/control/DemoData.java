@@ -59,9 +59,17 @@ public class DemoData {
 
     public record DemoEvent(EventKind kind, EventMode mode, boolean publish, String title, String campaign, String summary,
                      String description, String venue, String onlineUrl, String day, String start, int hours,
-                     int capacity, List<DemoAgendaItem> agenda) {}
+                     int capacity, List<DemoAgendaItem> agenda, List<String> attendees) {}
 
-    public record Demo(String password, List<String> departments, List<DemoUser> users, List<DemoEvent> events) {}
+    /** A suggestion of the demo, taken as far through supervision as its fields say (assigned, answered, published…). */
+    public record DemoSuggestion(String event, Integer agenda, String author, String channel, String text, String department,
+                                 String outcome, String reason, String plan, boolean publish, Integer rating,
+                                 String ratingComment, String milestone, Integer progress) {}
+
+    public record DemoDecision(String event, int agenda, String text) {}
+
+    public record Demo(String password, List<String> departments, List<DemoUser> users, List<DemoEvent> events,
+                       List<DemoSuggestion> suggestions, List<DemoDecision> decisions) {}
 
     @Inject
     Config config;
@@ -107,6 +115,7 @@ public class DemoData {
         }
         Long organiser = users.get("organiser");
         Long reviewer = users.get("reviewer");
+        Map<String, Event> created = new HashMap<>();
         int year = LocalDate.now(clock).getYear();
         for (DemoEvent e : demo.events()) {
             ZonedDateTime starts = day(e.day(), year).atTime(LocalTime.parse(e.start())).atZone(Clocks.ZONE);
@@ -124,15 +133,79 @@ public class DemoData {
             if (e.publish()) {
                 events.approve(reviewer, event.getId());
             }
+            created.put(e.title(), events.working(event.getId()));
+            for (String attendee : Optional.ofNullable(e.attendees()).orElse(List.of())) {
+                registrations.recordWalkIn(organiser, event.getId(), users.get(attendee));
+            }
         }
+        suggestions(demo, users, created, departments);
         LOG.info(() -> "demo data loaded: " + users.size() + " users (password " + demo.password() + "), "
                 + demo.events().size() + " events");
     }
 
-    /** {@code +6} is six days from today; {@code 08-15} is 15 August of the current year. */
+    @Inject
+    cn.pujin.open.registration.control.Registrations registrations;
+
+    @Inject
+    cn.pujin.open.suggestion.control.Suggestions suggestionWorkflow;
+
+    @Inject
+    cn.pujin.open.suggestion.control.Decisions decisionWorkflow;
+
+    /** Suggestions in every state of supervision, and meeting decisions, on the demo's past meetings. */
+    private void suggestions(Demo demo, Map<String, Long> users, Map<String, Event> created, Map<String, Long> departments) {
+        var organiser = actor(users.get("organiser"), true, false, false, null);
+        var reviewer = actor(users.get("reviewer"), false, true, false, null);
+        var handler = actor(users.get("handler"), false, false, true, departments.get("街道办公室"));
+        for (DemoDecision d : Optional.ofNullable(demo.decisions()).orElse(List.of())) {
+            Event event = created.get(d.event());
+            Long item = event.getAgendaItems().get(d.agenda() - 1).getId();
+            decisionWorkflow.write(organiser.id(), event.getId(), item, d.text());
+            decisionWorkflow.publish(reviewer.id(), event.getId(), item);
+        }
+        for (DemoSuggestion d : Optional.ofNullable(demo.suggestions()).orElse(List.of())) {
+            Event event = created.get(d.event());
+            Long item = d.agenda() == null ? null : event.getAgendaItems().get(d.agenda() - 1).getId();
+            Long author = users.get(d.author());
+            var submitted = "ONLINE".equals(d.channel())
+                    ? suggestionWorkflow.submit(actor(author, false, false, false, null), event.getId(),
+                            new cn.pujin.open.suggestion.control.SuggestionRequest(item, d.text(), null, null, null))
+                    : suggestionWorkflow.submit(organiser, event.getId(), new cn.pujin.open.suggestion.control.SuggestionRequest(
+                            item, d.text(), accounts.get(author).getDisplayName(), d.channel(),
+                            registrations.mine(author).stream().filter(r -> r.getEventId().equals(event.getId()))
+                                    .findFirst().map(cn.pujin.open.registration.entity.Registration::getId).orElse(null)));
+            Long id = submitted.getId();
+            if (d.department() == null) {
+                continue;
+            }
+            suggestionWorkflow.assign(organiser, id, departments.get(d.department()));
+            if (d.outcome() == null) {
+                continue;
+            }
+            suggestionWorkflow.answer(handler, id, d.outcome(), d.reason(), d.plan());
+            if (!d.publish()) {
+                continue;
+            }
+            suggestionWorkflow.publish(reviewer, id);
+            if (d.rating() != null) {
+                suggestionWorkflow.rate(actor(author, false, false, false, null), id, d.rating(), d.ratingComment());
+            }
+            if (d.milestone() != null) {
+                var m = suggestionWorkflow.addMilestone(handler, id, LocalDate.now(clock).plusDays(20), d.milestone(), d.progress());
+                suggestionWorkflow.publishMilestone(reviewer, m.getId());
+            }
+        }
+    }
+
+    private static cn.pujin.open.suggestion.control.Suggestions.Actor actor(Long id, boolean organiser, boolean reviewer,
+                                                                           boolean handler, Long department) {
+        return new cn.pujin.open.suggestion.control.Suggestions.Actor(id, organiser, reviewer, handler, false, department);
+    }
+
+    /** {@code +6} is six days from today, {@code -3} three days ago; {@code 08-15} is 15 August of the current year. */
     private LocalDate day(String spec, int year) {
-        if (spec.startsWith("+")) {
-            return LocalDate.now(clock).plusDays(Long.parseLong(spec.substring(1)));
+        if (spec.startsWith("+") || spec.startsWith("-")) {
+            return LocalDate.now(clock).plusDays(Long.parseLong(spec));
         }
         return MonthDay.parse("--" + spec).atYear(year);
     }

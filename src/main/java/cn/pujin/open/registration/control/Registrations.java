@@ -126,6 +126,28 @@ public class Registrations {
         return registration;
     }
 
+    /**
+     * 现场登记: staff record someone who came to an event that has started, taking a seat like any other
+     * confirmation (409 EVENT_FULL when none is left). No mail: the person is already there.
+     */
+    @Transactional
+    public Registration recordWalkIn(Long staffId, Long eventId, Long accountId) {
+        Seats.Bookable event = seats.bookable(eventId);
+        if (clock.instant().isBefore(event.startsAt())) {
+            throw Problem.conflict("EVENT_NOT_STARTED", "registration.walkIn.notStarted");
+        }
+        if (active(accountId, eventId).isPresent()) {
+            throw Problem.conflict("ALREADY_REGISTERED", "registration.already");
+        }
+        if (!seats.take(eventId)) {
+            throw Problem.conflict("EVENT_FULL", "registration.full");
+        }
+        Registration registration = Registration.walkIn(eventId, accountId, clock.instant());
+        persistUnique(registration);
+        audit.record(staffId, "registration", registration.getId(), "registration.walkIn", null, registration.getStatus(), null);
+        return registration;
+    }
+
     /** An accepted invitation counts as an application. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Registration applyFromInvitation(Long accountId, Long eventId, Category category, String organisation,

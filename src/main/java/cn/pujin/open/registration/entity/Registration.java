@@ -98,6 +98,13 @@ public class Registration {
     }
 
     /** A decision-meeting application, PENDING until an organiser moderates it. */
+    /** Someone recorded at the door by staff: confirmed at once, as a resident. */
+    public static Registration walkIn(Long eventId, Long accountId, Instant now) {
+        Registration r = new Registration(eventId, accountId, RegistrationStatus.CONFIRMED, Source.WALK_IN, now);
+        r.category = Category.RESIDENT;
+        return r;
+    }
+
     public static Registration application(Long eventId, Long accountId, Category category, String organisation,
                                            String statement, Source source, Instant now) {
         Registration r = new Registration(eventId, accountId, RegistrationStatus.PENDING, source, now);

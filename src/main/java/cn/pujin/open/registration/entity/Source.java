@@ -1,4 +1,7 @@
 package cn.pujin.open.registration.entity;
 
-/** How a registration came about: the person registered, or accepted an invitation from the pool. */
-public enum Source { SELF, INVITATION }
+/**
+ * How a registration came about: the person registered, accepted an invitation from the pool, or was
+ * recorded by staff at the door (现场登记) after the event had started.
+ */
+public enum Source { SELF, INVITATION, WALK_IN }

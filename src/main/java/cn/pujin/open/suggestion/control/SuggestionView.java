@@ -21,6 +21,11 @@ public record SuggestionView(Long id, Long eventId, String eventTitle, Long agen
 
     public record MilestoneView(Long id, LocalDate dueOn, String text, int progress, String status) {}
 
+    /** YJ000031: the number people quote on the phone and in mails. */
+    public String number() {
+        return Suggestions.number(id);
+    }
+
     /** Steps for the timeline on "my suggestions": submitted, assigned, answered, published, rated. */
     public List<Step> timeline() {
         return List.of(new Step("SUBMITTED", createdAt), new Step("ASSIGNED", assignedAt),

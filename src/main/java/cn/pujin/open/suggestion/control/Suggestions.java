@@ -505,7 +505,7 @@ public class Suggestions {
             params.put("event", filter.eventId());
         }
         if (filter.flagged()) {
-            where.append(" and s.flagged = true");
+            where.append(" and s.flaggedAt is not null");
         }
         TypedQuery<Suggestion> items = em.createQuery("select s from Suggestion s" + where
                 + " order by s.dueOn nulls last, s.createdAt, s.id", Suggestion.class);

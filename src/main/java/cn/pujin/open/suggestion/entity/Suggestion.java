@@ -111,7 +111,8 @@ public class Suggestion {
     @Column(name = "rated_at")
     private Instant ratedAt;
 
-    private boolean flagged;
+    @Column(name = "flagged_at")
+    private Instant flaggedAt;
 
     @Version
     private long version;
@@ -206,11 +207,11 @@ public class Suggestion {
         this.rating = stars;
         this.ratingComment = comment;
         this.ratedAt = at;
-        this.flagged = stars <= 2;
+        this.flaggedAt = stars <= 2 ? at : null;
     }
 
     public void clearFlag() {
-        this.flagged = false;
+        this.flaggedAt = null;
     }
 
     /** Answered on or before the due date (an answer returned by the reviewer keeps its latest answer time). */
@@ -254,6 +255,7 @@ public class Suggestion {
     public Integer getRating() { return rating; }
     public String getRatingComment() { return ratingComment; }
     public Instant getRatedAt() { return ratedAt; }
-    public boolean isFlagged() { return flagged; }
+    public boolean isFlagged() { return flaggedAt != null; }
+    public Instant getFlaggedAt() { return flaggedAt; }
     public long getVersion() { return version; }
 }

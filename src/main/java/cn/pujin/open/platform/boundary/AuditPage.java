@@ -1,0 +1,99 @@
+package cn.pujin.open.platform.boundary;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** {@code /admin/audit.xhtml}: the audit log with filters (what, which record, who, action, period), newest first. */
+@Named
+@ViewScoped
+public class AuditPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Accounts accounts;
+
+    private String entityType;
+    private String entityId;
+    private String actor;
+    private String action;
+    private String from;
+    private String to;
+    private int page;
+    private transient Page<AuditResource.AuditView> result;
+    private transient Map<Long, String> names;
+
+    public Page<AuditResource.AuditView> getResult() {
+        if (result == null) {
+            try {
+                result = audit.search(AuditResource.filter(entityType, entityId, actor, action, from, to),
+                        new Paging(page, PAGE_SIZE)).map(AuditResource.AuditView::of);
+            } catch (Problem e) {
+                Faces.show(e, "audit", Map.of());
+                result = new Page<>(List.of(), 0);
+            }
+            names = accounts.byIds(result.items().stream().map(AuditResource.AuditView::actorId).filter(Objects::nonNull)
+                    .collect(Collectors.toSet())).values().stream()
+                    .collect(Collectors.toMap(Account::getId, Account::getDisplayName));
+        }
+        return result;
+    }
+
+    public String actorName(Long id) {
+        getResult();
+        return id == null ? Faces.text("audit.system") : names.getOrDefault(id, "#" + id);
+    }
+
+    public List<String> getEntityTypes() {
+        return audit.entityTypes();
+    }
+
+    public void search() {
+        page = 0;
+        result = null;
+    }
+
+    public void next() {
+        page++;
+        result = null;
+    }
+
+    public void previous() {
+        page = Math.max(0, page - 1);
+        result = null;
+    }
+
+    public boolean isHasNext() {
+        return (long) (page + 1) * PAGE_SIZE < getResult().total();
+    }
+
+    public String getEntityType() { return entityType; }
+    public void setEntityType(String entityType) { this.entityType = entityType; }
+    public String getEntityId() { return entityId; }
+    public void setEntityId(String entityId) { this.entityId = entityId; }
+    public String getActor() { return actor; }
+    public void setActor(String actor) { this.actor = actor; }
+    public String getAction() { return action; }
+    public void setAction(String action) { this.action = action; }
+    public String getFrom() { return from; }
+    public void setFrom(String from) { this.from = from; }
+    public String getTo() { return to; }
+    public void setTo(String to) { this.to = to; }
+    public int getPage() { return page; }
+}

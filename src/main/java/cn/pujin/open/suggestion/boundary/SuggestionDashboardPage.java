@@ -1,0 +1,166 @@
+package cn.pujin.open.suggestion.boundary;
+
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.entity.Department;
+import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.suggestion.control.Decisions;
+import cn.pujin.open.suggestion.control.SuggestionRequest;
+import cn.pujin.open.suggestion.control.SuggestionView;
+import cn.pujin.open.suggestion.control.Suggestions;
+import cn.pujin.open.suggestion.entity.SuggestionStatus;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /organiser/suggestions.xhtml}: supervision (督办) at a glance — per department open, due soon and
+ * overdue with a chart, suggestions waiting to be assigned, low ratings; paper and oral comments entered on
+ * someone's behalf; meeting decisions written per agenda item.
+ */
+@Named
+@ViewScoped
+public class SuggestionDashboardPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Suggestions suggestions;
+
+    @Inject
+    Decisions decisions;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    SuggestionActor actor;
+
+    /** (The Clock itself is not serializable; this view-scoped page holds the application-scoped source.) */
+    @Inject
+    cn.pujin.open.platform.control.Clocks clocks;
+
+    private final Map<Long, Long> assignTo = new HashMap<>();
+    private Long eventId;
+    private Long agendaItemId;
+    private String onBehalfOf;
+    private String channel = "PAPER";
+    private String text;
+    private final Map<Long, String> decisionTexts = new HashMap<>();
+    private transient List<Suggestions.DepartmentLoad> loads;
+
+    public List<Suggestions.DepartmentLoad> getLoads() {
+        if (loads == null) {
+            loads = suggestions.dashboard(actor.get());
+        }
+        return loads;
+    }
+
+    /** The longest bar of the chart: every department's open count is drawn relative to it. */
+    public long getChartMax() {
+        return Math.max(1, getLoads().stream().mapToLong(Suggestions.DepartmentLoad::open).max().orElse(1));
+    }
+
+    public List<SuggestionView> getUnassigned() {
+        return list(new Suggestions.QueueFilter(SuggestionStatus.SUBMITTED, null, false, eventId, false));
+    }
+
+    public List<SuggestionView> getOverdue() {
+        return list(new Suggestions.QueueFilter(null, null, true, eventId, false));
+    }
+
+    public List<SuggestionView> getFlagged() {
+        return list(new Suggestions.QueueFilter(null, null, false, eventId, true));
+    }
+
+    private List<SuggestionView> list(Suggestions.QueueFilter filter) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.views(me, suggestions.queue(me, filter, new Paging(0, 50)).items());
+    }
+
+    public List<Department> getDepartments() {
+        return accounts.departments();
+    }
+
+    /** Published events of the last 90 days and the coming ones: where comments and decisions are entered. */
+    public List<EventView> getEvents() {
+        return events.publicList(new Events.PublicQuery(null, clocks.clock().instant().minus(Duration.ofDays(90)), null, null, null, true),
+                new Paging(0, 100)).items();
+    }
+
+    public EventView getEvent() {
+        return eventId == null ? null : getEvents().stream().filter(e -> e.id().equals(eventId)).findFirst().orElse(null);
+    }
+
+    public List<Decisions.DecisionView> getDecisions() {
+        if (eventId == null) {
+            return List.of();
+        }
+        List<Decisions.DecisionView> list = decisions.of(eventId, true);
+        list.forEach(d -> decisionTexts.putIfAbsent(d.agendaItemId(), d.text()));
+        return list;
+    }
+
+    public void assign(Long id) {
+        try {
+            suggestions.assign(actor.get(), id, assignTo.get(id));
+            Faces.info("suggestion.done.assigned");
+        } catch (Problem e) {
+            Faces.show(e, "board", Map.of());
+        }
+        loads = null;
+    }
+
+    public void clearFlag(Long id) {
+        try {
+            suggestions.clearFlag(actor.get(), id);
+        } catch (Problem e) {
+            Faces.show(e, "board", Map.of());
+        }
+    }
+
+    public void enter() {
+        try {
+            var s = suggestions.submit(actor.get(), eventId, new SuggestionRequest(agendaItemId, text, onBehalfOf, channel, null));
+            Faces.info("suggestion.done.entered", Suggestions.number(s.getId()));
+            text = null;
+            onBehalfOf = null;
+        } catch (Problem e) {
+            Faces.show(e, "entry", Map.of("text", "text", "onBehalfOf", "onBehalfOf", "channel", "channel",
+                    "agendaItemId", "agendaItem"));
+        }
+    }
+
+    public void writeDecision(Long itemId) {
+        try {
+            decisions.write(actor.get().id(), eventId, itemId, decisionTexts.get(itemId));
+            Faces.info("decision.done.submitted");
+        } catch (Problem e) {
+            Faces.show(e, "decisions", Map.of());
+        }
+    }
+
+    public Map<Long, Long> getAssignTo() { return assignTo; }
+    public Long getEventId() { return eventId; }
+    public void setEventId(Long eventId) { this.eventId = eventId; }
+    public Long getAgendaItemId() { return agendaItemId; }
+    public void setAgendaItemId(Long agendaItemId) { this.agendaItemId = agendaItemId; }
+    public String getOnBehalfOf() { return onBehalfOf; }
+    public void setOnBehalfOf(String onBehalfOf) { this.onBehalfOf = onBehalfOf; }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = channel; }
+    public String getText() { return text; }
+    public void setText(String text) { this.text = text; }
+    public Map<Long, String> getDecisionTexts() { return decisionTexts; }
+}
