@@ -357,22 +357,23 @@ class SuggestionsIT {
 
     @Test
     void workingDayCalendarIsEditedByAdminsOnlyValidatedAndAudited() {
-        JsonObject year2027 = Json.createObjectBuilder().add("year", 2027).add("source", "测试：2027 年安排")
+        // 2031: far enough that no other test or calendar file knows it (1 January 2031 is a Wednesday)
+        JsonObject year2031 = Json.createObjectBuilder().add("year", 2031).add("source", "测试：2031 年安排")
                 .add("holidays", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "元旦")
-                        .add("from", "2027-01-01").add("to", "2027-01-03")))
-                .add("workdays", Json.createArrayBuilder().add("2027-01-09")).build();
-        Api.as("organiser").put("/api/v1/calendar/years/2027", year2027).problem(403, "FORBIDDEN");
-        JsonObject wrongDay = Json.createObjectBuilder(year2027).add("workdays", Json.createArrayBuilder().add("2027-01-05")).build();
-        Api.as("admin").put("/api/v1/calendar/years/2027", wrongDay).problem(400, "CALENDAR_INVALID");
-        Api.as("admin").put("/api/v1/calendar/years/2026", year2027).problem(400, "CALENDAR_INVALID");
-        Api.as("admin").put("/api/v1/calendar/years/2027", year2027).expect(200);
-        JsonObject next = Api.anonymous().get("/api/v1/calendar/working-days?from=2026-12-31&add=1").expect(200).json();
-        assertEquals("2027-01-04", next.getString("date"), "1–3 January 2027 are the holiday just saved");
+                        .add("from", "2031-01-01").add("to", "2031-01-03")))
+                .add("workdays", Json.createArrayBuilder().add("2031-01-04")).build();
+        Api.as("organiser").put("/api/v1/calendar/years/2031", year2031).problem(403, "FORBIDDEN");
+        JsonObject weekday = Json.createObjectBuilder(year2031).add("workdays", Json.createArrayBuilder().add("2031-01-07")).build();
+        Api.as("admin").put("/api/v1/calendar/years/2031", weekday).problem(400, "CALENDAR_INVALID");
+        Api.as("admin").put("/api/v1/calendar/years/2030", year2031).problem(400, "CALENDAR_INVALID");
+        Api.as("admin").put("/api/v1/calendar/years/2031", year2031).expect(200);
+        JsonObject next = Api.anonymous().get("/api/v1/calendar/working-days?from=2031-01-01&add=1").expect(200).json();
+        assertEquals("2031-01-04", next.getString("date"), "2–3 January are the holiday just saved, Saturday 4 January a make-up day");
         assertTrue(next.getBoolean("calendarKnown"));
-        assertEquals("2027-01-09", Api.anonymous().get("/api/v1/calendar/working-days?from=2027-01-08&add=1").expect(200).json()
-                .getString("date"), "the make-up Saturday counts");
+        assertEquals("2031-01-06", Api.anonymous().get("/api/v1/calendar/working-days?from=2031-01-04&add=1").expect(200).json()
+                .getString("date"), "Sunday 5 January stays a rest day");
         assertTrue(Api.anonymous().get("/api/v1/calendar/years").expect(200).jsonArray().stream()
-                .anyMatch(y -> y.asJsonObject().getInt("year") == 2027 && "SAVED".equals(y.asJsonObject().getString("origin"))));
-        assertTrue(Api.as("admin").get("/api/v1/audit?entityType=calendar&entityId=2027").expect(200).json().getInt("total") >= 1);
+                .anyMatch(y -> y.asJsonObject().getInt("year") == 2031 && "SAVED".equals(y.asJsonObject().getString("origin"))));
+        assertTrue(Api.as("admin").get("/api/v1/audit?entityType=calendar&entityId=2031").expect(200).json().getInt("total") >= 1);
     }
 }

@@ -57,6 +57,9 @@ public class SuggestionDashboardPage implements Serializable {
     private String onBehalfOf;
     private String channel = "PAPER";
     private String text;
+    private String registrationNumber;
+    private Integer windowDays;
+    private Integer answerDays;
     private final Map<Long, String> decisionTexts = new HashMap<>();
     private transient List<Suggestions.DepartmentLoad> loads;
 
@@ -132,13 +135,45 @@ public class SuggestionDashboardPage implements Serializable {
 
     public void enter() {
         try {
-            var s = suggestions.submit(actor.get(), eventId, new SuggestionRequest(agendaItemId, text, onBehalfOf, channel, null));
+            var s = suggestions.submit(actor.get(), eventId, new SuggestionRequest(agendaItemId, text, onBehalfOf, channel,
+                    registrationId()));
             Faces.info("suggestion.done.entered", Suggestions.number(s.getId()));
             text = null;
             onBehalfOf = null;
+            registrationNumber = null;
         } catch (Problem e) {
             Faces.show(e, "entry", Map.of("text", "text", "onBehalfOf", "onBehalfOf", "channel", "channel",
-                    "agendaItemId", "agendaItem"));
+                    "agendaItemId", "agendaItem", "registrationId", "registrationNumber"));
+        }
+    }
+
+    /** "R000088" or "88" → 88; anything else is reported on the field. */
+    private Long registrationId() {
+        if (registrationNumber == null || registrationNumber.isBlank()) {
+            return null;
+        }
+        String digits = registrationNumber.strip().replaceFirst("^[Rr]", "");
+        if (!digits.matches("\\d{1,18}")) {
+            throw Problem.invalid("registrationId", "suggestion.registration.unknown");
+        }
+        return Long.valueOf(digits);
+    }
+
+    /** The chosen event's suggestion window (days after it ends) and answer time (working days). */
+    public void loadSettings() {
+        if (eventId != null) {
+            var s = suggestions.setting(eventId);
+            windowDays = s.getWindowDays();
+            answerDays = s.getAnswerDays();
+        }
+    }
+
+    public void saveSettings() {
+        try {
+            suggestions.changeSetting(actor.get(), eventId, windowDays, answerDays);
+            Faces.info("supervision.settings.saved");
+        } catch (Problem e) {
+            Faces.show(e, "decisions", Map.of("windowDays", "windowDays", "answerDays", "answerDays"));
         }
     }
 
@@ -163,4 +198,10 @@ public class SuggestionDashboardPage implements Serializable {
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
     public Map<Long, String> getDecisionTexts() { return decisionTexts; }
+    public String getRegistrationNumber() { return registrationNumber; }
+    public void setRegistrationNumber(String registrationNumber) { this.registrationNumber = registrationNumber; }
+    public Integer getWindowDays() { return windowDays; }
+    public void setWindowDays(Integer windowDays) { this.windowDays = windowDays; }
+    public Integer getAnswerDays() { return answerDays; }
+    public void setAnswerDays(Integer answerDays) { this.answerDays = answerDays; }
 }
