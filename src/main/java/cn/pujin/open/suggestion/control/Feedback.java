@@ -6,6 +6,7 @@ import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Rates;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.suggestion.entity.Milestone;
 import cn.pujin.open.suggestion.entity.Outcome;
@@ -120,13 +121,8 @@ public class Feedback {
                     .toList();
             out.add(new FeedbackView.EventSummary(event, b.title(), Times.local(b.startsAt()), total,
                     n[Outcome.ADOPTED.ordinal()], n[Outcome.PARTLY_ADOPTED.ordinal()], n[Outcome.NOT_ADOPTED.ordinal()],
-                    n[Outcome.EXPLAINED.ordinal()], rate(adopted, total), rate(n[Outcome.values().length + 1], total), agenda));
+                    n[Outcome.EXPLAINED.ordinal()], Rates.percent(adopted, total), Rates.percent(n[Outcome.values().length + 1], total), agenda));
         });
         return out;
-    }
-
-    /** A share rounded to a tenth of a percent (0 when there is nothing to count). */
-    static double rate(long part, long total) {
-        return total == 0 ? 0 : Math.round(part * 1000.0 / total) / 10.0;
     }
 }

@@ -1,0 +1,16 @@
+package cn.pujin.open.openness.control;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The openness figures of one year, all computed from the data: events held (published, not cancelled, by their
+ * start in Shanghai time), who took part, what was said and what came of it. Rates are percentages with one
+ * decimal; a year without data has zeros.
+ */
+public record YearStats(int year, int events, List<Integer> eventsByMonth, Map<String, Integer> eventsByKind,
+                        Map<String, Integer> eventsByMode, long registrations, long confirmed, long attended,
+                        double attendanceRate, Map<String, Long> representativesByCategory, long suggestionsReceived,
+                        long suggestionsAnswered, long answeredOnTime, double onTimeRate, long answersPublished,
+                        Map<String, Long> adoptionByOutcome, double adoptionRate, long ratings,
+                        double averageSatisfaction) {}
