@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -71,6 +72,7 @@ class PassesIT {
                 assertTrue(text.contains(pass.getString("name")), text);
                 assertTrue(doc.getPage(0).getResources().getFontNames().iterator().hasNext(), "an embedded font");
             }
+            assertEquals(List.of(), Pdfs.read(pdf).undrawn(), "every Chinese character has a glyph to draw");
         }
 
         // the organiser may fetch it, another citizen and anonymous may not

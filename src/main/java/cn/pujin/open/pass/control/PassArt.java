@@ -33,7 +33,6 @@ public final class PassArt {
     public static final int MIN_SIZE = 128;
     public static final int MAX_SIZE = 1024;
     public static final int DEFAULT_SIZE = 400;
-    static final String FONT = "fonts/NotoSansHans-Regular.otf";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final Color INK = new Color(0x1f, 0x2d, 0x3d);
 
@@ -58,22 +57,6 @@ public final class PassArt {
         return out.toByteArray();
     }
 
-    private static final class Fonts {
-        static final BaseFont CJK = load();
-
-        private static BaseFont load() {
-            try (InputStream in = PassArt.class.getClassLoader().getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IllegalStateException(FONT + " is missing from the build");
-                }
-                return BaseFont.createFont("NotoSansHans-Regular.otf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                        in.readAllBytes(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     /** A one-page printable pass; {@code a4} for an office printer, otherwise A6 (postcard). */
     public static byte[] pdf(Passes.PassView pass, boolean a4) {
         Rectangle page = a4 ? PageSize.A4 : PageSize.A6;
@@ -85,9 +68,9 @@ public final class PassArt {
         doc.addTitle("入场凭证 " + pass.number());
         doc.addCreator("浦锦开放");
         doc.open();
-        Font small = new Font(Fonts.CJK, 8 * scale, Font.NORMAL, Color.GRAY);
-        Font body = new Font(Fonts.CJK, 9.5f * scale, Font.NORMAL, INK);
-        Font title = new Font(Fonts.CJK, 13 * scale, Font.BOLD, INK);
+        Font small = new Font(cn.pujin.open.platform.control.CjkFont.get(), 8 * scale, Font.NORMAL, Color.GRAY);
+        Font body = new Font(cn.pujin.open.platform.control.CjkFont.get(), 9.5f * scale, Font.NORMAL, INK);
+        Font title = new Font(cn.pujin.open.platform.control.CjkFont.get(), 13 * scale, Font.BOLD, INK);
         doc.add(centered("浦锦街道 · 政府开放 入场凭证", small));
         Paragraph heading = centered(pass.eventTitle(), title);
         heading.setSpacingBefore(4 * scale);
