@@ -21,6 +21,31 @@ public class MePage {
     Accounts accounts;
 
     private String email;
+    private String deletePassword;
+
+    /** Deletes the account (password confirmed), ends the session and goes home with a message. */
+    public void deleteAccount() {
+        try {
+            accounts.delete(account().getId(), deletePassword);
+        } catch (cn.pujin.open.platform.control.Problem e) {
+            cn.pujin.open.platform.boundary.Faces.show(e, "deletion", java.util.Map.of("password", "password"));
+            return;
+        }
+        var context = jakarta.faces.context.FacesContext.getCurrentInstance();
+        var request = (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest();
+        try {
+            request.logout();
+        } catch (jakarta.servlet.ServletException e) {
+            // the session is ended below either way
+        }
+        context.getExternalContext().invalidateSession();
+        context.getExternalContext().getFlash().setKeepMessages(true);
+        cn.pujin.open.platform.boundary.Faces.info("me.delete.done");
+        cn.pujin.open.platform.boundary.Faces.redirect("/");
+    }
+
+    public String getDeletePassword() { return deletePassword; }
+    public void setDeletePassword(String deletePassword) { this.deletePassword = deletePassword; }
 
     public String getEmail() {
         if (email == null) {

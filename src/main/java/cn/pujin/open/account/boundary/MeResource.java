@@ -29,6 +29,52 @@ public class MeResource {
 
     public record EmailRequest(String email) {}
 
+    public record DeletionRequest(String password) {}
+
+    public record Deletion(boolean deleted, java.time.OffsetDateTime deletedAt) {}
+
+    @Inject
+    cn.pujin.open.platform.control.PersonalDataExport export;
+
+    @Inject
+    jakarta.servlet.http.HttpServletRequest request;
+
+    /** All my data as JSON (PIPL right of access and portability). */
+    @GET
+    @Path("data")
+    public jakarta.ws.rs.core.Response data() {
+        var data = export.of(user.require(), "json");
+        return jakarta.ws.rs.core.Response.ok(data, MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"my-data.json\"").header("Cache-Control", "private, no-store").build();
+    }
+
+    /** The same as a readable, printable page. */
+    @GET
+    @Path("data.html")
+    @Produces(MediaType.TEXT_HTML)
+    public jakarta.ws.rs.core.Response dataHtml() {
+        var data = export.of(user.require(), "html");
+        String html = cn.pujin.open.platform.control.PersonalDataExport.html(data, cn.pujin.open.platform.boundary.Language.of(request));
+        return jakarta.ws.rs.core.Response.ok(html, "text/html; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"my-data.html\"").header("Cache-Control", "private, no-store").build();
+    }
+
+    /** Deletes my account after I confirm my password: personal fields are cleared, the rest stays anonymous. */
+    @POST
+    @Path("deletion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Deletion delete(DeletionRequest body) {
+        var account = accounts.delete(user.require(), body == null ? null : body.password());
+        try {
+            if (request.getSession(false) != null) {
+                request.getSession(false).invalidate();
+            }
+        } catch (IllegalStateException alreadyInvalid) {
+            // nothing to end
+        }
+        return new Deletion(true, cn.pujin.open.platform.control.Times.local(account.getDeletedAt()));
+    }
+
     public record CalendarToken(String token, String url) {}
 
     @GET

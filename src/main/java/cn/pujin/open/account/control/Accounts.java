@@ -133,6 +133,37 @@ public class Accounts {
         return dummyHash;
     }
 
+    @Inject
+    jakarta.enterprise.event.Event<AccountDeleted> deleted;
+
+    /**
+     * A citizen deletes their own account after confirming their password. Under the account's row lock the
+     * features clean up first (observers of {@link AccountDeleted}), then the personal fields are cleared; a
+     * second request racing the first finds it deleted and gets the same answer. Staff accounts are removed by
+     * an admin, not here (403).
+     */
+    @Transactional
+    public Account delete(Long accountId, String password) {
+        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw Problem.notFound();
+        }
+        if (account.isDeleted()) {
+            return account;
+        }
+        if (account.roles().stream().anyMatch(r -> r != Role.CITIZEN && r != Role.REPRESENTATIVE)) {
+            throw Problem.forbidden("STAFF_ACCOUNT", "account.delete.staff");
+        }
+        if (password == null || password.length() > 128 || !passwordHash.verify(password.toCharArray(), account.getPasswordHash())) {
+            throw Problem.invalid("password", "account.delete.password");
+        }
+        deleted.fire(new AccountDeleted(accountId));
+        account.anonymise(clock.instant());
+        credentialCache.forget(accountId);
+        audit.record(accountId, "account", accountId, "account.delete", "ACTIVE", "DELETED", null);
+        return account;
+    }
+
     public Optional<Account> findByLogin(String login) {
         if (login.matches(PHONE_PATTERN)) {
             return findByPhoneHash(personalData.lookupHash(login));

@@ -74,6 +74,9 @@ public class Account {
     @Column(name = "department_id")
     private Long departmentId;
 
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -126,6 +129,27 @@ public class Account {
     public String getEmailCipher() { return emailCipher; }
     public String getCalendarTokenCipher() { return calendarTokenCipher; }
 
+    /**
+     * PIPL deletion: every personal field goes, the row stays (statistics, published suggestions by "已注销用户").
+     * The password hash becomes a value no password verifies against.
+     */
+    public void anonymise(Instant at) {
+        username = null;
+        phoneCipher = null;
+        phoneHash = null;
+        phoneMasked = null;
+        emailCipher = null;
+        calendarTokenCipher = null;
+        calendarTokenHash = null;
+        displayName = cn.pujin.open.platform.control.Masking.DELETED;
+        passwordHash = "!deleted";
+        roles.clear();
+        departmentId = null;
+        deletedAt = at;
+    }
+
+    public boolean isDeleted() { return deletedAt != null; }
+    public Instant getDeletedAt() { return deletedAt; }
     public Long getId() { return id; }
     public String getUsername() { return username; }
     public String getPhoneCipher() { return phoneCipher; }

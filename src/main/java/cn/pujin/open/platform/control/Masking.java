@@ -3,6 +3,9 @@ package cn.pujin.open.platform.control;
 /** How personal data is shown to people who are not its owner. */
 public final class Masking {
 
+    /** What a deleted account is called everywhere (never masked: it is no one's name). */
+    public static final String DELETED = "已注销用户";
+
     private Masking() {}
 
     /** 13800138000 → 138****8000 */
@@ -15,7 +18,7 @@ public final class Masking {
 
     /** 张小明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明; Latin names keep their first and last letter. */
     public static String name(String name) {
-        if (name == null || name.isBlank()) {
+        if (name == null || name.isBlank() || DELETED.equals(name)) {
             return name;
         }
         int[] cps = name.strip().codePoints().toArray();

@@ -1,0 +1,60 @@
+package cn.pujin.open.suggestion.control;
+
+import cn.pujin.open.account.control.AccountDeleted;
+import cn.pujin.open.platform.control.PersonalDataSource;
+import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.suggestion.entity.Suggestion;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The person's suggestions in their data export. On deletion the suggestions stay (they are part of the public
+ * record, now by "已注销用户"), but the name staff typed for a paper comment and the attachments go.
+ */
+@ApplicationScoped
+public class SuggestionData implements PersonalDataSource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Suggestions suggestions;
+
+    @Override
+    public String section() {
+        return "suggestions";
+    }
+
+    @Override
+    public Object export(Long accountId) {
+        return em.createQuery("select s from Suggestion s where s.authorId = :a order by s.createdAt", Suggestion.class)
+                .setParameter("a", accountId).getResultList().stream().map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("number", Suggestions.number(s.getId()));
+                    m.put("event", suggestions.eventTitle(s.getEventId()));
+                    m.put("text", s.getText());
+                    m.put("status", s.getStatus().name());
+                    m.put("createdAt", Times.local(s.getCreatedAt()));
+                    if (s.getPublishedAt() != null) {
+                        m.put("outcome", s.getOutcome().name());
+                        m.put("reason", s.getReason());
+                    }
+                    m.put("rating", s.getRating());
+                    return m;
+                }).toList();
+    }
+
+    void accountDeleted(@Observes @Priority(300) AccountDeleted d) {
+        em.createQuery("""
+                        delete from SuggestionAttachment a where a.suggestionId in
+                        (select s.id from Suggestion s where s.authorId = :a)""").setParameter("a", d.accountId()).executeUpdate();
+        em.createQuery("update Suggestion s set s.onBehalfOf = null where s.authorId = :a")
+                .setParameter("a", d.accountId()).executeUpdate();
+    }
+}
