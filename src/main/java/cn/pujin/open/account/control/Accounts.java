@@ -215,7 +215,7 @@ public class Accounts {
     public List<Account> search(String query, int first, int max) {
         return em.createQuery("""
                         select a from Account a
-                        where :q = '' or lower(a.displayName) like :like or a.username like :like or a.phoneMasked like :like
+                        where a.deletedAt is null and (:q = '' or lower(a.displayName) like :like or a.username like :like or a.phoneMasked like :like)
                         order by a.id""", Account.class)
                 .setParameter("q", query == null ? "" : query)
                 .setParameter("like", "%" + (query == null ? "" : query.toLowerCase()) + "%")
@@ -225,7 +225,7 @@ public class Accounts {
     public long count(String query) {
         return em.createQuery("""
                         select count(a) from Account a
-                        where :q = '' or lower(a.displayName) like :like or a.username like :like or a.phoneMasked like :like""",
+                        where a.deletedAt is null and (:q = '' or lower(a.displayName) like :like or a.username like :like or a.phoneMasked like :like)""",
                         Long.class)
                 .setParameter("q", query == null ? "" : query)
                 .setParameter("like", "%" + (query == null ? "" : query.toLowerCase()) + "%")

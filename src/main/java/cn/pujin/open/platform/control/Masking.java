@@ -5,6 +5,8 @@ public final class Masking {
 
     /** What a deleted account is called everywhere (never masked: it is no one's name). */
     public static final String DELETED = "已注销用户";
+    /** The placeholder that registrations older than the retention period belong to. */
+    public static final String ANONYMISED = "已匿名化";
 
     private Masking() {}
 
@@ -18,7 +20,7 @@ public final class Masking {
 
     /** 张小明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明; Latin names keep their first and last letter. */
     public static String name(String name) {
-        if (name == null || name.isBlank() || DELETED.equals(name)) {
+        if (name == null || name.isBlank() || DELETED.equals(name) || ANONYMISED.equals(name)) {
             return name;
         }
         int[] cps = name.strip().codePoints().toArray();

@@ -1,0 +1,151 @@
+package cn.pujin.open.registration.control;
+
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Times;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Retention (PIPL: keep personal data no longer than needed): registrations of events that ended more than
+ * {@code RETENTION_MONTHS} (default 24) ago are anonymised — given to the placeholder account -1 with their
+ * statements, organisations and decision reasons cleared — so statistics keep counting them and no one can be
+ * identified. Check-ins hold no personal fields beyond the link to the registration, which is what gets
+ * anonymised. One UPDATE per event, idempotent (a second run, or another instance running at the same time, finds
+ * nothing left), audited per event. Runs daily on the managed scheduler; admins preview and run it from a page.
+ */
+@ApplicationScoped
+public class Retention {
+
+    private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+
+    /** The placeholder account created by migration V6: a negative id, outside what the id sequence hands out. */
+    public static final long ANONYMOUS = -1L;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Retention self;
+
+    @Inject
+    @ConfigProperty(name = "RETENTION_MONTHS", defaultValue = "24")
+    int months;
+
+    @Inject
+    @ConfigProperty(name = "RETENTION_INTERVAL_HOURS", defaultValue = "24")
+    long intervalHours;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private volatile boolean stopped;
+    private volatile ScheduledFuture<?> next;
+
+    public record Due(Long eventId, String title, OffsetDateTime endedAt, long registrations) {}
+
+    public record Run(Instant cutoff, int events, long registrations) {}
+
+    public int months() {
+        return months;
+    }
+
+    /** Events ended before this instant are past the retention period. */
+    public Instant cutoff() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months).toInstant();
+    }
+
+    /** What a run would anonymise now, oldest first. */
+    public List<Due> preview() {
+        List<Due> due = new ArrayList<>();
+        for (Object[] r : em.createQuery("""
+                        select p.eventId, p.title, p.endsAt, count(r) from EventPublication p, Registration r
+                        where r.eventId = p.eventId and p.endsAt < :cutoff and r.accountId <> :anonymous
+                        group by p.eventId, p.title, p.endsAt order by p.endsAt""", Object[].class)
+                .setParameter("cutoff", cutoff()).setParameter("anonymous", ANONYMOUS).getResultList()) {
+            due.add(new Due((Long) r[0], (String) r[1], Times.local((Instant) r[2]), (Long) r[3]));
+        }
+        return due;
+    }
+
+    /** Anonymises everything due; {@code actor} is the admin, or null for the scheduler. */
+    public Run run(Long actor) {
+        Instant cutoff = cutoff();
+        int events = 0;
+        long total = 0;
+        for (Due d : preview()) {
+            long n = self.anonymise(actor, d.eventId(), d.title());
+            if (n > 0) {
+                events++;
+                total += n;
+            }
+        }
+        return new Run(cutoff, events, total);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long anonymise(Long actor, Long eventId, String title) {
+        int n = em.createNativeQuery("""
+                        UPDATE registration SET account_id = ?1, active_account_id = NULL, statement = NULL,
+                        organisation = NULL, decision_reason = NULL WHERE event_id = ?2 AND account_id <> ?1""")
+                .setParameter(1, ANONYMOUS).setParameter(2, eventId).executeUpdate();
+        if (n > 0) {
+            audit.record(actor, "retention", eventId, "retention.anonymise", null, null, n + " · " + title);
+        }
+        return n;
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        schedule(TimeUnit.MINUTES.toSeconds(10));
+    }
+
+    /** A chain of one-shot managed tasks (see MailOutbox): first ten minutes after start, then every interval. */
+    private void schedule(long delaySeconds) {
+        if (!stopped) {
+            next = scheduler.schedule(() -> {
+                try {
+                    Run r = run(null);
+                    if (r.registrations() > 0) {
+                        LOG.info(() -> "retention: anonymised " + r.registrations() + " registrations of " + r.events() + " events");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "retention run failed", e);
+                } finally {
+                    schedule(TimeUnit.HOURS.toSeconds(Math.max(1, intervalHours)));
+                }
+            }, delaySeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+}
