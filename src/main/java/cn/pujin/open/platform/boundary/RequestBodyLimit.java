@@ -43,7 +43,7 @@ public class RequestBodyLimit extends HttpFilter {
         }
     }
 
-    private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/api/v1/suggestions/\\d{1,18}/attachments");
+    private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/api/v1/(suggestions/\\d{1,18}/attachments|events/\\d{1,18}/photos)");
 
     /** The largest body this request may carry. */
     static long limitFor(HttpServletRequest request) {

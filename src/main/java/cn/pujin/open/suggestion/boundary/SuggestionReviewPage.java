@@ -52,6 +52,22 @@ public class SuggestionReviewPage implements Serializable {
         return suggestions.pendingMilestones();
     }
 
+    @Inject
+    cn.pujin.open.openness.control.Summaries summaries;
+
+    public List<cn.pujin.open.openness.control.Summaries.SummaryView> getSummaries() {
+        return summaries.inReview();
+    }
+
+    public void publishSummary(Long eventId) {
+        act(() -> summaries.publish(actor.get().id(), eventId), "decision.done.published");
+    }
+
+    public void returnSummary(Long eventId) {
+        act(() -> summaries.returnToAuthor(actor.get().id(), eventId, returnReasons.get(-1_000_000_000L - eventId)),
+                "suggestion.done.returned");
+    }
+
     public String number(Long suggestionId) {
         return Suggestions.number(suggestionId);
     }
@@ -87,6 +103,6 @@ public class SuggestionReviewPage implements Serializable {
         answers = null;
     }
 
-    /** Return reasons by suggestion id; decisions use the negative agenda item id. */
+    /** Return reasons by suggestion id; decisions use the negative agenda item id, summaries -1e9 minus the event id. */
     public Map<Long, String> getReturnReasons() { return returnReasons; }
 }

@@ -5,6 +5,7 @@ import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.entity.ReviewedText;
 import cn.pujin.open.suggestion.entity.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,18 +54,18 @@ public class Decisions {
             d = new Decision(item.getId(), eventId);
             em.persist(d);
         }
-        Decision.Status before = d.getStatus();
-        d.write(organiser, t, clock.instant());
-        audit.record(organiser, "decision", item.getId(), "decision.write", before, d.getStatus(), null);
+        ReviewedText.Status before = d.content().getStatus();
+        d.content().write(organiser, t, clock.instant());
+        audit.record(organiser, "decision", item.getId(), "decision.write", before, d.content().getStatus(), null);
         return d;
     }
 
     @Transactional
     public Decision publish(Long reviewer, Long eventId, Long agendaItemId) {
         Decision d = existing(eventId, agendaItemId);
-        Decision.Status before = d.getStatus();
-        d.publish(reviewer, clock.instant());
-        audit.record(reviewer, "decision", agendaItemId, "decision.publish", before, d.getStatus(), null);
+        ReviewedText.Status before = d.content().getStatus();
+        d.content().publish(reviewer, clock.instant());
+        audit.record(reviewer, "decision", agendaItemId, "decision.publish", before, d.content().getStatus(), null);
         return d;
     }
 
@@ -75,9 +76,9 @@ public class Decisions {
             throw Problem.invalid("reason", "validation.length", 1, 500);
         }
         Decision d = existing(eventId, agendaItemId);
-        Decision.Status before = d.getStatus();
-        d.returnToAuthor(reviewer, why);
-        audit.record(reviewer, "decision", agendaItemId, "decision.return", before, d.getStatus(), why);
+        ReviewedText.Status before = d.content().getStatus();
+        d.content().returnToAuthor(reviewer, why);
+        audit.record(reviewer, "decision", agendaItemId, "decision.return", before, d.content().getStatus(), why);
         return d;
     }
 
@@ -94,8 +95,8 @@ public class Decisions {
 
     /** Decisions waiting for a reviewer. */
     public List<DecisionView> inReview() {
-        return em.createQuery("select d from Decision d where d.status = :s order by d.writtenAt", Decision.class)
-                .setParameter("s", Decision.Status.IN_REVIEW).setMaxResults(200).getResultList().stream()
+        return em.createQuery("select d from Decision d where d.content.status = :s order by d.content.writtenAt", Decision.class)
+                .setParameter("s", ReviewedText.Status.IN_REVIEW).setMaxResults(200).getResultList().stream()
                 .map(d -> view(em.find(AgendaItem.class, d.getAgendaItemId()), d, true)).toList();
     }
 
@@ -110,8 +111,9 @@ public class Decisions {
                     null, null, null, 0);
         }
         return new DecisionView(item.getId(), d.getEventId(), item.getPosition(), item.getTitle(),
-                staff ? d.getText() : d.getPublishedText(), staff ? d.getStatus().name() : null,
-                staff ? d.getReviewNote() : null, d.getPublishedText(), Times.local(d.getPublishedAt()), d.getVersion());
+                staff ? d.content().getText() : d.content().getPublishedText(), staff ? d.content().getStatus().name() : null,
+                staff ? d.content().getReviewNote() : null, d.content().getPublishedText(), Times.local(d.content().getPublishedAt()),
+                d.getVersion());
     }
 
     private Decision existing(Long eventId, Long agendaItemId) {

@@ -630,7 +630,7 @@ public class Suggestions {
 
     Optional<String> decisionText(Long agendaItemId) {
         Decision d = agendaItemId == null ? null : em.find(Decision.class, agendaItemId);
-        return Optional.ofNullable(d == null ? null : d.getPublishedText());
+        return Optional.ofNullable(d == null ? null : d.content().getPublishedText());
     }
 
     // ---- helpers ----

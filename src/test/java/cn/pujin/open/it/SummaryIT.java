@@ -1,0 +1,128 @@
+package cn.pujin.open.it;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Summaries and photos of past events: uploads checked by content and dimensions, re-encoded without metadata,
+ * private until a reviewer who did not write the summary publishes it, then on the event page and the archive.
+ */
+class SummaryIT {
+
+    @AfterEach
+    void realTime() {
+        SuggestionsIT.clock(null);
+    }
+
+    static byte[] image(String format, int w, int h) throws Exception {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0x1f, 0x4e, 0x9c));
+        g.fillRect(0, 0, w, h / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, format, out);
+        return out.toByteArray();
+    }
+
+    /** A JPEG with an EXIF segment that carries a GPS position, as phones write them. */
+    static byte[] jpegWithGps() throws Exception {
+        byte[] jpeg = image("jpg", 2400, 1800);
+        byte[] exif = "Exif\0\0GPSLatitude=31.0456N GPSLongitude=121.4852E".getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(jpeg.length + exif.length + 4);
+        b.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif).put(jpeg, 2, jpeg.length - 2);
+        return b.array();
+    }
+
+    /** A valid 1×1 PNG whose header claims 60000×60000 pixels (an "image bomb"). */
+    static byte[] pngBomb() throws Exception {
+        byte[] png = image("png", 1, 1);
+        ByteBuffer b = ByteBuffer.wrap(png);
+        b.putInt(16, 60_000).putInt(20, 60_000);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        b.putInt(29, (int) crc.getValue());
+        return png;
+    }
+
+    static boolean contains(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
+    }
+
+    @Test
+    void photosAreCleanedAndThePublicSeesThemOnlyAfterReview() throws Exception {
+        long event = id(Fixtures.published(Fixtures.startingSoon(unique("总结测试开放日"))));
+        Api organiser = Api.as("organiser");
+        organiser.put("/api/v1/events/" + event + "/summary", Json.createObjectBuilder().add("text", "还没开始").build())
+                .problem(409, "EVENT_NOT_HELD");
+        SuggestionsIT.clock(OffsetDateTime.now(Fixtures.SHANGHAI).plusHours(4).toString());
+
+        String base = "/api/v1/events/" + event + "/photos";
+        organiser.raw("POST", base, "image/png", "not an image at all".getBytes()).problem(400, "PHOTO_TYPE");
+        organiser.raw("POST", base, "image/png", pngBomb()).problem(400, "PHOTO_DIMENSIONS");
+        organiser.raw("POST", base, "image/jpeg", new byte[5 * 1024 * 1024 + 10]).problem(413, "PAYLOAD_TOO_LARGE");
+        Api.as("citizen1").raw("POST", base, "image/png", image("png", 10, 10)).problem(403, "FORBIDDEN");
+
+        byte[] upload = jpegWithGps();
+        assertTrue(contains(upload, "GPSLatitude"));
+        JsonObject photo = organiser.raw("POST", base + "?caption=%E5%8F%82%E8%A7%82%E7%8E%B0%E5%9C%BA", "image/jpeg", upload)
+                .expect(201).json();
+        assertEquals(1600, photo.getInt("width"), "scaled to 1600 px on the long side");
+        assertEquals(1200, photo.getInt("height"));
+        assertEquals("参观现场", photo.getString("caption"));
+        JsonObject png = organiser.raw("POST", base, "image/png", image("png", 300, 200)).expect(201).json();
+
+        String url = photo.getString("url");
+        byte[] served = organiser.bytes(url);
+        assertFalse(contains(served, "Exif") || contains(served, "GPS"), "no metadata survives the re-encoding");
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(served));
+        assertEquals(1600, decoded.getWidth());
+        Api.anonymous().get(url).problem(404, "NOT_FOUND");
+        Api.anonymous().get(png.getString("url")).problem(404, "NOT_FOUND");
+
+        // the summary: written by the organiser, public only after another person approves it
+        String text = "本次开放日共有居民参加，参观了城运中心大屏并提出了三条意见。";
+        organiser.put("/api/v1/events/" + event + "/summary", Json.createObjectBuilder().add("text", text).build()).expect(200);
+        assertFalse(Api.anonymous().get("/api/v1/events/" + event + "/summary").expect(200).json().containsKey("text"));
+        organiser.post("/api/v1/events/" + event + "/summary/publish").problem(403, "FORBIDDEN");
+        Api.as("reviewer").post("/api/v1/events/" + event + "/summary/return", Json.createObjectBuilder().add("reason", "请补充参加人数").build())
+                .expect(200);
+        organiser.put("/api/v1/events/" + event + "/summary", Json.createObjectBuilder().add("text", text + "共 36 人。").build())
+                .expect(200);
+        Api.as("reviewer").post("/api/v1/events/" + event + "/summary/publish").expect(200);
+
+        JsonObject pub = Api.anonymous().get("/api/v1/events/" + event + "/summary").expect(200).json();
+        assertEquals(text + "共 36 人。", pub.getString("publishedText"));
+        assertEquals(2, pub.getJsonArray("photos").size());
+        assertEquals(served.length, Api.anonymous().bytes(url).length, "public after review");
+        SuggestionsIT.clock(null);
+        String page = Api.anonymous().get("/events/detail.xhtml?id=" + event).expect(200).body();
+        assertTrue(page.contains("共 36 人") && page.contains(url), "the event page shows the summary and its photos");
+
+        // removal and the audit trail
+        organiser.delete(png.getString("url").replace(".jpg", "")).expect(204);
+        Api.anonymous().get(png.getString("url")).problem(404, "NOT_FOUND");
+        java.util.List<String> actions = Api.as("admin").get("/api/v1/audit?entityType=summary&entityId=" + event + "&size=50").expect(200)
+                .json().getJsonArray("items").stream().map(a -> a.asJsonObject().getString("action")).toList();
+        assertTrue(actions.containsAll(java.util.List.of("summary.photo.add", "summary.write", "summary.return", "summary.publish",
+                "summary.photo.remove")), actions.toString());
+    }
+}
