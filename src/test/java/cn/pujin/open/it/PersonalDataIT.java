@@ -58,6 +58,8 @@ class PersonalDataIT {
         assertEquals(me.phone(), data.getJsonObject("account").getString("phone"), "the full number, for the owner");
         assertEquals(me.email(), data.getJsonObject("account").getString("email"));
         assertEquals(2, data.getJsonArray("registrations").size());
+        assertEquals("2026-01", data.getJsonArray("registrations").getJsonObject(0).getString("consentVersion"),
+                "the privacy-notice version agreed to on the registration form");
         assertEquals("ADOPTED", data.getJsonArray("suggestions").getJsonObject(0).getString("outcome"));
         assertTrue(data.containsKey("checkins") && data.containsKey("notifications"));
         String html = me.api().get("/api/v1/me/data.html").expect(200).body();

@@ -80,6 +80,22 @@ public class Stations {
     }
 
     @Transactional
+    /** Every station of every event, newest first, with the event's title and how many scans it made: the admin overview. */
+    public record StationOverview(Long id, Long eventId, String eventTitle, String name, OffsetDateTime createdAt,
+                                  OffsetDateTime revokedAt, long scans) {}
+
+    public List<StationOverview> overview(int max) {
+        return em.createQuery("""
+                        select s, p.title, (select count(c) from CheckIn c where c.stationId = s.id)
+                        from Station s, EventPublication p where p.eventId = s.eventId order by s.createdAt desc, s.id desc""",
+                        Object[].class).setMaxResults(max).getResultList().stream().map(r -> {
+                    Station st = (Station) r[0];
+                    return new StationOverview(st.getId(), st.getEventId(), (String) r[1], st.getName(),
+                            cn.pujin.open.platform.control.Times.local(st.getCreatedAt()),
+                            cn.pujin.open.platform.control.Times.local(st.getRevokedAt()), (Long) r[2]);
+                }).toList();
+    }
+
     public StationView revoke(Long organiser, Long eventId, Long stationId) {
         Station station = get(eventId, stationId);
         if (!station.isRevoked()) {

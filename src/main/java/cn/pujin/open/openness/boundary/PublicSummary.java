@@ -18,6 +18,10 @@ public class PublicSummary {
     private final Map<Long, Summaries.SummaryView> seen = new HashMap<>();
 
     public Summaries.SummaryView of(Long eventId) {
+        if (eventId == null) {
+            // a postback of the event page does not load its event again: nothing to show, nothing to fail
+            return null;
+        }
         return seen.computeIfAbsent(eventId, id -> {
             Summaries.SummaryView v = summaries.view(id, false);
             return v.publishedText() == null ? null : v;

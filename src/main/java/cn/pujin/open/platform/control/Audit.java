@@ -26,6 +26,12 @@ public class Audit {
                 fromState == null ? null : fromState.toString(), toState == null ? null : toState.toString(), reason));
     }
 
+    /** Exporting the audit log is itself audited (who took a copy, with which filters). */
+    @Transactional
+    public void recordExport(Long admin, String filters) {
+        record(admin, "audit", null, "audit.export", null, null, filters.length() > 1900 ? filters.substring(0, 1900) : filters);
+    }
+
     public List<AuditEntry> of(String entityType, Long entityId) {
         return em.createQuery("select a from AuditEntry a where a.entityType = :t and a.entityId = :id order by a.at, a.id",
                         AuditEntry.class)

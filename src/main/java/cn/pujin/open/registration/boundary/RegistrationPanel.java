@@ -45,6 +45,9 @@ public class RegistrationPanel implements Serializable {
     @Inject
     cn.pujin.open.platform.control.Clocks clocks;
 
+    /** Shown on the form: registering means agreeing to this version of the privacy notice (recorded with it). */
+    public String getPrivacyVersion() { return registrations.privacyVersion(); }
+
     private Long eventId;
     private Category category;
     private String organisation;

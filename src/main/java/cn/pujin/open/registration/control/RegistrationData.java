@@ -49,6 +49,7 @@ public class RegistrationData implements PersonalDataSource {
             m.put("organisation", r.getOrganisation());
             m.put("statement", r.getStatement());
             m.put("createdAt", Times.local(r.getCreatedAt()));
+            m.put("consentVersion", r.getConsentVersion());
             return m;
         }).toList();
     }

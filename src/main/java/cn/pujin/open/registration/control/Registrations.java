@@ -67,6 +67,10 @@ public class Registrations {
     Event<RegistrationChanged> changed;
 
     @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
+    String privacyVersion;
+
+    @Inject
     Event<SeatFreed> seatFreed;
 
     /** Fired before a seat is taken, so observers can do their reading outside the seat lock. */
@@ -161,7 +165,13 @@ public class Registrations {
         return registration;
     }
 
+    /** The privacy-notice version registration forms show and each registration records. */
+    public String privacyVersion() {
+        return privacyVersion;
+    }
+
     private void persistUnique(Registration registration) {
+        registration.consent(privacyVersion);
         try {
             em.persist(registration);
             em.flush();

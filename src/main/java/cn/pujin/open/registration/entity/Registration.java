@@ -59,6 +59,9 @@ public class Registration {
     @Column(name = "alternate_rank")
     private Integer alternateRank;
 
+    @Column(name = "consent_version", length = 20)
+    private String consentVersion;
+
     @Column(name = "decision_reason", length = 500)
     private String decisionReason;
 
@@ -197,6 +200,9 @@ public class Registration {
 
     public Long getId() { return id; }
     public Long getEventId() { return eventId; }
+    /** The privacy-notice version the person agreed to on the registration form. */
+    public void consent(String version) { this.consentVersion = version; }
+    public String getConsentVersion() { return consentVersion; }
     public Long getAccountId() { return accountId; }
     public RegistrationStatus getStatus() { return status; }
     public Category getCategory() { return category; }

@@ -1,0 +1,46 @@
+package cn.pujin.open.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Admin: the audit log as CSV (filters applied, itself audited), departments, stations and configuration without secrets. */
+class AdminIT {
+
+    @Test
+    void auditCsvFollowsTheFiltersAndOnlyAdminsTakeIt() {
+        Api.as("organiser").get("/api/v1/audit/export.csv").problem(403, "FORBIDDEN");
+        Api.anonymous().get("/api/v1/audit/export.csv").problem(401, "UNAUTHENTICATED");
+        byte[] bytes = Api.as("admin").bytes("/api/v1/audit/export.csv?entityType=account");
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertEquals("id,at,actorId,entityType,entityId,action,fromState,toState,reason", lines.get(0));
+        assertTrue(lines.size() > 1 && lines.stream().skip(1).allMatch(l -> l.split(",")[3].equals("account")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("account.create")));
+        Api.as("admin").get("/api/v1/audit/export.csv?entityId=abc").problem(400, "VALIDATION_FAILED");
+        assertTrue(Api.as("admin").get("/api/v1/audit?entityType=audit").expect(200).json().getInt("total") >= 1,
+                "taking a copy of the audit log is audited");
+    }
+
+    @Test
+    void systemPageListsDepartmentsStationsAndSettingsButNoSecret() {
+        try (Browser b = new Browser(1280, 900)) {
+            b.journey("admin-system", () -> {
+                b.signIn("admin", "Demo#2026");
+                b.open("/admin/system.xhtml");
+                b.waitForText("配置概览");
+                String text = b.text();
+                assertTrue(text.contains("街道办公室"), "departments");
+                assertTrue(text.contains("PASS_KEY_SECRET") && text.contains("公开演示值"), "the demo secret is flagged, not shown");
+                assertTrue(text.contains("CLOCK_CONTROL"));
+                assertFalse(b.driver.getPageSource().contains("ZGVtby1wYXNzLWtleXMtTk9ULUZPUi1QUk9EVUNUTiE="),
+                        "the secret's value never reaches the page");
+                b.screenshot("admin-system");
+            });
+        }
+    }
+}
