@@ -79,7 +79,6 @@ public class Stations {
                 .setParameter("e", eventId).getResultStream().map(s -> view(s, null)).toList();
     }
 
-    @Transactional
     /** Every station of every event, newest first, with the event's title and how many scans it made: the admin overview. */
     public record StationOverview(Long id, Long eventId, String eventTitle, String name, OffsetDateTime createdAt,
                                   OffsetDateTime revokedAt, long scans) {}
@@ -96,6 +95,7 @@ public class Stations {
                 }).toList();
     }
 
+    @Transactional
     public StationView revoke(Long organiser, Long eventId, Long stationId) {
         Station station = get(eventId, stationId);
         if (!station.isRevoked()) {
