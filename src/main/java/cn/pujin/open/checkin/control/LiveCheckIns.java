@@ -68,32 +68,26 @@ public class LiveCheckIns {
 
     /** Every 300 ms a managed task (each scheduled by the one before, never from a request) publishes. */
     void start(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
-        tick();
+        publisher = new cn.pujin.open.platform.control.ChainedTask(scheduler, "live check-in publishing", this::publishPending);
+        publisher.start(TICK, TICK);
         writer.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
     }
 
-    private volatile boolean stopped;
+    private static final java.time.Duration TICK = java.time.Duration.ofMillis(300);
+    private cn.pujin.open.platform.control.ChainedTask publisher;
 
-    private void tick() {
-        if (!stopped) {
-            scheduler.schedule(() -> {
+    private void publishPending() {
+        pending.forEach((eventId, slot) -> {
+            CheckIns.Answer last = slot.getAndSet(null);
+            if (last != null) {
                 try {
-                    pending.forEach((eventId, slot) -> {
-                        CheckIns.Answer last = slot.getAndSet(null);
-                        if (last != null) {
-                            try {
-                                publish(eventId, last);
-                            } catch (RuntimeException e) {
-                                java.util.logging.Logger.getLogger(LiveCheckIns.class.getName())
-                                        .log(java.util.logging.Level.WARNING, "live check-in update failed", e);
-                            }
-                        }
-                    });
-                } finally {
-                    tick();
+                    publish(eventId, last);
+                } catch (RuntimeException e) {
+                    java.util.logging.Logger.getLogger(LiveCheckIns.class.getName())
+                            .log(java.util.logging.Level.WARNING, "live check-in update failed", e);
                 }
-            }, 300, TimeUnit.MILLISECONDS);
-        }
+            }
+        });
     }
 
     private void publish(Long eventId, CheckIns.Answer last) {
@@ -118,7 +112,9 @@ public class LiveCheckIns {
 
     @PreDestroy
     void stop() {
-        stopped = true;
+        if (publisher != null) {
+            publisher.stop();
+        }
         broadcasters.values().forEach(SseBroadcaster::close);
         writer.shutdownNow();
     }

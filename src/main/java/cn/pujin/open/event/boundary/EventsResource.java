@@ -183,14 +183,7 @@ public class EventsResource {
     }
 
     static EventKind kind(String kind) {
-        if (kind == null || kind.isBlank()) {
-            return null;
-        }
-        try {
-            return EventKind.valueOf(kind.strip());
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("kind", "validation.enum", List.of(EventKind.values()));
-        }
+        return cn.pujin.open.platform.control.Enums.optional("kind", kind, EventKind.class);
     }
 
     private static Set<EventStatus> statuses(String status) {

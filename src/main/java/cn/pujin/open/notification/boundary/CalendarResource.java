@@ -45,14 +45,7 @@ public class CalendarResource {
     @GET
     @Produces(TEXT_CALENDAR)
     public Response feed(@QueryParam("kind") String kind, @QueryParam("campaign") String campaign, @Context Request request) {
-        EventKind k = null;
-        if (kind != null && !kind.isBlank()) {
-            try {
-                k = EventKind.valueOf(kind.strip());
-            } catch (IllegalArgumentException e) {
-                throw Problem.invalid("kind", "validation.enum", List.of(EventKind.values()));
-            }
-        }
+        EventKind k = cn.pujin.open.platform.control.Enums.optional("kind", kind, EventKind.class);
         if (campaign != null && campaign.length() > 60) {
             throw Problem.invalid("campaign", "validation.size.max.n", 60);
         }

@@ -35,7 +35,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -97,7 +96,7 @@ public class MailOutbox {
     jakarta.enterprise.inject.Instance<MailOutbox> self;
 
     private Session session;
-    private ScheduledFuture<?> retries;
+    private cn.pujin.open.platform.control.ChainedTask worker;
 
     @PostConstruct
     void init() {
@@ -119,47 +118,34 @@ public class MailOutbox {
     }
 
     void start(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
-        tick();
+        worker = new cn.pujin.open.platform.control.ChainedTask(scheduler, "mail outbox run", this::tick);
+        worker.start(TICK, TICK);
         LOG.info(() -> "mail outbox: " + (host.isPresent() ? "SMTP " + host.get() + ":" + port
                 : "no MAIL_HOST, writing .eml files to " + Path.of(outboxDir).toAbsolutePath()));
     }
 
-    private static final long TICK_MILLIS = 200;
+    private static final Duration TICK = Duration.ofMillis(200);
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
     private volatile long lastFullDrain = System.nanoTime();
 
     /**
-     * One worker: a chain of one-shot managed tasks, each scheduled by the one before, every 200 ms. It
-     * sends when a commit queued mail, and every 30 seconds retries what is still owed. Tasks are never
-     * submitted from request threads: Payara then propagates the request's servlet invocation into the
-     * task and unbalances the pool thread's invocation stack, and a fixed-delay task re-uses one invocation
-     * whose non-transactional EntityManager is closed after the first run.
+     * One worker ({@link cn.pujin.open.platform.control.ChainedTask}), every 200 ms: it sends when a commit queued
+     * mail, and every 30 seconds retries what is still owed.
      */
     private void tick() {
-        if (!stopped) {
-            retries = scheduler.schedule(() -> {
-                try {
-                    boolean retryDue = System.nanoTime() - lastFullDrain > RETRY_NANOS;
-                    if (more.getAndSet(false) || retryDue) {
-                        if (retryDue) {
-                            lastFullDrain = System.nanoTime();
-                        }
-                        drainQuietly();
-                    }
-                } finally {
-                    tick();
-                }
-            }, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        boolean retryDue = System.nanoTime() - lastFullDrain > RETRY_NANOS;
+        if (more.getAndSet(false) || retryDue) {
+            if (retryDue) {
+                lastFullDrain = System.nanoTime();
+            }
+            drainQuietly();
         }
     }
 
-    private volatile boolean stopped;
-
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (retries != null) {
-            retries.cancel(false);
+        if (worker != null) {
+            worker.stop();
         }
     }
 

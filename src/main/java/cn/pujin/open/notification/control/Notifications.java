@@ -145,16 +145,12 @@ public class Notifications {
 
     private String html(String subject, String text) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(subject)).append("</title></head><body style=\"font-family:sans-serif;line-height:1.6;color:#1d2330\">")
-                .append("<h2 style=\"color:#1f4e9c\">").append(escape(subject)).append("</h2>");
+                .append(cn.pujin.open.platform.control.Html.escape(subject)).append("</title></head><body style=\"font-family:sans-serif;line-height:1.6;color:#1d2330\">")
+                .append("<h2 style=\"color:#1f4e9c\">").append(cn.pujin.open.platform.control.Html.escape(subject)).append("</h2>");
         for (String paragraph : text.split("\n")) {
-            html.append("<p>").append(escape(paragraph)).append("</p>");
+            html.append("<p>").append(cn.pujin.open.platform.control.Html.escape(paragraph)).append("</p>");
         }
-        return html.append("<p style=\"color:#5b6475;font-size:90%\">").append(escape(footer())).append("</p></body></html>").toString();
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return html.append("<p style=\"color:#5b6475;font-size:90%\">").append(cn.pujin.open.platform.control.Html.escape(footer())).append("</p></body></html>").toString();
     }
 
     public Page<Notification> mine(Long accountId, Paging paging) {

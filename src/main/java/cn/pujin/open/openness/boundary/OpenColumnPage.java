@@ -94,12 +94,7 @@ public class OpenColumnPage {
     }
 
     public List<Integer> getYears() {
-        int current = LocalDate.now(clock).getYear();
-        List<Integer> years = new ArrayList<>();
-        for (int y = current; y > current - 6; y--) {
-            years.add(y);
-        }
-        return years;
+        return cn.pujin.open.openness.control.Statistics.recentYears(LocalDate.now(clock));
     }
 
     public List<Campaign> getCampaigns() {

@@ -11,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,12 +50,7 @@ public class StatsPage {
 
     /** The years to choose from: from the current one back five years. */
     public List<Integer> getYears() {
-        int current = LocalDate.now(clock).getYear();
-        List<Integer> years = new ArrayList<>();
-        for (int y = current; y > current - 6; y--) {
-            years.add(y);
-        }
-        return years;
+        return cn.pujin.open.openness.control.Statistics.recentYears(LocalDate.now(clock));
     }
 
     public String getMonthChart() {

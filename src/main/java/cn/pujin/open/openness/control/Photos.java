@@ -41,9 +41,8 @@ public final class Photos {
         if (upload.length > MAX_BYTES) {
             throw new Problem(413, "PAYLOAD_TOO_LARGE", "photo.tooLarge", null, null, MAX_BYTES / 1024 / 1024);
         }
-        boolean png = upload.length > 8 && (upload[0] & 0xFF) == 0x89 && upload[1] == 'P' && upload[2] == 'N' && upload[3] == 'G';
-        boolean jpeg = upload.length > 3 && (upload[0] & 0xFF) == 0xFF && (upload[1] & 0xFF) == 0xD8 && (upload[2] & 0xFF) == 0xFF;
-        if (!png && !jpeg) {
+        String type = cn.pujin.open.platform.control.FileTypes.sniff(upload).orElse("");
+        if (!type.equals("image/png") && !type.equals("image/jpeg")) {
             throw Problem.badRequest("PHOTO_TYPE", "photo.type");
         }
         BufferedImage image;

@@ -31,6 +31,15 @@ public class Statistics {
     @PersistenceContext
     EntityManager em;
 
+    /** The years the public pages offer: this one and the five before it, newest first. */
+    public static List<Integer> recentYears(LocalDate today) {
+        List<Integer> years = new ArrayList<>();
+        for (int y = today.getYear(); y > today.getYear() - 6; y--) {
+            years.add(y);
+        }
+        return years;
+    }
+
     public YearStats of(int year) {
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(Clocks.ZONE).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(Clocks.ZONE).toInstant();
@@ -90,8 +99,7 @@ public class Statistics {
             outcomes.put(o.name(), 0L);
         }
         for (Object[] a : answers) {
-            LocalDate due = (LocalDate) a[1];
-            if (due != null && !LocalDateTime.ofInstant((Instant) a[0], Clocks.ZONE).toLocalDate().isAfter(due)) {
+            if (cn.pujin.open.suggestion.entity.Suggestion.onTime((Instant) a[0], (LocalDate) a[1])) {
                 onTime++;
             }
             if (a[2] == SuggestionStatus.PUBLISHED) {

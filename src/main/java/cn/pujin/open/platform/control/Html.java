@@ -13,6 +13,11 @@ public final class Html {
 
     private Html() {}
 
+    /** Text for an HTML element or a double-quoted attribute. */
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     public static String sanitize(String html) {
         if (html == null || html.isBlank()) {
             return null;

@@ -54,17 +54,17 @@ public class PersonalDataExport {
     /** The same data as a self-contained, printable HTML page in the reader's language. */
     public static String html(Map<String, Object> data, Locale locale) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.toLanguageTag())
-                .append("\"><head><meta charset=\"utf-8\"><title>").append(esc(Messages.get(locale, "data.title")))
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(Messages.get(locale, "data.title")))
                 .append("</title><style>body{font-family:sans-serif;max-width:860px;margin:24px auto;padding:0 16px;color:#1d2330}"
                         + "h1{color:#1f4e9c}table{border-collapse:collapse;width:100%;margin:8px 0 20px}"
                         + "td,th{border:1px solid #dfe3ea;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f5f7fa}"
-                        + "</style></head><body><h1>").append(esc(Messages.get(locale, "data.title"))).append("</h1><p>")
-                .append(esc(Messages.get(locale, "data.exportedAt", String.valueOf(data.get("exportedAt"))))).append("</p>");
+                        + "</style></head><body><h1>").append(Html.escape(Messages.get(locale, "data.title"))).append("</h1><p>")
+                .append(Html.escape(Messages.get(locale, "data.exportedAt", String.valueOf(data.get("exportedAt"))))).append("</p>");
         data.forEach((section, value) -> {
             if ("exportedAt".equals(section)) {
                 return;
             }
-            h.append("<h2>").append(esc(Messages.get(locale, "data.section." + section))).append("</h2>");
+            h.append("<h2>").append(Html.escape(Messages.get(locale, "data.section." + section))).append("</h2>");
             render(h, value, locale);
         });
         return h.append("</body></html>").toString();
@@ -73,29 +73,25 @@ public class PersonalDataExport {
     @SuppressWarnings("unchecked")
     private static void render(StringBuilder h, Object value, Locale locale) {
         if (value == null || value instanceof Collection<?> c && c.isEmpty()) {
-            h.append("<p>").append(esc(Messages.get(locale, "data.none"))).append("</p>");
+            h.append("<p>").append(Html.escape(Messages.get(locale, "data.none"))).append("</p>");
         } else if (value instanceof Map<?, ?> map) {
             h.append("<table>");
-            map.forEach((k, v) -> h.append("<tr><th>").append(esc(String.valueOf(k))).append("</th><td>")
-                    .append(esc(v == null ? "" : String.valueOf(v))).append("</td></tr>"));
+            map.forEach((k, v) -> h.append("<tr><th>").append(Html.escape(String.valueOf(k))).append("</th><td>")
+                    .append(Html.escape(v == null ? "" : String.valueOf(v))).append("</td></tr>"));
             h.append("</table>");
         } else if (value instanceof Collection<?> rows) {
             List<Map<String, Object>> list = rows.stream().map(r -> (Map<String, Object>) r).toList();
             h.append("<table><tr>");
-            list.get(0).keySet().forEach(k -> h.append("<th>").append(esc(k)).append("</th>"));
+            list.get(0).keySet().forEach(k -> h.append("<th>").append(Html.escape(k)).append("</th>"));
             h.append("</tr>");
             for (Map<String, Object> row : list) {
                 h.append("<tr>");
-                row.values().forEach(v -> h.append("<td>").append(esc(v == null ? "" : String.valueOf(v))).append("</td>"));
+                row.values().forEach(v -> h.append("<td>").append(Html.escape(v == null ? "" : String.valueOf(v))).append("</td>"));
                 h.append("</tr>");
             }
             h.append("</table>");
         } else {
-            h.append("<p>").append(esc(String.valueOf(value))).append("</p>");
+            h.append("<p>").append(Html.escape(String.valueOf(value))).append("</p>");
         }
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

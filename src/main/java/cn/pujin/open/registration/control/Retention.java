@@ -1,6 +1,7 @@
 package cn.pujin.open.registration.control;
 
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.ChainedTask;
 import cn.pujin.open.platform.control.Times;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,14 +14,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -62,9 +61,6 @@ public class Retention {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
-
-    private volatile boolean stopped;
-    private volatile ScheduledFuture<?> next;
 
     public record Due(Long eventId, String title, OffsetDateTime endedAt, long registrations) {}
 
@@ -119,33 +115,23 @@ public class Retention {
         return n;
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        schedule(TimeUnit.MINUTES.toSeconds(10));
-    }
+    private ChainedTask chain;
 
-    /** A chain of one-shot managed tasks (see MailOutbox): first ten minutes after start, then every interval. */
-    private void schedule(long delaySeconds) {
-        if (!stopped) {
-            next = scheduler.schedule(() -> {
-                try {
-                    Run r = run(null);
-                    if (r.registrations() > 0) {
-                        LOG.info(() -> "retention: anonymised " + r.registrations() + " registrations of " + r.events() + " events");
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "retention run failed", e);
-                } finally {
-                    schedule(TimeUnit.HOURS.toSeconds(Math.max(1, intervalHours)));
-                }
-            }, delaySeconds, TimeUnit.SECONDS);
-        }
+    /** First ten minutes after start, then every interval. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        chain = new ChainedTask(scheduler, "retention run", () -> {
+            Run r = run(null);
+            if (r.registrations() > 0) {
+                LOG.info(() -> "retention: anonymised " + r.registrations() + " registrations of " + r.events() + " events");
+            }
+        });
+        chain.start(Duration.ofMinutes(10), Duration.ofHours(Math.max(1, intervalHours)));
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (next != null) {
-            next.cancel(false);
+        if (chain != null) {
+            chain.stop();
         }
     }
 }

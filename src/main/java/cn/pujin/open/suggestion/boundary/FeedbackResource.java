@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 
 /** {@code GET /feedback?event=&outcome=}: public, published answers with masked authors and per-event rates. */
 @Path("feedback")
@@ -30,13 +29,6 @@ public class FeedbackResource {
     }
 
     static Outcome outcome(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Outcome.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("outcome", "validation.enum", Arrays.toString(Outcome.values()));
-        }
+        return cn.pujin.open.platform.control.Enums.optional("outcome", value, Outcome.class);
     }
 }

@@ -33,6 +33,8 @@ public class SuggestionReviewPage implements Serializable {
     SuggestionActor actor;
 
     private final Map<Long, String> returnReasons = new HashMap<>();
+    private final Map<Long, String> decisionReasons = new HashMap<>();
+    private final Map<Long, String> summaryReasons = new HashMap<>();
     private transient List<SuggestionView> answers;
 
     public List<SuggestionView> getAnswers() {
@@ -64,7 +66,7 @@ public class SuggestionReviewPage implements Serializable {
     }
 
     public void returnSummary(Long eventId) {
-        act(() -> summaries.returnToAuthor(actor.get().id(), eventId, returnReasons.get(-1_000_000_000L - eventId)),
+        act(() -> summaries.returnToAuthor(actor.get().id(), eventId, summaryReasons.get(eventId)),
                 "suggestion.done.returned");
     }
 
@@ -85,7 +87,7 @@ public class SuggestionReviewPage implements Serializable {
     }
 
     public void returnDecision(Long eventId, Long agendaItemId) {
-        act(() -> decisions.returnToAuthor(actor.get().id(), eventId, agendaItemId, returnReasons.get(-agendaItemId)),
+        act(() -> decisions.returnToAuthor(actor.get().id(), eventId, agendaItemId, decisionReasons.get(agendaItemId)),
                 "suggestion.done.returned");
     }
 
@@ -103,6 +105,8 @@ public class SuggestionReviewPage implements Serializable {
         answers = null;
     }
 
-    /** Return reasons by suggestion id; decisions use the negative agenda item id, summaries -1e9 minus the event id. */
+    /** Return reasons typed beside each item: answers by suggestion id, decisions by agenda item, summaries by event. */
     public Map<Long, String> getReturnReasons() { return returnReasons; }
+    public Map<Long, String> getDecisionReasons() { return decisionReasons; }
+    public Map<Long, String> getSummaryReasons() { return summaryReasons; }
 }

@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.platform.control.Enums;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
@@ -8,6 +9,7 @@ import cn.pujin.open.suggestion.control.Reminders;
 import cn.pujin.open.suggestion.control.SuggestionView;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.Milestone;
+import cn.pujin.open.suggestion.entity.Suggestion;
 import cn.pujin.open.suggestion.entity.SuggestionAttachment;
 import cn.pujin.open.suggestion.entity.SuggestionStatus;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,7 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@code /suggestions}: the work queue and the supervision workflow (assign, answer, review, rate, milestones). */
@@ -77,59 +78,51 @@ public class SuggestionsResource {
     @GET
     @Path("{id}")
     public SuggestionView get(@PathParam("id") String id) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.view(me, suggestions.visible(me, Ids.parse(id)));
+        return step(id, suggestions::visible);
     }
 
     @POST
     @Path("{id}/assign")
     public SuggestionView assign(@PathParam("id") String id, AssignRequest request) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.view(me, suggestions.assign(me, Ids.parse(id), request == null ? null : request.departmentId()));
+        return step(id, (me, sid) -> suggestions.assign(me, sid, request == null ? null : request.departmentId()));
     }
 
     @POST
     @Path("{id}/acknowledge")
     public SuggestionView acknowledge(@PathParam("id") String id) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.view(me, suggestions.acknowledge(me, Ids.parse(id)));
+        return step(id, suggestions::acknowledge);
     }
 
     @POST
     @Path("{id}/answer")
     public SuggestionView answer(@PathParam("id") String id, AnswerRequest request) {
-        Suggestions.Actor me = actor.get();
         AnswerRequest r = request == null ? new AnswerRequest(null, null, null) : request;
-        return suggestions.view(me, suggestions.answer(me, Ids.parse(id), r.outcome(), r.reason(), r.plan()));
+        return step(id, (me, sid) -> suggestions.answer(me, sid, r.outcome(), r.reason(), r.plan()));
     }
 
     @POST
     @Path("{id}/publish")
     public SuggestionView publish(@PathParam("id") String id) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.view(me, suggestions.publish(me, Ids.parse(id)));
+        return step(id, suggestions::publish);
     }
 
     @POST
     @Path("{id}/return")
     public SuggestionView returnAnswer(@PathParam("id") String id, ReasonRequest request) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.view(me, suggestions.returnAnswer(me, Ids.parse(id), request == null ? null : request.reason()));
+        return step(id, (me, sid) -> suggestions.returnAnswer(me, sid, request == null ? null : request.reason()));
     }
 
     @POST
     @Path("{id}/rate")
     public SuggestionView rate(@PathParam("id") String id, RateRequest request) {
-        Suggestions.Actor me = actor.get();
         RateRequest r = request == null ? new RateRequest(null, null) : request;
-        return suggestions.view(me, suggestions.rate(me, Ids.parse(id), r.stars(), r.comment()));
+        return step(id, (me, sid) -> suggestions.rate(me, sid, r.stars(), r.comment()));
     }
 
     @POST
     @Path("{id}/clear-flag")
     public SuggestionView clearFlag(@PathParam("id") String id) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.view(me, suggestions.clearFlag(me, Ids.parse(id)));
+        return step(id, suggestions::clearFlag);
     }
 
     @POST
@@ -190,14 +183,16 @@ public class SuggestionsResource {
         return reminders.runToday();
     }
 
+    /**
+     * One step of the workflow on the suggestion in the path: the caller (401/403 first), then the id (404), then the
+     * step; answers with the suggestion as the caller may see it.
+     */
+    private SuggestionView step(String id, java.util.function.BiFunction<Suggestions.Actor, Long, Suggestion> action) {
+        Suggestions.Actor me = actor.get();
+        return suggestions.view(me, action.apply(me, Ids.parse(id)));
+    }
+
     static SuggestionStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return SuggestionStatus.valueOf(status.strip());
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("status", "validation.enum", Arrays.toString(SuggestionStatus.values()));
-        }
+        return Enums.optional("status", status, SuggestionStatus.class);
     }
 }

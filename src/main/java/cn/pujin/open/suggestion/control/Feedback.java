@@ -3,7 +3,6 @@ package cn.pujin.open.suggestion.control;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.Seats;
-import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Rates;
@@ -81,7 +80,7 @@ public class Feedback {
             items.add(new FeedbackView.Item(s.getId(), s.getEventId(), suggestions.eventTitle(s.getEventId()),
                     s.getAgendaItemId(), suggestions.agendaTitle(s.getAgendaItemId()), name, s.getChannel().name(),
                     s.getText(), Times.local(s.getCreatedAt()), s.getOutcome().name(), s.getReason(), s.getPlan(),
-                    Times.local(s.getPublishedAt()), s.answeredOnTime(Clocks.ZONE),
+                    Times.local(s.getPublishedAt()), s.answeredOnTime(),
                     suggestions.decisionText(s.getAgendaItemId()).orElse(null), ms,
                     ms.stream().mapToInt(SuggestionView.MilestoneView::progress).max().orElse(0)));
         }
@@ -101,9 +100,7 @@ public class Feedback {
             long[] n = counts.computeIfAbsent((Long) r[0], k -> new long[Outcome.values().length + 2]);
             n[((Outcome) r[1]).ordinal()]++;
             n[Outcome.values().length]++;
-            java.time.Instant answered = (java.time.Instant) r[2];
-            java.time.LocalDate due = (java.time.LocalDate) r[3];
-            if (answered != null && due != null && !Times.day(answered).isAfter(due)) {
+            if (Suggestion.onTime((java.time.Instant) r[2], (java.time.LocalDate) r[3])) {
                 n[Outcome.values().length + 1]++;
             }
         }

@@ -3,6 +3,7 @@ package cn.pujin.open.suggestion.control;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.notification.control.Notifications;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.ChainedTask;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.WorkingDayCalendar;
 import cn.pujin.open.suggestion.entity.Suggestion;
@@ -21,10 +22,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,8 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Reminders {
-
-    private static final Logger LOG = Logger.getLogger(Reminders.class.getName());
 
     public enum Kind { DUE_TOMORROW, OVERDUE }
 
@@ -68,33 +64,18 @@ public class Reminders {
     @ConfigProperty(name = "REMINDER_INTERVAL_SECONDS", defaultValue = "300")
     long intervalSeconds;
 
-    private volatile boolean stopped;
-    private volatile ScheduledFuture<?> next;
+    private ChainedTask chain;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        tick();
-    }
-
-    /** A chain of one-shot managed tasks (see MailOutbox for why not a fixed-delay task). */
-    private void tick() {
-        if (!stopped) {
-            next = scheduler.schedule(() -> {
-                try {
-                    runToday();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "reminder run failed", e);
-                } finally {
-                    tick();
-                }
-            }, Math.max(1, intervalSeconds), TimeUnit.SECONDS);
-        }
+        Duration every = Duration.ofSeconds(Math.max(1, intervalSeconds));
+        chain = new ChainedTask(scheduler, "reminder run", this::runToday);
+        chain.start(every, every);
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (next != null) {
-            next.cancel(false);
+        if (chain != null) {
+            chain.stop();
         }
     }
 

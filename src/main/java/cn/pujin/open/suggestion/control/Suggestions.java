@@ -195,7 +195,7 @@ public class Suggestions {
         if (content.length > Attachments.MAX_BYTES) {
             throw new Problem(413, "PAYLOAD_TOO_LARGE", "suggestion.attachment.tooLarge", null, null, Attachments.MAX_BYTES / 1024 / 1024);
         }
-        String type = Attachments.sniff(content)
+        String type = cn.pujin.open.platform.control.FileTypes.sniff(content)
                 .orElseThrow(() -> Problem.badRequest("ATTACHMENT_TYPE", "suggestion.attachment.type"));
         em.lock(s, LockModeType.PESSIMISTIC_WRITE);
         long count = em.createQuery("select count(a) from SuggestionAttachment a where a.suggestionId = :s", Long.class)

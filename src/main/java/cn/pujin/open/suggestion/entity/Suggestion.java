@@ -215,8 +215,13 @@ public class Suggestion {
     }
 
     /** Answered on or before the due date (an answer returned by the reviewer keeps its latest answer time). */
-    public boolean answeredOnTime(java.time.ZoneId zone) {
-        return answeredAt != null && dueOn != null && !answeredAt.atZone(zone).toLocalDate().isAfter(dueOn);
+    public boolean answeredOnTime() {
+        return onTime(answeredAt, dueOn);
+    }
+
+    /** The on-time rule, for figures computed from bare columns too: answered on a Shanghai day not after the due date. */
+    public static boolean onTime(Instant answeredAt, LocalDate dueOn) {
+        return answeredAt != null && dueOn != null && !cn.pujin.open.platform.control.Times.day(answeredAt).isAfter(dueOn);
     }
 
     public boolean isOverdue(LocalDate today) {
