@@ -64,7 +64,15 @@ public final class RegistrationRush {
             appRush(citizens, "warm-up");
             jdbcRush(app, n);
         }
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a flight recording of the app during the measured rush: target/bench/rush.jfr
+            new ProcessBuilder("jcmd", String.valueOf(app.pid()), "JFR.start", "name=rush", "settings=profile",
+                    "filename=" + java.nio.file.Path.of("target/bench/rush.jfr").toAbsolutePath()).inheritIO().start().waitFor();
+        }
         Result web = appRush(citizens, "app (HTTP)");
+        if (Boolean.getBoolean("bench.jfr")) {
+            new ProcessBuilder("jcmd", String.valueOf(app.pid()), "JFR.stop", "name=rush").inheritIO().start().waitFor();
+        }
         Result jdbc = jdbcRush(app, n);
         print(web);
         print(jdbc);
