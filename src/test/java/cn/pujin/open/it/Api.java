@@ -30,10 +30,34 @@ public final class Api {
 
     private final String base;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     private Api(String base, String authorization) {
+        this(base, authorization, java.util.Map.of());
+    }
+
+    private Api(String base, String authorization, java.util.Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same caller sending one more header on every request (e.g. a cookie, an origin, a proxy's X-Forwarded-For). */
+    public Api with(String header, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Api(base, authorization, java.util.Map.copyOf(more));
+    }
+
+    /** As if the request came through the site's reverse proxy from this client address. */
+    public Api from(String address) {
+        return with("X-Forwarded-For", address);
+    }
+
+    /** A random private address, so the rate limits of different test clients never meet. */
+    public static String randomAddress() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     public static Api anonymous() {
@@ -58,7 +82,8 @@ public final class Api {
     public static Citizen newCitizen(String name) {
         String phone = randomPhone();
         String email = phone + "@citizens.test";
-        Response r = anonymous().post("/api/v1/accounts", Json.createObjectBuilder()
+        // each citizen signs up from their own address, as real ones do behind the proxy
+        Response r = anonymous().from(randomAddress()).post("/api/v1/accounts", Json.createObjectBuilder()
                 .add("phone", phone).add("displayName", name).add("password", "secret-pass-1").add("consent", true)
                 .add("email", email).build());
         r.expect(201);
@@ -180,6 +205,7 @@ public final class Api {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
+        headers.forEach(b::header);
         return b;
     }
 

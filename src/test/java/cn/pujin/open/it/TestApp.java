@@ -92,6 +92,8 @@ public final class TestApp {
             env.put("DB_PASSWORD", password);
             env.put("DEMO_DATA", "true");
             env.put("CLOCK_CONTROL", "true");
+            // the tests stand in for the reverse proxy: X-Forwarded-For from loopback is believed
+            env.put("TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
             env.put("PUBLIC_URL", "http://localhost:" + port);
             env.put("CONFIG_DIR", Path.of("config").toAbsolutePath().toString());
             Process process = launch(port, env, "app");

@@ -55,6 +55,21 @@ public class AccountAdminPage implements Serializable {
         }
     };
 
+    @Inject
+    cn.pujin.open.account.control.LoginGuard guard;
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    /** Until when the account is locked after failed sign-ins (time of day), or null. */
+    public String lockedUntil(Account account) {
+        return accounts.lockedUntil(account).map(t -> TIME.format(t.atZone(cn.pujin.open.platform.control.Clocks.ZONE))).orElse(null);
+    }
+
+    public void unlock(Account account) {
+        guard.unlock(user.require(Role.ADMIN), account.getId());
+        Faces.info("admin.unlocked", account.getDisplayName());
+    }
+
     public void edit(Account account) {
         editId = account.getId();
         editName = account.getDisplayName();

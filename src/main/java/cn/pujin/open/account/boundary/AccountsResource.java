@@ -41,16 +41,23 @@ public class AccountsResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    cn.pujin.open.account.control.LoginGuard guard;
+
+    @Inject
+    cn.pujin.open.platform.control.ClientAddress address;
+
     /** Phone masked unless the viewer is the owner; roles sorted for stable output. */
     public record AccountView(Long id, String username, String displayName, String phone, String email, List<Role> roles,
-                              OffsetDateTime consentAt, String consentVersion, Long departmentId) {}
+                              OffsetDateTime consentAt, String consentVersion, Long departmentId, OffsetDateTime lockedUntil) {}
 
     public record RolesRequest(List<Role> roles) {}
 
     public record DepartmentRequest(Long departmentId) {}
 
     @POST
-    public Response signUp(SignUp request, @Context UriInfo uri) {
+    public Response signUp(SignUp request, @Context UriInfo uri, @Context jakarta.servlet.http.HttpServletRequest http) {
+        guard.signUpAttempt(address.of(http));
         Account account = accounts.signUp(request);
         return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(view(accounts, account, false)).build();
     }
@@ -62,6 +69,24 @@ public class AccountsResource {
         String query = q == null ? "" : q.strip();
         return new Page<>(accounts.search(query, paging.first(), paging.size()).stream().map(a -> view(accounts, a, false)).toList(),
                 accounts.count(query));
+    }
+
+    @GET
+    @Path("{id}")
+    public AccountView get(@PathParam("id") String id) {
+        user.require(Role.ADMIN);
+        return view(accounts, accounts.find(Ids.parse(id)).orElseThrow(Problem::notFound), false);
+    }
+
+    /** Opens an account locked after failed sign-ins before its time (the person called the office). */
+    @POST
+    @Path("{id}/unlock")
+    public AccountView unlock(@PathParam("id") String id) {
+        Long admin = user.require(Role.ADMIN);
+        Long accountId = Ids.parse(id);
+        accounts.find(accountId).orElseThrow(Problem::notFound);
+        guard.unlock(admin, accountId);
+        return get(id);
     }
 
     @PUT
@@ -89,6 +114,6 @@ public class AccountsResource {
                 owner && a.getPhoneCipher() != null ? accounts.phoneOf(a) : a.getPhoneMasked(),
                 owner ? accounts.emailOf(a).orElse(null) : null,
                 a.roles().stream().sorted().toList(), Times.local(a.getConsentAt()), a.getConsentVersion(),
-                a.getDepartmentId());
+                a.getDepartmentId(), accounts.lockedUntil(a).map(Times::local).orElse(null));
     }
 }

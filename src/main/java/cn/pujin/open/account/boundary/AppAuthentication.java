@@ -3,9 +3,11 @@ package cn.pujin.open.account.boundary;
 import cn.pujin.open.account.control.AccountIdentityStore;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.account.control.LoginGuard;
+import cn.pujin.open.platform.control.ClientAddress;
+import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.boundary.ProblemResponses;
-import cn.pujin.open.platform.control.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,7 +16,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,8 +41,14 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
 
     public static final String SESSION_ACCOUNT = "pujin.account";
 
+    /** Request attribute set when a page sign-in was refused because of a lock: the {@link LoginGuard.Locked}. */
+    public static final String LOCKED = "pujin.login.locked";
+
     @Inject
-    IdentityStoreHandler identityStores;
+    LoginGuard guard;
+
+    @Inject
+    ClientAddress address;
 
     @Inject
     Accounts accounts;
@@ -85,10 +91,17 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus pageLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        if (!(credential instanceof UsernamePasswordCredential up)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+        LoginGuard.Outcome outcome = guard.signIn(up.getCaller(), up.getPasswordAsString(), address.of(request));
+        if (outcome instanceof LoginGuard.Locked locked) {
+            request.setAttribute(LOCKED, locked);
+        }
+        if (!(outcome instanceof LoginGuard.Valid valid)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = AccountIdentityStore.result(valid.account());
         request.getSession(true);
         request.changeSessionId();
         request.getSession().setAttribute(SESSION_ACCOUNT, Long.valueOf(result.getCallerPrincipal().getName()));
@@ -107,12 +120,14 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         if (colon < 0) {
             return unauthorized(request, response, context);
         }
-        CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        LoginGuard.Outcome outcome = guard.signIn(decoded.substring(0, colon), decoded.substring(colon + 1), address.of(request));
+        if (outcome instanceof LoginGuard.Locked locked) {
+            return problem(request, response, guard.locked(locked));
+        }
+        if (!(outcome instanceof LoginGuard.Valid valid)) {
             return unauthorized(request, response, context);
         }
-        return context.notifyContainerAboutLogin(result);
+        return context.notifyContainerAboutLogin(AccountIdentityStore.result(valid.account()));
     }
 
     /** A check-in station's key: the caller is {@code station:ID} in group STATION, for that event only. */
@@ -129,14 +144,19 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
                                                      HttpMessageContext context) {
-        Locale locale = ProblemResponses.locale(request);
         try {
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"pujin-open\", charset=\"UTF-8\"");
-            response.setContentType(ProblemResponses.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(ProblemResponses.build(401, "UNAUTHENTICATED",
-                    Messages.get(locale, "problem.unauthenticated"), null, null, locale).getEntity().toString());
+            ProblemResponses.send(request, response, Problem.unauthenticated());
+        } catch (IOException e) {
+            // the client went away; nothing more to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** 429 for a locked account or address, with Retry-After. */
+    private static AuthenticationStatus problem(HttpServletRequest request, HttpServletResponse response, Problem problem) {
+        try {
+            ProblemResponses.send(request, response, problem);
         } catch (IOException e) {
             // the client went away; nothing more to tell it
         }

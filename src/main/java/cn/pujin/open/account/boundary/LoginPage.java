@@ -1,5 +1,6 @@
 package cn.pujin.open.account.boundary;
 
+import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.platform.boundary.Faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -22,6 +23,9 @@ public class LoginPage {
     @Inject
     SecurityContext security;
 
+    @Inject
+    LoginGuard guard;
+
     private String login;
 
     private String password;
@@ -30,7 +34,12 @@ public class LoginPage {
 
     public String signIn() {
         if (!authenticate(login, password)) {
-            Faces.error("login.failed");
+            Object locked = FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(AppAuthentication.LOCKED);
+            if (locked instanceof LoginGuard.Locked l) {
+                Faces.error("login.locked", guard.minutesUntil(l.until()));
+            } else {
+                Faces.error("login.failed");
+            }
             return null;
         }
         Faces.redirect(safeNext(next));
@@ -43,7 +52,8 @@ public class LoginPage {
         AuthenticationStatus status = security.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(name.strip(), new Password(secret)))
+                        .credential(new UsernamePasswordCredential(name == null ? "" : name.strip(),
+                                new Password(secret == null ? "" : secret)))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             FacesContext.getCurrentInstance().responseComplete();

@@ -24,6 +24,12 @@ public class SignUpPage {
     LoginPage login;
 
     @Inject
+    cn.pujin.open.account.control.LoginGuard guard;
+
+    @Inject
+    cn.pujin.open.platform.control.ClientAddress address;
+
+    @Inject
     @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
     String privacyVersion;
 
@@ -40,6 +46,8 @@ public class SignUpPage {
             return null;
         }
         try {
+            guard.signUpAttempt(address.of((jakarta.servlet.http.HttpServletRequest)
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequest()));
             accounts.signUp(new SignUp(phone == null ? null : phone.strip(), displayName, password, consent,
                     email == null || email.isBlank() ? null : email.strip()));
         } catch (RuntimeException e) {

@@ -14,34 +14,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The one identity store behind the login page and HTTP Basic: accounts in the database, PBKDF2 hashes.
+ * Accounts in the database with PBKDF2 hashes, checked through {@link LoginGuard} (lockout after failed sign-ins).
+ * The login page and HTTP Basic call the guard directly, since they also know the client's address.
  * The caller name is the account id, so renaming or changing a phone number never changes identity.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    CredentialCache cache;
+    LoginGuard guard;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        String login = up.getCaller();
-        String password = up.getPasswordAsString();
-        Long cached = cache.lookup(login, password);
-        Optional<Account> account = cached != null ? accounts.find(cached) : accounts.authenticate(login, password);
-        if (account.isEmpty()) {
-            return CredentialValidationResult.INVALID_RESULT;
+        if (guard.signIn(up.getCaller(), up.getPasswordAsString(), LoginGuard.NO_ADDRESS) instanceof LoginGuard.Valid valid) {
+            return result(valid.account());
         }
-        if (cached == null) {
-            cache.remember(login, password, account.get().getId());
-        }
-        return result(account.get());
+        return CredentialValidationResult.INVALID_RESULT;
     }
 
     public static CredentialValidationResult result(Account account) {

@@ -114,10 +114,27 @@ public class Accounts {
 
     /** The account a login name and password belong to, or empty. Login is a phone number or user name. */
     public Optional<Account> authenticate(String login, String password) {
-        if (login == null || password == null || login.length() > 64 || password.length() > 128) {
+        return verify(findForLogin(login), password);
+    }
+
+    /** When the account is locked after failed sign-ins: the moment it opens again. */
+    public Optional<java.time.Instant> lockedUntil(Account account) {
+        return Optional.ofNullable(account.getLockedUntil()).filter(until -> clock.instant().isBefore(until));
+    }
+
+    /** The account a sign-in names, if the login is plausible and exists. */
+    public Optional<Account> findForLogin(String login) {
+        if (login == null || login.isBlank() || login.length() > 64) {
             return Optional.empty();
         }
-        Optional<Account> account = findByLogin(login.strip());
+        return findByLogin(login.strip());
+    }
+
+    /** The account if the password is its own. */
+    public Optional<Account> verify(Optional<Account> account, String password) {
+        if (password == null || password.length() > 128) {
+            return Optional.empty();
+        }
         // verify even when nobody has this login, so timing does not tell which logins exist
         String stored = account.map(Account::getPasswordHash).orElse(dummyHash());
         boolean valid = passwordHash.verify(password.toCharArray(), stored);
@@ -314,5 +331,39 @@ public class Accounts {
         em.flush();
         audit.record(adminId, "department", department.getId(), "department.create", null, name, null);
         return department;
+    }
+
+    /** One more failed sign-in; the one that reaches {@code maxFailures} locks the account until {@code until} and starts the count again. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failedSignIn(Long accountId, int maxFailures, java.time.Instant until) {
+        em.createNativeQuery("""
+                        UPDATE account SET
+                          locked_until = CASE WHEN failed_logins + 1 >= ?2 THEN ?3 ELSE locked_until END,
+                          failed_logins = CASE WHEN failed_logins + 1 >= ?2 THEN 0 ELSE failed_logins + 1 END
+                        WHERE id = ?1""")
+                .setParameter(1, accountId).setParameter(2, maxFailures).setParameter(3, until.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+        // the row is ours until commit: a count back at 0 means this failure set the lock
+        Object count = em.createNativeQuery("SELECT failed_logins FROM account WHERE id = ?1")
+                .setParameter(1, accountId).getSingleResult();
+        if (((Number) count).intValue() == 0) {
+            audit.record(null, "account", accountId, "account.locked", null, "LOCKED",
+                    maxFailures + " failed sign-ins; locked until " + until);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void resetFailedSignIns(Long accountId) {
+        em.createNativeQuery("UPDATE account SET failed_logins = 0 WHERE id = ?1 AND failed_logins > 0")
+                .setParameter(1, accountId).executeUpdate();
+    }
+
+    /** An admin opens a locked account before its time. */
+    @Transactional
+    public void unlock(Long admin, Long accountId) {
+        int changed = em.createNativeQuery("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?1 AND locked_until IS NOT NULL")
+                .setParameter(1, accountId).executeUpdate();
+        if (changed > 0) {
+            audit.record(admin, "account", accountId, "account.unlocked", "LOCKED", "ACTIVE", null);
+        }
     }
 }

@@ -80,6 +80,13 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Written only by {@code LoginGuard}'s conditional updates, never through the entity. */
+    @Column(name = "failed_logins", insertable = false, updatable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private Instant lockedUntil;
+
     @Version
     private long version;
 
@@ -149,6 +156,8 @@ public class Account {
     }
 
     public boolean isDeleted() { return deletedAt != null; }
+    public int getFailedLogins() { return failedLogins; }
+    public Instant getLockedUntil() { return lockedUntil; }
     public Instant getDeletedAt() { return deletedAt; }
     public Long getId() { return id; }
     public String getUsername() { return username; }

@@ -55,8 +55,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return ProblemResponses.of(Problem.conflict("VERSION_CONFLICT", "problem.versionConflict"), locale);
             }
             if (t instanceof RequestBodyLimit.TooLarge) {
-                return ProblemResponses.of(new Problem(413, "PAYLOAD_TOO_LARGE", "problem.tooLarge", null, null,
-                        String.valueOf(((RequestBodyLimit.TooLarge) t).limit() / 1024)), locale);
+                return ProblemResponses.of(RequestBodyLimit.tooLarge(((RequestBodyLimit.TooLarge) t).limit()), locale);
             }
             if (isJsonParsing(t)) {
                 return malformedJson(t, locale);

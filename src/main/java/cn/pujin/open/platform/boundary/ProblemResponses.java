@@ -24,6 +24,21 @@ public final class ProblemResponses {
 
     public record FieldMessage(String field, String message) {}
 
+    /** Writes the problem straight to a servlet response, for filters and the authentication mechanism. */
+    public static void send(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                            Problem problem) throws java.io.IOException {
+        Response built = of(problem, locale(request));
+        response.setStatus(built.getStatus());
+        built.getStringHeaders().forEach((name, values) -> values.forEach(v -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                response.addHeader(name, v);
+            }
+        }));
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(built.getEntity().toString());
+    }
+
     public static Response of(Problem problem, Locale locale) {
         List<FieldMessage> errors = problem.errors().stream()
                 .map(e -> new FieldMessage(e.field(), Messages.validation(locale, e.messageKey(), e.args())))
@@ -31,7 +46,11 @@ public final class ProblemResponses {
         String detail = errors.isEmpty()
                 ? Messages.get(locale, problem.messageKey(), problem.args())
                 : joined(errors);
-        return build(problem.status(), problem.code(), detail, errors, problem.extension(), locale);
+        Response response = build(problem.status(), problem.code(), detail, errors, problem.extension(), locale);
+        if (problem.extension() instanceof Problem.RetryAfter retry) {
+            return Response.fromResponse(response).header("Retry-After", retry.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     public static Response build(int status, String code, String detail, List<FieldMessage> errors,

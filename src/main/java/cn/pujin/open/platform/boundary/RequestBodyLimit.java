@@ -1,6 +1,5 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.Messages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * JSON bodies of the API are small; anything over 1 MiB is refused with 413 before it is parsed, whether
@@ -45,6 +42,11 @@ public class RequestBodyLimit extends HttpFilter {
 
     private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/api/v1/(suggestions/\\d{1,18}/attachments|events/\\d{1,18}/photos)");
 
+    static cn.pujin.open.platform.control.Problem tooLarge(long limit) {
+        return new cn.pujin.open.platform.control.Problem(413, "PAYLOAD_TOO_LARGE", "problem.tooLarge", null, null,
+                String.valueOf(limit / 1024));
+    }
+
     /** The largest body this request may carry. */
     static long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -61,12 +63,7 @@ public class RequestBodyLimit extends HttpFilter {
             } else {
                 response.setHeader("Connection", "close");
             }
-            Locale locale = ProblemResponses.locale(request);
-            response.setStatus(413);
-            response.setContentType(ProblemResponses.MEDIA_TYPE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(ProblemResponses.build(413, "PAYLOAD_TOO_LARGE",
-                    Messages.get(locale, "problem.tooLarge", String.valueOf(limit / 1024)), null, null, locale).getEntity().toString());
+            ProblemResponses.send(request, response, tooLarge(limit));
             return;
         }
         Limited[] limited = new Limited[1];

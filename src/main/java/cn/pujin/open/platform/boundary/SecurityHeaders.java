@@ -17,6 +17,9 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
+    @jakarta.inject.Inject
+    cn.pujin.open.platform.control.ClientAddress address;
+
     static final String CSP = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
     @Override
@@ -27,7 +30,7 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
-        if (request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))) {
+        if (address.viaTls(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         chain.doFilter(request, response);

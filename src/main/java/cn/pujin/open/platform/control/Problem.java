@@ -11,6 +11,9 @@ public class Problem extends RuntimeException {
 
     public record FieldError(String field, String messageKey, Object... args) {}
 
+    /** Extension of a 429: also sent as the {@code Retry-After} header. */
+    public record RetryAfter(long retryAfterSeconds) {}
+
     private final int status;
     private final String code;
     private final String messageKey;

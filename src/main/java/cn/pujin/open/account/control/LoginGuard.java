@@ -1,0 +1,135 @@
+package cn.pujin.open.account.control;
+
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.RateLimit;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sign-in and sign-up against guessing and mass registration. Every sign-in — login page and HTTP Basic — goes
+ * through {@link #signIn}:
+ * <ul>
+ *   <li>an account that failed {@code LOGIN_MAX_FAILURES} times in a row is locked for {@code LOGIN_LOCK_MINUTES};
+ *       while locked even the right password is refused, with the time it opens again. The count and the lock
+ *       live on the account row, so every instance sees them; a successful sign-in resets the count;</li>
+ *   <li>an address that failed {@code LOGIN_MAX_FAILURES_PER_ADDRESS} times within the lock period is refused for
+ *       the rest of it, whatever login it tries (guessing across many accounts);</li>
+ *   <li>an address may sign up {@code SIGNUP_MAX_PER_ADDRESS} times an hour.</li>
+ * </ul>
+ * Addresses are counted in this instance's memory; accounts in the database.
+ */
+@ApplicationScoped
+public class LoginGuard {
+
+    /** What a sign-in attempt came to. */
+    public sealed interface Outcome permits Valid, Invalid, Locked {}
+
+    public record Valid(Account account) implements Outcome {}
+
+    public record Invalid() implements Outcome {}
+
+    /** Refused without looking at the password, until {@code until}. */
+    public record Locked(Instant until) implements Outcome {}
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    CredentialCache cache;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_MAX_FAILURES", defaultValue = "5")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_LOCK_MINUTES", defaultValue = "15")
+    int lockMinutes;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_MAX_FAILURES_PER_ADDRESS", defaultValue = "30")
+    int maxFailuresPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "SIGNUP_MAX_PER_ADDRESS", defaultValue = "20")
+    int maxSignUpsPerAddress;
+
+    private RateLimit failuresByAddress;
+
+    private RateLimit signUpsByAddress;
+
+    @PostConstruct
+    void init() {
+        failuresByAddress = new RateLimit(maxFailuresPerAddress, Duration.ofMinutes(lockMinutes));
+        signUpsByAddress = new RateLimit(maxSignUpsPerAddress, Duration.ofHours(1));
+    }
+
+    /** For callers that know no address (the identity store): only the account's own count applies. */
+    public static final String NO_ADDRESS = "";
+
+    public Outcome signIn(String login, String password, String address) {
+        Instant now = clock.instant();
+        Optional<Instant> throttled = address.isEmpty() ? Optional.empty() : failuresByAddress.blockedUntil(address, now);
+        if (throttled.isPresent()) {
+            return new Locked(throttled.get());
+        }
+        Long cached = login == null || password == null ? null : cache.lookup(login, password);
+        Optional<Account> known = cached != null ? accounts.find(cached) : accounts.findForLogin(login);
+        if (known.isPresent() && known.get().getLockedUntil() != null && now.isBefore(known.get().getLockedUntil())) {
+            return new Locked(known.get().getLockedUntil());
+        }
+        Optional<Account> account = cached != null ? known : accounts.verify(known, password);
+        if (account.isEmpty()) {
+            if (!address.isEmpty()) {
+                failuresByAddress.hit(address, now);
+            }
+            known.ifPresent(a -> accounts.failedSignIn(a.getId(), maxFailures, now.plus(Duration.ofMinutes(lockMinutes))));
+            return new Invalid();
+        }
+        if (cached == null) {
+            cache.remember(login, password, account.get().getId());
+        }
+        if (account.get().getFailedLogins() > 0) {
+            accounts.resetFailedSignIns(account.get().getId());
+        }
+        return new Valid(account.get());
+    }
+
+    /** Counts a sign-up attempt from the address; 429 {@code TOO_MANY_SIGNUPS} beyond the hourly limit. */
+    public void signUpAttempt(String address) {
+        Instant now = clock.instant();
+        if (!signUpsByAddress.hit(address, now)) {
+            Instant until = signUpsByAddress.blockedUntil(address, now).orElse(now.plus(Duration.ofHours(1)));
+            throw tooMany("TOO_MANY_SIGNUPS", "signup.tooMany", until, now);
+        }
+    }
+
+    /** 429 {@code LOGIN_LOCKED} for a locked account or address, with the minutes until it opens again. */
+    public Problem locked(Locked locked) {
+        return tooMany("LOGIN_LOCKED", "login.locked", locked.until(), clock.instant());
+    }
+
+    /** Whole minutes, at least one, until the moment. */
+    public long minutesUntil(Instant until) {
+        return Math.max(1, (Duration.between(clock.instant(), until).getSeconds() + 59) / 60);
+    }
+
+    private Problem tooMany(String code, String key, Instant until, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, until).getSeconds());
+        return new Problem(429, code, key, null, new Problem.RetryAfter(seconds), (seconds + 59) / 60);
+    }
+
+    /** An admin opens a locked account before its time. */
+    public void unlock(Long admin, Long accountId) {
+        accounts.unlock(admin, accountId);
+    }
+}
