@@ -176,6 +176,20 @@ public final class Api {
         return send(b);
     }
 
+    /** Only the status of a GET, without waiting for the body (event streams never end). */
+    public int statusOf(String path) {
+        try {
+            HttpResponse<java.io.InputStream> r = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            r.body().close();
+            return r.statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A binary download (exports, images, PDFs); fails unless 200. */
     public byte[] bytes(String path) {
         try {

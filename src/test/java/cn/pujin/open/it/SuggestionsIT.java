@@ -333,6 +333,10 @@ class SuggestionsIT {
         clock("2025-09-26T10:00:00+08:00");
         long first = id(suggest(a.api(), event, meeting[1], "第一条意见：建议公园增加垃圾分类投放点。"));
         long other = id(suggest(b.api(), event, null, "第二条意见：建议活动日程提前一周公布。"));
+        // the comment keeps its agenda item: the item can no longer be removed, and the answer is not a 500
+        Api.as("organiser").delete("/api/v1/events/" + event + "/agenda-items/" + meeting[1]).problem(409, "AGENDA_ITEM_HAS_SUGGESTIONS");
+        // someone who may not answer learns nothing from validation: 403/404 before 400
+        a.api().post("/api/v1/suggestions/" + first + "/answer", EMPTY).problem(403, "FORBIDDEN");
         for (long s : new long[]{first, other}) {
             Api.as("organiser").post("/api/v1/suggestions/" + s + "/assign",
                     Json.createObjectBuilder().add("departmentId", handler.departmentId()).build()).expect(200);

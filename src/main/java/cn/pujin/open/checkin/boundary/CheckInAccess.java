@@ -28,6 +28,13 @@ public class CheckInAccess {
     Events events;
 
     /** The scanner for a scan request; {@code station}/{@code eventId} are what an organiser's page sends. */
+    /** Only stations and organisers scan: checked before the request body is looked at. */
+    public void requireScanner() {
+        if (user.stationId().isEmpty()) {
+            user.require(Role.ORGANISER);
+        }
+    }
+
     public CheckIns.Scanner scanner(Long stationParam, Long eventParam) {
         var stationId = user.stationId();
         if (stationId.isPresent()) {

@@ -43,6 +43,7 @@ public class CheckInsResource {
 
     @POST
     public CheckIns.Answer scan(ScanRequest request) {
+        access.requireScanner();
         if (request == null || request.token() == null) {
             throw Problem.invalid("token", "checkin.token.required");
         }
@@ -55,6 +56,7 @@ public class CheckInsResource {
     @POST
     @Path("manual")
     public CheckIns.Answer manual(ManualRequest request) {
+        access.requireScanner();
         if (request == null || request.registrationId() == null) {
             throw Problem.invalid("registrationId", "validation.required");
         }
@@ -67,6 +69,7 @@ public class CheckInsResource {
     @POST
     @Path("batch")
     public BatchAnswer batch(BatchRequest request) {
+        access.requireScanner();
         if (request == null || request.scans() == null) {
             throw Problem.invalid("scans", "validation.required");
         }

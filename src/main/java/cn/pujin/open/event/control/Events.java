@@ -109,6 +109,12 @@ public class Events {
     public void removeAgendaItem(Long editor, Long eventId, Long itemId) {
         Event event = lockedForEdit(editor, eventId);
         AgendaItem item = agendaItem(event, itemId);
+        // citizens' comments on it must keep their agenda item: such an item can be edited, never removed
+        long comments = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM suggestion WHERE agenda_item_id = ?1")
+                .setParameter(1, itemId).getSingleResult()).longValue();
+        if (comments > 0) {
+            throw Problem.conflict("AGENDA_ITEM_HAS_SUGGESTIONS", "event.agendaItem.hasSuggestions", comments);
+        }
         event.getAgendaItems().remove(item);
         em.remove(item);
         audit.record(editor, "event", eventId, "agendaItem.delete", null, null, item.getTitle());

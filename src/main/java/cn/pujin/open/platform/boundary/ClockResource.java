@@ -31,6 +31,9 @@ public class ClockResource {
     Clocks clocks;
 
     @Inject
+    cn.pujin.open.account.control.CurrentUser user;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -71,5 +74,6 @@ public class ClockResource {
         if (!enabled) {
             throw Problem.notFound();
         }
+        user.require(cn.pujin.open.account.entity.Role.ORGANISER, cn.pujin.open.account.entity.Role.ADMIN);
     }
 }

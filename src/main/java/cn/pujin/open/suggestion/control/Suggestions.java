@@ -274,6 +274,8 @@ public class Suggestions {
     /** Answers need an outcome and a reason of at least ten characters; "not adopted" must say why. */
     @Transactional
     public Suggestion answer(Actor actor, Long id, String outcome, String reason, String plan) {
+        // who may answer is checked before what they sent: others learn nothing from validation messages
+        Suggestion s = handled(actor, id);
         List<Problem.FieldError> errors = new ArrayList<>();
         Outcome o = null;
         try {
@@ -296,7 +298,6 @@ public class Suggestions {
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
-        Suggestion s = handled(actor, id);
         SuggestionStatus before = s.getStatus();
         s.answer(actor.id(), o, why, how, clock.instant());
         audit.record(actor.id(), "suggestion", id, "suggestion.answer", before, s.getStatus(), o.name());

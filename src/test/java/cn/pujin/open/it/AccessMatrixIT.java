@@ -1,0 +1,314 @@
+package cn.pujin.open.it;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint of the API called as anonymous, the owner of the objects in the path (a citizen), another citizen,
+ * each staff role and a check-in station, compared with the table below. Symbols: {@code ok} — the caller gets past
+ * authorisation (any answer but 401/403/404: 2xx, or 400/409/415 because the matrix sends an empty body);
+ * {@code 401}, {@code 403}, {@code 404} — exactly that status. Object-level checks are the columns "owner" and
+ * "other": another citizen must get 404 for the owner's registration, pass, suggestion, attachment or notification.
+ * The table must list exactly the endpoints of {@code openapi.yaml}. Run with {@code -Dmatrix.print=true} to print
+ * what the app answers now, in the table's format.
+ */
+class AccessMatrixIT {
+
+    static final String[] CALLERS = {"anon", "owner", "other", "organiser", "reviewer", "handler", "admin", "station"};
+
+    /** METHOD path: anon owner other organiser reviewer handler admin station. */
+    static final String TABLE = """
+            POST    /accounts                                            ok    ok    ok    ok    ok    ok    ok    ok
+            GET     /accounts                                            401   403   403   403   403   403   ok    403
+            GET     /accounts/{id}                                       401   403   403   403   403   403   ok    403
+            POST    /accounts/{id}/unlock                                401   403   403   403   403   403   ok    403
+            PUT     /accounts/{id}/roles                                 401   403   403   403   403   403   ok    403
+            GET     /me                                                  401   ok    ok    ok    ok    ok    ok    403
+            GET     /departments                                         401   403   403   ok    ok    ok    ok    403
+            POST    /departments                                         401   403   403   403   403   403   ok    403
+            GET     /events                                              ok    ok    ok    ok    ok    ok    ok    ok
+            POST    /events                                              401   403   403   ok    403   403   403   403
+            GET     /events/{id}                                         ok    ok    ok    ok    ok    ok    ok    ok
+            PUT     /events/{id}                                         401   403   403   ok    403   403   403   403
+            POST    /events/{id}/agenda-items                            401   403   403   ok    403   403   403   403
+            PUT     /events/{id}/agenda-items/{itemId}                   401   403   403   ok    403   403   403   403
+            DELETE  /events/{id}/agenda-items/{itemId}                   401   403   403   ok    403   403   403   403
+            POST    /events/{id}/submit                                  401   403   403   ok    403   403   403   403
+            POST    /events/{id}/approve                                 401   403   403   403   ok    403   403   403
+            POST    /events/{id}/reject                                  401   403   403   403   ok    403   403   403
+            POST    /events/{id}/cancel                                  401   403   403   ok    ok    403   403   403
+            GET     /events/{id}/audit                                   401   403   403   ok    ok    403   ok    403
+            GET     /events/{id}/calendar.ics                            ok    ok    ok    ok    ok    ok    ok    ok
+            GET     /calendar.ics                                        ok    ok    ok    ok    ok    ok    ok    ok
+            PUT     /me/email                                            401   ok    ok    ok    ok    ok    ok    403
+            GET     /me/calendar-token                                   401   ok    ok    ok    ok    ok    ok    403
+            POST    /me/calendar-token                                   401   ok    ok    ok    ok    ok    ok    403
+            GET     /me/calendar.ics                                     404   404   404   404   404   404   404   404
+            GET     /me/registrations                                    401   ok    ok    ok    ok    ok    ok    403
+            GET     /me/notifications                                    401   ok    ok    ok    ok    ok    ok    403
+            POST    /me/notifications/{id}/read                          401   ok    404   404   404   404   404   403
+            GET     /me/invitations                                      401   ok    ok    ok    ok    ok    ok    403
+            POST    /events/{id}/registrations                           401   ok    ok    ok    ok    ok    ok    403
+            GET     /events/{id}/registrations                           401   403   403   ok    403   403   403   403
+            GET     /events/{id}/registrations/export.{format}           401   403   403   ok    403   403   403   403
+            GET     /registrations/{id}                                  401   ok    404   ok    404   404   404   403
+            POST    /registrations/{id}/cancel                           401   ok    404   ok    404   404   404   403
+            POST    /registrations/{id}/approve                          401   403   403   ok    403   403   403   403
+            POST    /registrations/{id}/reject                           401   403   403   ok    403   403   403   403
+            POST    /registrations/decisions                             401   403   403   ok    403   403   403   403
+            PUT     /events/{id}/selection-rule                          401   403   403   ok    403   403   403   403
+            GET     /events/{id}/selection-rule                          401   403   403   ok    403   403   403   403
+            POST    /events/{id}/selection                               401   403   403   ok    403   403   403   403
+            GET     /events/{id}/selection                               404   404   404   404   404   404   404   404
+            POST    /events/{id}/selection/publish                       401   403   403   ok    403   403   403   403
+            POST    /events/{id}/invitations                             401   403   403   ok    403   403   403   403
+            POST    /invitations/{id}/accept                             401   404   404   404   404   404   404   403
+            POST    /invitations/{id}/decline                            401   404   404   404   404   404   404   403
+            GET     /representatives                                     401   403   403   ok    403   403   ok    403
+            POST    /representatives                                     401   403   403   ok    403   403   ok    403
+            PUT     /representatives/{id}                                401   403   403   404   403   403   404   403
+            GET     /registrations/{id}/pass                             401   ok    404   ok    404   404   404   403
+            GET     /registrations/{id}/pass.png                         401   ok    404   ok    404   404   404   403
+            GET     /registrations/{id}/pass.pdf                         401   ok    404   ok    404   404   404   403
+            POST    /registrations/{id}/pass/reissue                     401   ok    404   ok    404   404   404   403
+            GET     /pass-keys                                           401   403   403   403   403   403   ok    403
+            POST    /pass-keys/rotate                                    401   403   403   403   403   403   ok    403
+            POST    /events/{id}/stations                                401   403   403   ok    403   403   403   403
+            GET     /events/{id}/stations                                401   403   403   ok    403   403   403   403
+            POST    /events/{id}/stations/{stationId}/revoke             401   403   403   ok    403   403   403   403
+            POST    /checkins                                            401   403   403   ok    403   403   403   ok
+            POST    /checkins/manual                                     401   403   403   ok    403   403   403   ok
+            POST    /checkins/batch                                      401   403   403   ok    403   403   403   ok
+            GET     /events/{id}/checkins/summary                        401   403   403   ok    403   403   403   403
+            GET     /events/{id}/checkins/roster                         401   403   403   ok    403   403   403   ok
+            GET     /events/{id}/checkins/no-shows.csv                   401   403   403   ok    403   403   403   403
+            GET     /events/{id}/checkins/stream                         401   403   403   ok    403   403   403   ok
+            GET     /events/{id}/verification-key                        401   403   403   ok    403   403   403   ok
+            GET     /calendar/working-days                               ok    ok    ok    ok    ok    ok    ok    ok
+            GET     /calendar/years                                      ok    ok    ok    ok    ok    ok    ok    ok
+            GET     /calendar/years/{year}                               ok    ok    ok    ok    ok    ok    ok    ok
+            PUT     /calendar/years/{year}                               401   403   403   403   403   403   ok    403
+            GET     /audit                                               401   403   403   403   403   403   ok    403
+            PUT     /accounts/{id}/department                            401   403   403   403   403   403   ok    403
+            GET     /platform/clock                                      401   403   403   ok    403   403   ok    403
+            PUT     /platform/clock                                      401   403   403   ok    403   403   ok    403
+            POST    /events/{id}/suggestions                             401   ok    ok    ok    ok    ok    ok    403
+            GET     /events/{id}/suggestions                             401   403   403   ok    ok    ok    ok    403
+            GET     /events/{id}/suggestion-settings                     401   ok    ok    ok    ok    ok    ok    403
+            PUT     /events/{id}/suggestion-settings                     401   403   403   ok    403   403   403   403
+            GET     /events/{id}/decisions                               ok    ok    ok    ok    ok    ok    ok    ok
+            PUT     /events/{id}/decisions/{agendaItemId}                401   403   403   ok    403   403   403   403
+            POST    /events/{id}/decisions/{agendaItemId}/publish        401   403   403   403   404   403   403   403
+            POST    /events/{id}/decisions/{agendaItemId}/return         401   403   403   403   ok    403   403   403
+            GET     /me/suggestions                                      401   ok    ok    ok    ok    ok    ok    403
+            GET     /suggestions                                         401   403   403   ok    ok    ok    ok    403
+            GET     /suggestions/dashboard                               401   403   403   ok    ok    403   ok    403
+            GET     /suggestions/{id}                                    401   ok    404   ok    ok    404   ok    403
+            POST    /suggestions/{id}/assign                             401   403   403   ok    403   403   403   403
+            POST    /suggestions/{id}/acknowledge                        401   403   403   ok    403   404   403   403
+            POST    /suggestions/{id}/answer                             401   403   403   ok    403   404   403   403
+            POST    /suggestions/{id}/publish                            401   403   403   403   ok    403   403   403
+            POST    /suggestions/{id}/return                             401   403   403   403   ok    403   403   403
+            POST    /suggestions/{id}/rate                               401   ok    404   403   403   404   403   403
+            POST    /suggestions/{id}/clear-flag                         401   403   403   ok    403   403   403   403
+            POST    /suggestions/{id}/milestones                         401   403   403   ok    403   404   403   403
+            POST    /suggestions/milestones/{id}/publish                 401   403   403   403   404   403   403   403
+            POST    /suggestions/{id}/attachments                        401   ok    404   403   403   404   403   403
+            GET     /suggestions/{id}/attachments/{attachmentId}         401   ok    404   ok    ok    404   ok    403
+            POST    /suggestions/reminders/run                           401   403   403   ok    403   403   ok    403
+            GET     /feedback                                            ok    ok    ok    ok    ok    ok    ok    ok
+            GET     /stats                                               ok    ok    ok    ok    ok    ok    ok    ok
+            GET     /open/feed.atom                                      ok    ok    ok    ok    ok    ok    ok    ok
+            GET     /stats/export.xlsx                                   401   403   403   ok    403   403   ok    403
+            GET     /stats/export.csv                                    401   403   403   ok    403   403   ok    403
+            GET     /stats/summary.pdf                                   401   403   403   ok    403   403   ok    403
+            GET     /me/data                                             401   ok    ok    ok    ok    ok    ok    403
+            GET     /me/data.html                                        401   ok    ok    ok    ok    ok    ok    403
+            POST    /me/deletion                                         401   ok    ok    403   403   403   403   403
+            GET     /retention                                           401   403   403   403   403   403   ok    403
+            POST    /retention/run                                       401   403   403   403   403   403   ok    403
+            GET     /events/{id}/summary                                 ok    ok    ok    ok    ok    ok    ok    ok
+            PUT     /events/{id}/summary                                 401   403   403   ok    403   403   403   403
+            POST    /events/{id}/summary/publish                         401   403   403   403   404   403   403   403
+            POST    /events/{id}/summary/return                          401   403   403   403   ok    403   403   403
+            POST    /events/{id}/photos                                  401   403   403   ok    403   403   403   403
+            GET     /events/{id}/photos/{photoId}.jpg                    404   404   404   ok    ok    404   ok    404
+            DELETE  /events/{id}/photos/{photoId}                        401   403   403   ok    403   403   403   403
+            GET     /audit/export.csv                                    401   403   403   403   403   403   ok    403
+            """;
+
+    static final Map<String, Api> API = new LinkedHashMap<>();
+    static final Map<String, String> IDS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        Api.Citizen owner = Api.newCitizen("矩阵本人");
+        Api.Citizen other = Api.newCitizen("矩阵他人");
+        Api organiser = Api.as("organiser");
+        OffsetDateTime start = OffsetDateTime.now(Fixtures.SHANGHAI).plusHours(1).withNano(0);
+        long event = id(organiser.post("/api/v1/events", Fixtures.openDay(unique("权限矩阵"), 0)
+                .add("startsAt", start.toString()).add("endsAt", start.plusHours(2).toString()).build()).expect(201).json());
+        long item = id(organiser.post("/api/v1/events/" + event + "/agenda-items",
+                Json.createObjectBuilder().add("title", "议题").add("summary", "议题说明").build()).expect(201).json());
+        organiser.post("/api/v1/events/" + event + "/submit").expect(200);
+        Api.as("reviewer").post("/api/v1/events/" + event + "/approve").expect(200);
+        long registration = id(owner.api().post("/api/v1/events/" + event + "/registrations",
+                Json.createObjectBuilder().build()).expect(201).json());
+        JsonObject station = CheckInIT.station(event, "矩阵入口");
+        JsonObject revoked = CheckInIT.station(event, "矩阵待撤销");
+        SuggestionsIT.clock(start.plusMinutes(30).toString());
+        long suggestion = id(SuggestionsIT.suggest(owner.api(), event, item, "希望议题材料提前一周公开，方便居民准备意见。"));
+        long attachment = id(owner.api().raw("POST", "/api/v1/suggestions/" + suggestion + "/attachments?name=a.png",
+                "image/png", SuggestionsIT.png()).expect(201).json());
+        long photo = id(organiser.raw("POST", "/api/v1/events/" + event + "/photos", "image/png",
+                SummaryIT.image("png", 20, 20)).expect(201).json());
+        long notification = id(owner.api().get("/api/v1/me/notifications").expect(200).items().getJsonObject(0));
+
+        API.put("anon", Api.anonymous());
+        API.put("owner", owner.api());
+        API.put("other", other.api());
+        API.put("organiser", organiser);
+        API.put("reviewer", Api.as("reviewer"));
+        API.put("handler", Api.as("handler"));
+        API.put("admin", Api.as("admin"));
+        API.put("station", Api.bearer(station.getString("key")));
+
+        IDS.put("/accounts/{id}", String.valueOf(owner.id()));
+        IDS.put("/events/{id}", String.valueOf(event));
+        IDS.put("{itemId}", String.valueOf(item));
+        IDS.put("{agendaItemId}", String.valueOf(item));
+        IDS.put("/registrations/{id}", String.valueOf(registration));
+        IDS.put("/me/notifications/{id}", String.valueOf(notification));
+        IDS.put("{stationId}", String.valueOf(id(revoked)));
+        IDS.put("/suggestions/{id}", String.valueOf(suggestion));
+        IDS.put("{attachmentId}", String.valueOf(attachment));
+        IDS.put("{photoId}", String.valueOf(photo));
+        IDS.put("/calendar/years/{year}", "2026");
+        IDS.put("{format}", "csv");
+        // nobody's: the answer is 404 for whoever may look
+        IDS.put("/invitations/{id}", "999999999");
+        IDS.put("/representatives/{id}", "999999999");
+        IDS.put("/suggestions/milestones/{id}", "999999999");
+    }
+
+    @AfterAll
+    static void resetClock() {
+        SuggestionsIT.clock(null);
+    }
+
+    /** The concrete path for a templated one. */
+    static String concrete(String template) {
+        String path = template;
+        for (var e : IDS.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith("/")) {
+                if (path.startsWith(key)) {
+                    path = e.getValue() == null ? path : key.replaceAll("\\{[^}]+}", e.getValue()) + path.substring(key.length());
+                }
+            } else {
+                path = path.replace(key, e.getValue());
+            }
+        }
+        return path;
+    }
+
+    static String call(Api api, String method, String template) {
+        String path = "/api/v1" + concrete(template);
+        if (path.contains("{")) {
+            throw new IllegalStateException("no id for " + template + " → " + path);
+        }
+        if (template.endsWith("/stream")) {
+            int s = api.statusOf(path);
+            return s == 401 || s == 403 || s == 404 ? String.valueOf(s) : "ok";
+        }
+        Api.Response r;
+        if (template.endsWith("/attachments") || template.endsWith("/photos")) {
+            r = api.raw(method, path + "?name=x.png", "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G'});
+        } else if (method.equals("GET")) {
+            r = api.get(path);
+        } else if (method.equals("DELETE")) {
+            r = api.delete(path);
+        } else {
+            r = api.raw(method, path, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        }
+        int s = r.status();
+        if (s >= 500) {
+            throw new AssertionError(method + " " + path + " answered " + s + ": " + r.body());
+        }
+        return s == 401 || s == 403 || s == 404 ? String.valueOf(s) : "ok";
+    }
+
+    static List<String> documentedEndpoints() throws Exception {
+        try (InputStream in = AccessMatrixIT.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>)
+                    new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(in).get("paths");
+            List<String> out = new ArrayList<>();
+            paths.forEach((path, ops) -> ops.keySet().stream()
+                    .filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
+                    .forEach(m -> out.add(m.toUpperCase() + " " + path)));
+            return out;
+        }
+    }
+
+    static Map<String, String[]> table() {
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        for (String line : TABLE.strip().split("\n")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length != 2 + CALLERS.length) {
+                throw new IllegalStateException("row needs " + CALLERS.length + " answers: " + line);
+            }
+            String[] expected = new String[CALLERS.length];
+            System.arraycopy(f, 2, expected, 0, CALLERS.length);
+            rows.put(f[0] + " " + f[1], expected);
+        }
+        return rows;
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheTableSays() throws Exception {
+        List<String> endpoints = documentedEndpoints();
+        boolean print = Boolean.getBoolean("matrix.print");
+        Map<String, String[]> table = print ? Map.of() : table();
+        if (!print) {
+            assertEquals(new TreeSet<>(endpoints), new TreeSet<>(table.keySet()), "the table lists exactly the documented endpoints");
+        }
+        List<String> wrong = new ArrayList<>();
+        StringBuilder actual = new StringBuilder();
+        int calls = 0;
+        for (String endpoint : endpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String template = endpoint.substring(endpoint.indexOf(' ') + 1);
+            actual.append(String.format("%-7s %-52s", method, template));
+            for (int i = 0; i < CALLERS.length; i++) {
+                String got = call(API.get(CALLERS[i]), method, template);
+                calls++;
+                actual.append(String.format(" %-5s", got));
+                if (!print && !table.get(endpoint)[i].equals(got)) {
+                    wrong.add(endpoint + " as " + CALLERS[i] + ": expected " + table.get(endpoint)[i] + ", got " + got);
+                }
+            }
+            actual.append('\n');
+        }
+        if (print) {
+            System.out.println("ACCESS MATRIX (" + calls + " calls)\n" + actual);
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + calls + " answers differ from the table:\n" + String.join("\n", wrong));
+        System.out.println("access matrix: " + endpoints.size() + " endpoints × " + CALLERS.length + " callers = " + calls + " calls");
+    }
+}
