@@ -58,6 +58,9 @@ public class AccountsResource {
     @POST
     public Response signUp(SignUp request, @Context UriInfo uri, @Context jakarta.servlet.http.HttpServletRequest http) {
         guard.signUpAttempt(address.of(http));
+        if (request == null) {
+            throw Problem.invalid("body", "validation.body");
+        }
         Account account = accounts.signUp(request);
         return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(view(accounts, account, false)).build();
     }

@@ -54,10 +54,10 @@ public class CalendarYearsResource {
 
     @PUT
     @Path("{year}")
-    public WorkingDays.Year put(@PathParam("year") String year, JsonObject body) {
+    public WorkingDays.Year put(@PathParam("year") String year, jakarta.json.JsonValue value) {
         Long admin = user.require(Role.ADMIN);
         int y = year(year);
-        if (body == null) {
+        if (!(value instanceof JsonObject body)) {
             throw Problem.invalid("year", "validation.body");
         }
         WorkingDays.Year saved;

@@ -72,6 +72,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static boolean isJsonParsing(Throwable t) {
         String name = t.getClass().getName();
+        // Parsson refuses deep nesting with a bare RuntimeException ("Input is too deeply nested")
+        if (t.getClass() == RuntimeException.class && t.getStackTrace().length > 0
+                && t.getStackTrace()[0].getClassName().startsWith("org.eclipse.parsson.")) {
+            return true;
+        }
         return name.equals("jakarta.json.bind.JsonbException")
                 || name.startsWith("jakarta.json.stream.JsonParsingException")
                 || name.equals("jakarta.json.JsonException")
@@ -168,6 +173,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
         @Override
         public Response toResponse(ProcessingException e) {
+            ProblemMapper mapper = new ProblemMapper();
+            mapper.headers = headers;
+            return mapper.toResponse(e);
+        }
+    }
+
+    /** A failure at commit (a constraint the database enforces): problem+json, not the container's error page. */
+    @Provider
+    @jakarta.annotation.Priority(1)
+    public static class Commit implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(jakarta.transaction.TransactionalException e) {
             ProblemMapper mapper = new ProblemMapper();
             mapper.headers = headers;
             return mapper.toResponse(e);

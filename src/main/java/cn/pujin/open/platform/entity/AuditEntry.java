@@ -51,10 +51,15 @@ public class AuditEntry {
         this.actorId = actorId;
         this.entityType = entityType;
         this.entityId = entityId;
-        this.action = action;
-        this.fromState = fromState;
-        this.toState = toState;
-        this.reason = reason;
+        this.action = cut(action, 40);
+        this.fromState = cut(fromState, 40);
+        this.toState = cut(toState, 40);
+        this.reason = cut(reason, 2000);
+    }
+
+    /** The audit never fails the change it records: texts longer than their column are cut, marked with "…". */
+    static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     public Long getId() { return id; }
