@@ -35,8 +35,10 @@ public final class TestApp {
     public final String dbPassword;
     /** The SMTP server the app sends to: GreenMail, in this JVM. */
     public final GreenMail mail;
-    private final Process process;
+    private volatile Process process;
     private final EmbeddedPostgres postgres;
+    private Map<String, String> env;
+    private int port;
 
     private TestApp(String baseUrl, String jdbcUrl, String dbUser, String dbPassword, Process process, EmbeddedPostgres postgres,
                     GreenMail mail) {
@@ -60,6 +62,19 @@ public final class TestApp {
     /** The Payara Micro process id (benchmarks take thread dumps of it). */
     public long pid() {
         return process.pid();
+    }
+
+    /** {@code kill -9} of the application: no shutdown hook, no flush, no goodbye. */
+    public void crash() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts the application again on the same database, mail server and port; returns once it is ready. */
+    public void restart(String logName) throws IOException {
+        Process again = launch(port, env, logName);
+        awaitReady(baseUrl, again, logOf(logName));
+        process = again;
     }
 
     public Connection db() throws SQLException {
@@ -99,7 +114,10 @@ public final class TestApp {
             Process process = launch(port, env, "app");
             String base = "http://localhost:" + port;
             awaitReady(base, process, logOf("app"));
-            return new TestApp(base, url, user, password, process, postgres, mail);
+            TestApp app = new TestApp(base, url, user, password, process, postgres, mail);
+            app.env = env;
+            app.port = port;
+            return app;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot start the application under test", e);
         }

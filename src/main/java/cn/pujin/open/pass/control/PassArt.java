@@ -38,12 +38,47 @@ public final class PassArt {
 
     private PassArt() {}
 
+    /**
+     * The QR of a token, checked by reading it back: for a few tokens in a hundred ZXing's own detector cannot find
+     * the symbol the encoder chose (its mask pattern makes data modules look like finder patterns), so such a symbol
+     * is drawn again with the next mask pattern until it reads back. Error correction M, quiet zone of 4 modules.
+     */
     public static BitMatrix matrix(String token, int size) {
+        BitMatrix first = encode(token, size, -1);
+        if (readsBack(first, token)) {
+            return first;
+        }
+        for (int mask = 0; mask < 8; mask++) {
+            BitMatrix again = encode(token, size, mask);
+            if (readsBack(again, token)) {
+                return again;
+            }
+        }
+        return first;
+    }
+
+    private static BitMatrix encode(String token, int size, int mask) {
+        Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, 4);
+        if (mask >= 0) {
+            hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+        }
         try {
-            return new QRCodeWriter().encode(token, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            return new QRCodeWriter().encode(token, BarcodeFormat.QR_CODE, size, size, hints);
         } catch (WriterException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean readsBack(BitMatrix matrix, String token) {
+        try {
+            var image = MatrixToImageWriter.toBufferedImage(matrix);
+            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+            return token.equals(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
+        } catch (com.google.zxing.ReaderException e) {
+            return false;
         }
     }
 
