@@ -30,6 +30,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--lang=zh-CN");
+        // the console, to see scripts the Content-Security-Policy blocked
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver"))).build();
         this.driver = new ChromeDriver(service, options);
@@ -121,10 +123,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Runs a journey; on failure keeps a screenshot and the page text for the report. */
+    /** Console messages of scripts or handlers the Content-Security-Policy refused, since the last call. */
+    public java.util.List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
+    }
+
+    /**
+     * Runs a journey; on failure keeps a screenshot and the page text for the report. A journey also fails when the
+     * page's Content-Security-Policy blocked any script on the way (a handler that silently does nothing).
+     */
     public void journey(String name, Runnable steps) {
         try {
             steps.run();
+            java.util.List<String> blocked = cspViolations();
+            if (!blocked.isEmpty()) {
+                throw new AssertionError("scripts blocked by the Content-Security-Policy:\n" + String.join("\n", blocked));
+            }
         } catch (RuntimeException | AssertionError e) {
             screenshot("failed-" + name);
             throw new AssertionError(e.getMessage() + "\n--- page text ---\n" + text(), e);

@@ -30,5 +30,9 @@ class SecurityHeadersIT {
                 .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain HTTP: " + cookie);
+        String behindTls = Api.anonymous().get("/login.xhtml", "X-Forwarded-Proto", "https").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        assertTrue(behindTls.contains("Secure") && behindTls.contains("HttpOnly"), "behind a TLS proxy: " + behindTls);
     }
 }
