@@ -222,7 +222,27 @@ public class Events {
 
     public record PublicQuery(EventKind kind, Instant from, Instant to, String campaign, String text, boolean newestFirst) {}
 
+    /**
+     * Public lists for 2 s: the event list is what everyone opens when the open month is announced. This instance
+     * forgets them as soon as it publishes, cancels or registers anyone; other instances within the 2 s.
+     */
+    private final cn.pujin.open.platform.control.ShortLived<String, Page<EventView>> publicLists =
+            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(2), 2_000);
+
+    /** Something public changed here (a publication, a seat taken or freed): lists are read afresh. */
+    public void publicChanged() {
+        publicLists.clear();
+    }
+
+    void published(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) EventPublished e) {
+        publicChanged();
+    }
+
     public Page<EventView> publicList(PublicQuery query, Paging paging) {
+        return publicLists.get(query + "|" + paging.first() + "|" + paging.size(), () -> readPublicList(query, paging));
+    }
+
+    private Page<EventView> readPublicList(PublicQuery query, Paging paging) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" from EventPublication p, Event e where e.id = p.eventId");
         if (query.kind() != null) {

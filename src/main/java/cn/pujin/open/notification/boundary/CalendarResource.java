@@ -16,14 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 
 /** {@code GET /calendar.ics}: every published event from 90 days ago on, optionally by kind or campaign. */
@@ -49,16 +45,24 @@ public class CalendarResource {
         if (campaign != null && campaign.length() > 60) {
             throw Problem.invalid("campaign", "validation.size.max.n", 60);
         }
-        List<Events.Published> published = events.publishedForCalendar(k, campaign, clock.instant().minus(Duration.ofDays(90)));
+        // from 90 days ago, counted in whole minutes so that every poll within a minute asks the same question
+        Instant from = clock.instant().minus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         String name = Messages.get(Messages.CHINESE, "calendar.feedName") + (campaign == null || campaign.isBlank() ? "" : " · " + campaign);
-        return respond(request, feed.feed(published, name), published, "pujin-open.ics");
+        CalendarFeed.Rendered rendered = feed.publicFeed(k + "|" + campaign + "|" + from,
+                () -> feed.render(events.publishedForCalendar(k, campaign, from), name));
+        return respond(request, rendered, "pujin-open.ics");
+    }
+
+    public static Response respond(Request request, String ics, List<Events.Published> events, String filename) {
+        Instant lastModified = events.stream().map(Events.Published::changedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return respond(request, new CalendarFeed.Rendered(ics, CalendarFeed.tag(ics), lastModified), filename);
     }
 
     /** ETag and Last-Modified so calendar apps polling the feed get 304 while nothing changed. */
-    public static Response respond(Request request, String ics, List<Events.Published> events, String filename) {
-        EntityTag tag = new EntityTag(sha256(ics));
-        Instant lastModified = events.stream().map(Events.Published::changedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-        Date modified = Date.from(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    public static Response respond(Request request, CalendarFeed.Rendered rendered, String filename) {
+        String ics = rendered.ics();
+        EntityTag tag = new EntityTag(rendered.tag());
+        Date modified = Date.from(rendered.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(60);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
@@ -67,14 +71,5 @@ public class CalendarResource {
         }
         return Response.ok(ics, TEXT_CALENDAR).tag(tag).lastModified(modified).cacheControl(cache)
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"").build();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

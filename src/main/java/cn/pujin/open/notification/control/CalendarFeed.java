@@ -48,6 +48,43 @@ public class CalendarFeed {
     cn.pujin.open.platform.control.Links links;
 
     /** A feed ({@code METHOD:PUBLISH}) of the given events. */
+    /** A feed as sent: its text, ETag and Last-Modified. */
+    public record Rendered(String ics, String tag, java.time.Instant lastModified) {}
+
+    /**
+     * The public feeds for 2 s: calendar apps poll them, and answering a poll with 304 should not mean rendering
+     * every event first. Cleared by this instance when it publishes or cancels; other instances within the 2 s.
+     */
+    private final cn.pujin.open.platform.control.ShortLived<String, Rendered> publicFeeds =
+            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(2), 200);
+
+    public Rendered publicFeed(String key, java.util.function.Supplier<Rendered> render) {
+        return publicFeeds.get(key, render);
+    }
+
+    void published(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                   cn.pujin.open.event.control.EventPublished e) {
+        publicFeeds.clear();
+    }
+
+    /** Text, ETag (a hash of the text) and Last-Modified (the latest change among the events) of a feed. */
+    public Rendered render(List<Events.Published> events, String name) {
+        String ics = feed(events, name);
+        java.time.Instant modified = events.stream().map(Events.Published::changedAt).max(java.time.Instant::compareTo)
+                .orElse(java.time.Instant.EPOCH);
+        return new Rendered(ics, tag(ics), modified);
+    }
+
+    /** The ETag of a feed's text: the first 128 bits of its SHA-256. */
+    public static String tag(String ics) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String feed(List<Events.Published> events, String name) {
         return write(calendar(events, name, Method.VALUE_PUBLISH));
     }

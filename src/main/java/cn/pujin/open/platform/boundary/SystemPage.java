@@ -28,7 +28,8 @@ public class SystemPage {
     static final List<String> SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DEMO_DATA", "PUBLIC_URL", "PII_KEY",
             "PASS_KEY_SECRET", "PRIVACY_NOTICE_VERSION", "PASSWORD_ITERATIONS", "CONFIG_DIR", "MAIL_HOST", "MAIL_PORT",
             "MAIL_USER", "MAIL_PASSWORD", "MAIL_FROM", "MAIL_STARTTLS", "OUTBOX_DIR", "REMINDER_INTERVAL_SECONDS",
-            "RETENTION_MONTHS", "RETENTION_INTERVAL_HOURS", "CLOCK_CONTROL");
+            "RETENTION_MONTHS", "RETENTION_INTERVAL_HOURS", "LOGIN_MAX_FAILURES", "LOGIN_LOCK_MINUTES",
+            "LOGIN_MAX_FAILURES_PER_ADDRESS", "SIGNUP_MAX_PER_ADDRESS", "TRUSTED_PROXIES", "CLOCK_CONTROL");
     static final Set<String> SECRETS = Set.of("DB_PASSWORD", "PII_KEY", "PASS_KEY_SECRET", "MAIL_PASSWORD");
     /** The built-in defaults shipped in the WAR; a secret still equal to its default is the public demo value. */
     static final java.util.Properties DEFAULTS = new java.util.Properties();

@@ -294,6 +294,14 @@ public class Registrations {
         return promoted;
     }
 
+    @Inject
+    cn.pujin.open.event.control.Events publicEvents;
+
+    /** Remaining seats are part of the public lists: they are read afresh after any change of a registration. */
+    void seatsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistrationChanged c) {
+        publicEvents.publicChanged();
+    }
+
     void afterWaitlisting(@Observes(during = TransactionPhase.AFTER_SUCCESS) SeatFreed freed) {
         if (seats.seatsLeft(freed.eventId()) > 0) {
             self().rebalance(freed.eventId());
