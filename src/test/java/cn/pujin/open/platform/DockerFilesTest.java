@@ -1,67 +1,113 @@
 package cn.pujin.open.platform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * No container engine runs here, so the docker files are checked against the app instead: every
- * variable compose passes to the app is a configuration key the app reads, and the image runs the WAR
- * and Payara Micro the build produces.
+ * No container engine runs here, so the docker/ files are checked against the application instead: the services
+ * and their ports, every variable the app containers get is one the app (or the entrypoint) reads and the READMEs
+ * document, nginx sends to exactly the app services on the port they serve, the proxy is the trusted one, and the
+ * health checks ask the app's health endpoint.
  */
 class DockerFilesTest {
 
-    private static Set<String> configKeys() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = DockerFilesTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    static final Path DOCKER = Path.of("docker");
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> compose() throws IOException {
+        return new org.yaml.snakeyaml.Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> service(String name) throws IOException {
+        return (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get(name);
+    }
+
+    /** Every configuration name the application reads: MicroProfile Config properties, MPCONFIG references, getenv. */
+    static Set<String> readByTheApp() throws IOException {
+        Set<String> names = new TreeSet<>();
+        Pattern read = Pattern.compile("ConfigProperty\\(name = \"([A-Z_]+)\"|MPCONFIG=([A-Z_]+)|(?:getenv|getOptionalValue|getValue)\\(\"([A-Z_]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = read.matcher(Files.readString(f));
+                while (m.find()) {
+                    names.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+                }
+            }
         }
-        Set<String> keys = new TreeSet<>(p.stringPropertyNames());
-        keys.add("DEMO_DATA");
-        keys.add("CONFIG_DIR");
-        return keys;
+        Matcher entry = Pattern.compile("\\$\\{?([A-Z_]+)").matcher(Files.readString(DOCKER.resolve("entrypoint.sh")));
+        while (entry.find()) {
+            names.add(entry.group(1));
+        }
+        return names;
     }
 
     @Test
-    void composePassesOnlyKnownSettingsToTheApp() throws IOException {
-        String compose = Files.readString(Path.of("docker/compose.yaml"));
-        String app = compose.substring(compose.indexOf("\n  app:"));
-        String environment = app.substring(app.indexOf("environment:"), app.indexOf("ports:"));
-        Matcher m = Pattern.compile("\\n\\s{6}([A-Z_]+):").matcher(environment);
-        Set<String> passed = new TreeSet<>();
-        while (m.find()) {
-            passed.add(m.group(1));
-        }
-        assertTrue(passed.containsAll(Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "PII_KEY", "PUBLIC_URL")), passed.toString());
-        Set<String> unknown = new TreeSet<>(passed);
-        unknown.removeAll(configKeys());
-        assertEquals(Set.of(), unknown, "variables the app does not read");
-        assertTrue(environment.contains("jdbc:postgresql://db:5432/pujin"), "the app talks to the db service");
-        assertTrue(compose.contains("image: postgres:16"));
-        assertTrue(compose.contains("pg_isready"), "the database has a health check");
-        assertTrue(app.contains("/health/ready"), "the app's health check uses MicroProfile Health");
+    void servicesArePostgres16TwoAppsAndAProxy() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertEquals(Set.of("db", "app1", "app2", "proxy"), services.keySet());
+        assertEquals("postgres:16", service("db").get("image"));
+        assertTrue(((Map<?, ?>) service("db").get("healthcheck")).get("test").toString().contains("pg_isready"));
+        assertTrue(((List<?>) service("db").get("volumes")).get(0).toString().startsWith("pgdata:"));
+        assertEquals(List.of("8080:80"), service("proxy").get("ports"));
     }
 
     @Test
-    void imageRunsTheBuiltWarOnPayaraMicro() throws IOException {
-        String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
-        String pom = Files.readString(Path.of("pom.xml"));
-        assertTrue(pom.contains("<finalName>pujin-open</finalName>"));
-        assertTrue(dockerfile.contains("target/pujin-open.war"));
-        assertTrue(dockerfile.contains("target/payara-micro.jar"));
-        assertTrue(dockerfile.contains("eclipse-temurin:17"), "JDK 17 runtime");
-        assertTrue(dockerfile.contains("\"--contextroot\", \"/\"") && dockerfile.contains("\"--port\", \"8080\""));
-        assertTrue(dockerfile.contains("DEMO_DATA=false"), "production images never create demo users");
+    @SuppressWarnings("unchecked")
+    void everyVariableOfTheAppsIsReadByTheAppAndDocumented() throws IOException {
+        Set<String> read = readByTheApp();
+        String docs = Files.readString(Path.of("README.md")) + Files.readString(DOCKER.resolve("README.md"));
+        for (String app : List.of("app1", "app2")) {
+            Map<String, Object> env = (Map<String, Object>) service(app).get("environment");
+            assertTrue(env.keySet().containsAll(List.of("DB_URL", "DB_USER", "DB_PASSWORD", "PII_KEY", "PASS_KEY_SECRET", "PUBLIC_URL",
+                    "TRUSTED_PROXIES", "CLUSTER_NAME", "CLUSTER_MEMBERS")), app + ": " + env.keySet());
+            for (String name : env.keySet()) {
+                assertTrue(read.contains(name), app + " sets " + name + ", which nothing reads");
+                assertTrue(docs.contains("`" + name + "`") || docs.contains(name + "`"), name + " is not documented");
+            }
+            assertTrue(env.get("DB_URL").toString().startsWith("jdbc:postgresql://db:5432/"), "the app talks to the db service");
+            assertTrue(((Map<?, ?>) service(app).get("healthcheck")).get("test").toString().contains("/health/ready"));
+            String members = env.get("CLUSTER_MEMBERS").toString();
+            assertEquals("app1:6900,app2:6900", members, "both instances are members");
+        }
+        // the proxy's fixed address is the one the apps trust
+        Map<String, Object> networks = (Map<String, Object>) service("proxy").get("networks");
+        String address = ((Map<String, Object>) networks.get("pujin")).get("ipv4_address").toString();
+        assertEquals(address, ((Map<String, Object>) service("app1").get("environment")).get("TRUSTED_PROXIES"));
+    }
+
+    @Test
+    void nginxSendsToBothAppsOnTheirPortWithTheHeadersTheAppExpects() throws IOException {
+        String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
+        Matcher server = Pattern.compile("server (\\w+):(\\d+)").matcher(nginx);
+        Set<String> upstream = new TreeSet<>();
+        while (server.find()) {
+            upstream.add(server.group(1) + ":" + server.group(2));
+        }
+        assertEquals(Set.of("app1:8080", "app2:8080"), upstream);
+        assertTrue(!Pattern.compile("(?m)^\\s*(ip_hash|sticky|hash)\\b").matcher(nginx).find(), "no sticky sessions");
+        for (String header : List.of("proxy_set_header Host $http_host", "X-Forwarded-For $proxy_add_x_forwarded_for",
+                "X-Forwarded-Proto $scheme")) {
+            assertTrue(nginx.contains(header), header);
+        }
+        assertTrue(nginx.contains("client_max_body_size 6m"), "uploads of 5 MiB pass the proxy");
+        String entrypoint = Files.readString(DOCKER.resolve("entrypoint.sh"));
+        assertTrue(entrypoint.contains("--port 8080") && entrypoint.contains("config/payara/pre-boot-commands.asadmin"));
+        assertTrue(Files.exists(Path.of("config/payara/pre-boot-commands.asadmin")));
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("EXPOSE 8080") && dockerfile.contains("/health/ready") && dockerfile.contains("eclipse-temurin:17"));
     }
 }
