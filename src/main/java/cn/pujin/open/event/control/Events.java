@@ -307,8 +307,26 @@ public class Events {
                 e.getReviewNote(), e.getCancelReason(), null);
     }
 
-    EventView publicView(EventPublication p, int confirmed) {
+    /** Parsed snapshots by event and publication sequence: a published version never changes, only its successor. */
+    private record Parsed(int sequence, EventStatus status, EventContent content) {}
+
+    private final Map<Long, Parsed> contents = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private EventContent content(EventPublication p) {
+        Parsed known = contents.get(p.getEventId());
+        if (known != null && known.sequence() == p.getSequence() && known.status() == p.getStatus()) {
+            return known.content();
+        }
         EventContent c = JSONB.fromJson(p.getSnapshot(), EventContent.class);
+        if (contents.size() > 20_000) {
+            contents.clear();
+        }
+        contents.put(p.getEventId(), new Parsed(p.getSequence(), p.getStatus(), c));
+        return c;
+    }
+
+    EventView publicView(EventPublication p, int confirmed) {
+        EventContent c = content(p);
         return new EventView(p.getEventId(), c.kind(), p.getStatus(), null, c.title(), c.summary(), c.description(),
                 c.mode(), c.venue(), c.onlineUrl(), c.startsAt(), c.endsAt(), c.capacity(), c.waitlist(),
                 c.registrationOpensAt(), c.registrationClosesAt(), c.campaign(), Math.max(0, c.capacity() - confirmed),
@@ -334,7 +352,8 @@ public class Events {
             jpql.append(" and p.campaignId = :campaign");
             params.put("campaign", campaign.get().getId());
         }
-        TypedQuery<Object[]> q = em.createQuery(jpql + " order by p.startsAt", Object[].class);
+        // a total order: events starting at the same time must not swap places, or the feed's ETag would change
+        TypedQuery<Object[]> q = em.createQuery(jpql + " order by p.startsAt, p.eventId", Object[].class);
         params.forEach(q::setParameter);
         return q.setMaxResults(2000).getResultList().stream()
                 .map(r -> new Published(publicView((EventPublication) r[0], (Integer) r[1]), ((EventPublication) r[0]).getChangedAt()))

@@ -50,7 +50,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MailOutbox {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
-    private static final Duration CLAIM = Duration.ofMinutes(2);
 
     @PersistenceContext
     EntityManager em;
@@ -67,6 +66,14 @@ public class MailOutbox {
     @Inject
     @ConfigProperty(name = "MAIL_HOST")
     Optional<String> host;
+
+    /**
+     * How long an instance may take to send a mail it claimed; if it dies meanwhile, another instance (or it, after
+     * a restart) sends the mail once the claim has run out. Longer than the SMTP timeouts.
+     */
+    @Inject
+    @ConfigProperty(name = "MAIL_CLAIM_SECONDS", defaultValue = "120")
+    long claimSeconds;
 
     @Inject
     @ConfigProperty(name = "MAIL_PORT", defaultValue = "25")
@@ -243,7 +250,7 @@ public class MailOutbox {
         return em.createQuery("""
                         update Notification n set n.claimedUntil = :until where n.id = :id and n.emailState = :p
                         and (n.claimedUntil is null or n.claimedUntil < :now)""")
-                .setParameter("until", now.plus(CLAIM)).setParameter("id", id).setParameter("p", Notification.EmailState.PENDING)
+                .setParameter("until", now.plus(Duration.ofSeconds(claimSeconds))).setParameter("id", id).setParameter("p", Notification.EmailState.PENDING)
                 .setParameter("now", now).executeUpdate() == 1;
     }
 
