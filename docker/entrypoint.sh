@@ -3,7 +3,7 @@
 # CLUSTER_NAME over TCP (no multicast in container networks); without it the instance runs alone.
 set -e
 if [ -n "$CLUSTER_MEMBERS" ]; then
-  set -- --clustername "${CLUSTER_NAME:-pujin-open}" --clustermode "tcpip:${CLUSTER_MEMBERS}" --hzport 6900
+  set -- --clustername "${CLUSTER_NAME:-pujin-open}" --clustermode "tcpip:${CLUSTER_MEMBERS}" --startport 6900
 else
   set -- --nocluster
 fi
