@@ -49,6 +49,11 @@ public final class Api {
         return new Api(base, authorization, java.util.Map.copyOf(more));
     }
 
+    /** The same caller talking to another instance of the app (several instances on one database). */
+    public Api on(String baseUrl) {
+        return new Api(baseUrl, authorization, headers);
+    }
+
     /** As if the request came through the site's reverse proxy from this client address. */
     public Api from(String address) {
         return with("X-Forwarded-For", address);

@@ -64,6 +64,11 @@ public final class TestApp {
         return process.pid();
     }
 
+    /** The environment the application under test runs with (database, mail, clock control, trusted proxies). */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     /** {@code kill -9} of the application: no shutdown hook, no flush, no goodbye. */
     public void crash() throws InterruptedException {
         process.destroyForcibly();
@@ -127,6 +132,11 @@ public final class TestApp {
 
     /** Starts the built WAR on Payara Micro with the given environment; output goes to target/it/NAME.log. */
     public static Process launch(int port, Map<String, String> env, String name) throws IOException {
+        return launch(port, env, name, List.of("--nocluster"));
+    }
+
+    /** The same with other Payara Micro options in place of {@code --nocluster} (e.g. joining a cluster). */
+    public static Process launch(int port, Map<String, String> env, String name, List<String> clusterArgs) throws IOException {
         Path war = Path.of(System.getProperty("it.war", "target/pujin-open.war"));
         Path payara = Path.of(System.getProperty("it.payara", "target/payara-micro.jar"));
         if (!Files.exists(war) || !Files.exists(payara)) {
@@ -143,7 +153,8 @@ public final class TestApp {
         }
         command.addAll(List.of("-jar", payara.toString(),
                 "--prebootcommandfile", Path.of("config/payara/pre-boot-commands.asadmin").toAbsolutePath().toString(),
-                "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+                "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port)));
+        command.addAll(clusterArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();

@@ -1,0 +1,139 @@
+package cn.pujin.open.it;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Two more Payara Micro instances, clustered with each other over TCP on loopback (Payara's Hazelcast), on the same
+ * PostgreSQL as the shared app: a rush split across both never overbooks, a pass checked in on one is a duplicate on
+ * the other, and a login on the first survives its death on the second.
+ */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static final int A = 18380;
+    static final int B = 18381;
+    static Process first;
+    static Process second;
+
+    static List<String> cluster(int startPort) {
+        return List.of("--clustername", "pujin-it", "--clustermode", "tcpip:127.0.0.1:6910,127.0.0.1:6911",
+                "--startport", String.valueOf(startPort), "--interfaces", "127.0.0.1");
+    }
+
+    static String url(int port) {
+        return "http://localhost:" + port;
+    }
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        TestApp app = TestApp.get();
+        var env = new java.util.HashMap<>(app.environment());
+        env.put("PUBLIC_URL", url(A));
+        first = TestApp.launch(A, env, "cluster-a", cluster(6910));
+        second = TestApp.launch(B, env, "cluster-b", cluster(6911));
+        TestApp.awaitReady(url(A), first, TestApp.logOf("cluster-a"));
+        TestApp.awaitReady(url(B), second, TestApp.logOf("cluster-b"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (Process p : new Process[]{first, second}) {
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void aRushSplitAcrossBothInstancesNeverOverbooks() throws Exception {
+        long event = id(Fixtures.published(Fixtures.openDay(Fixtures.unique("双实例抢报"), 15).add("capacity", 10).add("waitlist", true)));
+        List<Api.Citizen> citizens = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            citizens.add(Api.newCitizen("双实例" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(60);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < citizens.size(); i++) {
+            Api api = citizens.get(i).api().on(url(i % 2 == 0 ? A : B));
+            answers.add(pool.submit(() -> {
+                go.await();
+                return api.post("/api/v1/events/" + event + "/registrations", Json.createObjectBuilder().build()).status();
+            }));
+        }
+        go.countDown();
+        for (Future<Integer> a : answers) {
+            assertEquals(201, a.get());
+        }
+        pool.shutdown();
+        var list = Api.as("organiser").get("/api/v1/events/" + event + "/registrations?status=CONFIRMED&size=100").expect(200).json();
+        assertEquals(10, list.getInt("total"), "exactly the capacity, from two instances at once");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aPassAdmittedOnOneInstanceIsADuplicateOnTheOther() {
+        long event = CheckInIT.eventStartingSoon();
+        CheckInIT.Attendee attendee = CheckInIT.attendee(event, "双实例签到");
+        String key = CheckInIT.station(event, "东门").getString("key");
+        var onA = CheckInIT.scan(Api.bearer(key).on(url(A)), attendee.token(), CheckInIT.nonce());
+        assertEquals("ADMITTED", onA.getString("verdict"));
+        var onB = CheckInIT.scan(Api.bearer(key).on(url(B)), attendee.token(), CheckInIT.nonce());
+        assertEquals("ALREADY_CHECKED_IN", onB.getString("verdict"));
+    }
+
+    /** Last: it kills the first instance. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aLoginOnTheFirstInstanceSurvivesItsDeathOnTheSecond() throws Exception {
+        try (Browser b = new Browser(1280, 900)) {
+            b.driver.get(url(A) + "/login.xhtml");
+            b.type("login:name", "citizen3");
+            b.type("login:password", Api.PASSWORD);
+            b.click(By.id("login:submit"));
+            WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(45));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.inline-form button")));
+            // cookies belong to the host, not the port: the same browser session now asks the other instance
+            b.driver.get(url(B) + "/me/");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+            assertTrue(b.text().contains("陈静怡"), "signed in on the second instance too");
+            first.destroyForcibly().waitFor();
+            b.driver.get(url(B) + "/me/registrations.xhtml");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+            assertTrue(b.text().contains("陈静怡") && !b.driver.getCurrentUrl().contains("login"),
+                    "still signed in after the first instance was killed");
+            assertTrue(!reachable(url(A)), "the first instance is gone");
+        }
+    }
+
+    static boolean reachable(String base) throws InterruptedException {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException refused) {
+            return false;
+        }
+    }
+}
