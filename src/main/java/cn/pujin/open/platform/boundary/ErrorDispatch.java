@@ -1,6 +1,5 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -25,20 +24,9 @@ public class ErrorDispatch extends HttpServlet {
         String path = uri == null ? "" : uri.toString().substring(Math.min(uri.toString().length(), request.getContextPath().length()));
         if (path.startsWith("/api/")) {
             response.resetBuffer();
-            ProblemResponses.send(request, response, problem(status));
+            ProblemResponses.send(request, response, ProblemMapper.forStatus(status));
             return;
         }
         request.getRequestDispatcher("/error.xhtml").forward(request, response);
-    }
-
-    static Problem problem(int status) {
-        return switch (status) {
-            case 404 -> Problem.notFound();
-            case 403 -> Problem.forbidden();
-            case 401 -> Problem.unauthenticated();
-            case 400 -> Problem.badRequest("BAD_REQUEST", "problem.badRequest");
-            case 405 -> new Problem(405, "METHOD_NOT_ALLOWED", "problem.methodNotAllowed", null, null);
-            default -> new Problem(500, "INTERNAL_ERROR", "problem.internal", null, null, "-");
-        };
     }
 }

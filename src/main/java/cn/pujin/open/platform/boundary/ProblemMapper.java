@@ -101,30 +101,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response web(WebApplicationException web, Locale locale) {
-        int status = web.getResponse() == null ? 500 : web.getResponse().getStatus();
-        if (web instanceof NotFoundException || status == 404) {
-            return ProblemResponses.of(Problem.notFound(), locale);
+        int status = web instanceof NotFoundException ? 404 : web instanceof NotAuthorizedException ? 401
+                : web instanceof NotAllowedException ? 405 : web instanceof NotSupportedException ? 415
+                : web instanceof NotAcceptableException ? 406
+                : web.getResponse() == null ? 500 : web.getResponse().getStatus();
+        if (status >= 500 || status < 400) {
+            LOG.log(Level.SEVERE, "web application failure", web);
         }
-        if (web instanceof NotAuthorizedException || status == 401) {
-            return ProblemResponses.of(Problem.unauthenticated(), locale);
-        }
-        if (web instanceof NotAllowedException) {
-            return ProblemResponses.build(405, "METHOD_NOT_ALLOWED", Messages.get(locale, "problem.methodNotAllowed"), null, null, locale);
-        }
-        if (web instanceof NotSupportedException) {
-            return ProblemResponses.build(415, "UNSUPPORTED_MEDIA_TYPE", Messages.get(locale, "problem.unsupportedMediaType"), null, null, locale);
-        }
-        if (web instanceof NotAcceptableException) {
-            return ProblemResponses.build(406, "NOT_ACCEPTABLE", Messages.get(locale, "problem.notAcceptable"), null, null, locale);
-        }
-        if (status == 403) {
-            return ProblemResponses.of(Problem.forbidden(), locale);
-        }
-        if (status >= 400 && status < 500) {
-            return ProblemResponses.build(status, "BAD_REQUEST", Messages.get(locale, "problem.badRequest"), null, null, locale);
-        }
-        LOG.log(Level.SEVERE, "web application failure", web);
-        return ProblemResponses.build(500, "INTERNAL_ERROR", Messages.get(locale, "problem.internal", "-"), null, null, locale);
+        return ProblemResponses.of(forStatus(status), locale);
+    }
+
+    /**
+     * The problem for a bare HTTP status, from JAX-RS or from the container's error page: the well-known ones by
+     * name, any other 4xx as {@code BAD_REQUEST} with its own status, everything else as a 500 without detail.
+     */
+    static Problem forStatus(int status) {
+        return switch (status) {
+            case 404 -> Problem.notFound();
+            case 401 -> Problem.unauthenticated();
+            case 403 -> Problem.forbidden();
+            case 405 -> new Problem(405, "METHOD_NOT_ALLOWED", "problem.methodNotAllowed", null, null);
+            case 415 -> new Problem(415, "UNSUPPORTED_MEDIA_TYPE", "problem.unsupportedMediaType", null, null);
+            case 406 -> new Problem(406, "NOT_ACCEPTABLE", "problem.notAcceptable", null, null);
+            default -> status >= 400 && status < 500
+                    ? new Problem(status, "BAD_REQUEST", "problem.badRequest", null, null)
+                    : new Problem(500, "INTERNAL_ERROR", "problem.internal", null, null, "-");
+        };
     }
 
     private static Response validation(ConstraintViolationException e, Locale locale) {
