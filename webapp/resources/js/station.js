@@ -271,8 +271,11 @@
       .then(function (r) { return r.json(); })
       .catch(function () {
         var material = load('material', { roster: [] });
+        // the same rule as the server: R000123, 000123 and 123 are one registration number
+        var digits = q.toUpperCase().replace(/^R/, '');
+        var number = /^[0-9]{1,12}$/.test(digits) ? Number(digits) : null;
         return material.roster.filter(function (p) {
-          return !q || p.number.indexOf(q.toUpperCase()) >= 0 || p.phoneTail === q || (p.name || '').indexOf(q) >= 0;
+          return !q || (number !== null && p.registrationId === number) || p.phoneTail === q || (p.name || '').indexOf(q) >= 0;
         }).slice(0, 50);
       })
       .then(function (people) {

@@ -216,7 +216,11 @@ class CheckInIT {
         assertEquals(2, material.getJsonArray("roster").size());
         assertTrue(material.getString("rosterVersion").length() > 3);
         byte[] raw = Base64.getUrlDecoder().decode(a.token());
-        JsonObject key = material.getJsonArray("keys").getJsonObject(0);
+        // the key the pass names (after a rotation there are several: byte 0 is the version, 1–2 the key id)
+        int keyId = ((raw[1] & 0xff) << 8) | (raw[2] & 0xff);
+        JsonObject key = material.getJsonArray("keys").stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(k -> k.getInt("id") == keyId).findFirst().orElseThrow(() -> new AssertionError(
+                        "key " + keyId + " of the pass is published: " + material.getJsonArray("keys")));
         assertEquals("Ed25519", key.getString("algorithm"));
         PublicKey publicKey = Fixtures.jdkEd25519(Base64.getUrlDecoder().decode(key.getString("publicKey")));
         Signature verifier = Signature.getInstance("Ed25519");
@@ -267,6 +271,13 @@ class CheckInIT {
         assertEquals(1, found.size());
         JsonObject person = found.getJsonObject(0);
         assertEquals("手*陈", person.getString("name"));
+        long registrationId = person.getJsonNumber("registrationId").longValue();
+        for (String number : new String[]{String.format("R%06d", registrationId), String.format("r%06d", registrationId),
+                String.valueOf(registrationId)}) {
+            var byNumber = deskApi.get("/api/v1/events/" + eventId + "/checkins/roster?q=" + number).expect(200).jsonArray();
+            assertEquals(1, byNumber.size(), number);
+            assertEquals(registrationId, byNumber.getJsonObject(0).getJsonNumber("registrationId").longValue(), number);
+        }
         JsonObject admitted = deskApi.post("/api/v1/checkins/manual", Json.createObjectBuilder()
                 .add("registrationId", person.getJsonNumber("registrationId").longValue()).add("nonce", nonce()).build()).expect(200).json();
         assertEquals("ADMITTED", admitted.getString("verdict"));

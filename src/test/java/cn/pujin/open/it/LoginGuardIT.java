@@ -144,7 +144,14 @@ class LoginGuardIT {
             Api cookie = Api.anonymous().with("Cookie", "JSESSIONID=" + session.getValue());
             String site = TestApp.get().baseUrl;
 
-            cookie.get("/api/v1/me").expect(200);
+            Api.Response me = cookie.get("/api/v1/me");
+            if (me.status() != 200) {
+                // what the browser holds, to tell a lost session from a cookie that did not make it across
+                b.open("/api/v1/me");
+                throw new AssertionError("the session cookie " + session + " did not authenticate the API call ("
+                        + me.status() + " " + me.body() + "); the browser's cookies now " + b.driver.manage().getCookies()
+                        + "; the browser itself gets: " + b.text());
+            }
             cookie.with("Origin", "https://evil.example").post("/api/v1/me/calendar-token").problem(403, "CROSS_SITE_REQUEST");
             cookie.post("/api/v1/me/calendar-token").problem(403, "CROSS_SITE_REQUEST");
             cookie.with("Referer", "https://evil.example/page").post("/api/v1/me/calendar-token").problem(403, "CROSS_SITE_REQUEST");

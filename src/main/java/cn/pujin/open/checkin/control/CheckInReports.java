@@ -124,13 +124,25 @@ public class CheckInReports {
         return out;
     }
 
-    /** Roster entries matching a masked name, phone tail or registration number. */
+    /**
+     * Roster entries matching a character of the masked name, the phone's last four digits, or the registration
+     * number as the steward reads it off a printed pass (R000123, 000123 and 123 are the same number; 12 is not).
+     */
     public List<Person> search(Long eventId, String query) {
         String q = query == null ? "" : query.strip().toUpperCase(java.util.Locale.ROOT);
+        Long number = registrationNumber(q);
         return roster(eventId).stream().filter(p -> q.isEmpty()
-                || (p.number() != null && p.number().contains(q))
+                || (number != null && number.equals(p.registrationId()))
                 || (p.phoneTail() != null && p.phoneTail().equals(q))
                 || (p.name() != null && p.name().contains(q))).limit(50).toList();
+    }
+
+    private static Long registrationNumber(String q) {
+        String digits = q.startsWith("R") ? q.substring(1) : q;
+        if (digits.isEmpty() || digits.length() > 12 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Long.valueOf(digits);
     }
 
     public record PublicKey(int id, String algorithm, String publicKey, OffsetDateTime expiresAt) {}
