@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Two more Payara Micro instances, clustered with each other over TCP on loopback (Payara's Hazelcast), on the same
  * PostgreSQL as the shared app: a rush split across both never overbooks, a pass checked in on one is a duplicate on
- * the other, and a login on the first survives its death on the second.
+ * the other and shows in the other's live counter within 2 s, a reminder both could send goes out once, and a login
+ * on the first survives its death on the second.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -37,8 +38,7 @@ class ClusterIT {
     static Process second;
 
     static List<String> cluster(int startPort) {
-        return List.of("--clustername", "pujin-it", "--clustermode", "tcpip:127.0.0.1:6910,127.0.0.1:6911",
-                "--startport", String.valueOf(startPort), "--interfaces", "127.0.0.1");
+        return TestApp.clusterArgs("pujin-it", startPort, 6910, 6911);
     }
 
     static String url(int port) {
@@ -50,6 +50,8 @@ class ClusterIT {
         TestApp app = TestApp.get();
         var env = new java.util.HashMap<>(app.environment());
         env.put("PUBLIC_URL", url(A));
+        // the scheduled jobs run every second on both, so a reminder due would go out twice if they did not agree
+        env.put("REMINDER_INTERVAL_SECONDS", "1");
         first = TestApp.launch(A, env, "cluster-a", cluster(6910));
         second = TestApp.launch(B, env, "cluster-b", cluster(6911));
         TestApp.awaitReady(url(A), first, TestApp.logOf("cluster-a"));
@@ -104,9 +106,96 @@ class ClusterIT {
         assertEquals("ALREADY_CHECKED_IN", onB.getString("verdict"));
     }
 
-    /** Last: it kills the first instance. */
     @Test
     @org.junit.jupiter.api.Order(3)
+    void aScanOnOneInstanceShowsInTheLiveCounterOfAStationPageOnTheOther() {
+        long event = CheckInIT.eventStartingSoon();
+        CheckInIT.Attendee attendee = CheckInIT.attendee(event, "双实例计数");
+        CheckInIT.attendee(event, "未到者");
+        String key = CheckInIT.station(event, "南门").getString("key");
+        try (Browser b = new Browser(390, 844)) {
+            WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(45));
+            b.driver.get(url(B) + "/login.xhtml");
+            b.type("login:name", "organiser");
+            b.type("login:password", Api.PASSWORD);
+            b.click(By.id("login:submit"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.inline-form button")));
+            b.driver.get(url(B) + "/organiser/checkin/station.xhtml?event=" + event);
+            wait.until(ExpectedConditions.textToBe(By.id("expected"), "2"));
+            assertEquals("0", b.find(By.id("checked-in")).getText());
+
+            var onA = CheckInIT.scan(Api.bearer(key).on(url(A)), attendee.token(), CheckInIT.nonce());
+            assertEquals("ADMITTED", onA.getString("verdict"));
+            long admittedAt = System.nanoTime();
+            new WebDriverWait(b.driver, Duration.ofSeconds(2)).until(ExpectedConditions.textToBe(By.id("checked-in"), "1"));
+            long followedMillis = (System.nanoTime() - admittedAt) / 1_000_000;
+            System.out.println("ClusterIT: a scan on A showed in B's live counter after " + followedMillis + " ms");
+            assertTrue(followedMillis <= 2000, "B's counter followed A's scan in " + followedMillis + " ms");
+            b.screenshot("cluster-live-counter-on-b");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aReminderDueOnBothInstancesIsSentOnce() throws Exception {
+        // a suggestion assigned on Friday 26 September 2025 is due on Thursday 23 October (see SuggestionsIT)
+        SuggestionsIT.clock("2025-09-26T08:00:00+08:00");
+        long suggestion;
+        SuggestionsIT.Handler handler;
+        try {
+            handler = SuggestionsIT.handler("双实例承办", false);
+            long[] meeting = SuggestionsIT.meetingOn26September();
+            Api.Citizen author = Api.newCitizen("双实例意见");
+            PassesIT.register(author, meeting[0]);
+            SuggestionsIT.clock("2025-09-26T09:30:00+08:00");
+            suggestion = id(SuggestionsIT.suggest(author.api(), meeting[0], meeting[1], "建议把会议纪要在一周内公开，方便未到场的居民了解。"));
+            var assigned = Api.as("organiser").post("/api/v1/suggestions/" + suggestion + "/assign",
+                    Json.createObjectBuilder().add("departmentId", handler.departmentId()).build()).expect(200).json();
+            assertEquals("2025-10-23", assigned.getString("dueOn"));
+        } finally {
+            SuggestionsIT.clock(null);
+        }
+        String subject = String.format("YJ%06d", suggestion) + " 明天到期";
+        try {
+            // both instances run the reminder job every second (REMINDER_INTERVAL_SECONDS=1) on the day before
+            for (int port : new int[]{A, B}) {
+                clock(port, "2025-10-22T09:00:00+08:00");
+            }
+            Mailbox.await(handler.person().email(), subject);
+            Thread.sleep(4000);
+            assertEquals(1, SuggestionsIT.mails(handler.person().email(), subject),
+                    "two instances, eight runs between them: one reminder");
+        } finally {
+            for (int port : new int[]{A, B}) {
+                clock(port, null);
+            }
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void anAccountDeletedOnOneInstanceCannotSignInOnTheOther() {
+        Api.Citizen c = Api.newCitizen("双实例注销");
+        // B has seen the credentials (and remembers them so it need not hash the password on every call)
+        c.api().on(url(B)).get("/api/v1/me").expect(200);
+        c.api().on(url(A)).post("/api/v1/me/deletion", Json.createObjectBuilder().add("password", "secret-pass-1").build())
+                .expect(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        int status;
+        do {
+            status = c.api().on(url(B)).get("/api/v1/me").status();
+        } while (status == 200 && System.nanoTime() < deadline);
+        assertEquals(401, status, "the deleted account is refused on the other instance too");
+    }
+
+    static void clock(int port, String now) {
+        Api.as("organiser").on(url(port)).put("/api/v1/platform/clock", now == null
+                ? Json.createObjectBuilder().addNull("now").build() : Json.createObjectBuilder().add("now", now).build()).expect(200);
+    }
+
+    /** Last: it kills the first instance. */
+    @Test
+    @org.junit.jupiter.api.Order(5)
     void aLoginOnTheFirstInstanceSurvivesItsDeathOnTheSecond() throws Exception {
         try (Browser b = new Browser(1280, 900)) {
             b.driver.get(url(A) + "/login.xhtml");

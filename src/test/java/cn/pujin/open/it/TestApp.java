@@ -64,6 +64,11 @@ public final class TestApp {
         return process.pid();
     }
 
+    /** The HTTP port of the application under test. */
+    public int port() {
+        return port;
+    }
+
     /** The environment the application under test runs with (database, mail, clock control, trusted proxies). */
     public Map<String, String> environment() {
         return Map.copyOf(env);
@@ -158,6 +163,17 @@ public final class TestApp {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /**
+     * Payara Micro options that join a cluster of instances on loopback over TCP (the form this machine accepts;
+     * port ranges are refused): the data grid listens on {@code startPort}, the members on {@code memberPorts}.
+     */
+    public static List<String> clusterArgs(String clusterName, int startPort, int... memberPorts) {
+        String members = java.util.Arrays.stream(memberPorts).mapToObj(p -> "127.0.0.1:" + p)
+                .collect(java.util.stream.Collectors.joining(","));
+        return List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members,
+                "--startport", String.valueOf(startPort), "--interfaces", "127.0.0.1");
     }
 
     public static Path logOf(String name) {

@@ -1,5 +1,6 @@
 package cn.pujin.open.account.control;
 
+import cn.pujin.open.platform.control.ClusterBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Scripts and stations send HTTP Basic on every call; hashing the password (PBKDF2) each time would make
  * every request cost tens of milliseconds. A successful check is remembered under a SHA-256 of the
- * credentials (never the password itself) until it goes unused for ten minutes; a role change forgets the
- * account at once, and a changed password never matches the old entry.
+ * credentials (never the password itself) until it goes unused for ten minutes; a role or password change or a
+ * deletion forgets the account at once, on every instance of the cluster ({@link ClusterBus}).
  */
 @ApplicationScoped
 public class CredentialCache {
@@ -45,7 +46,22 @@ public class CredentialCache {
         entries.put(key(login, password), new Entry(accountId, System.nanoTime()));
     }
 
+    @jakarta.inject.Inject
+    ClusterBus cluster;
+
+    /** Here now, and on the other instances once the change commits. */
     public void forget(long accountId) {
+        forgetHere(accountId);
+        cluster.publish(ClusterBus.Kind.ACCOUNT, accountId);
+    }
+
+    void changedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+        if (change.kind() == ClusterBus.Kind.ACCOUNT && change.id() != null) {
+            forgetHere(change.id());
+        }
+    }
+
+    private void forgetHere(long accountId) {
         entries.values().removeIf(e -> e.accountId == accountId);
     }
 

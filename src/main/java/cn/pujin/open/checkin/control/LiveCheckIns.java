@@ -1,5 +1,6 @@
 package cn.pujin.open.checkin.control;
 
+import cn.pujin.open.platform.control.ClusterBus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +25,9 @@ import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 /**
  * Live check-in counters over Server-Sent Events: every station page of an event subscribes, and after
  * each recorded scan (after commit) the event's counts and the latest scan go out, coalesced to at most
- * one message per 300 ms per event so a busy door does not flood the phones.
+ * one message per 300 ms per event so a busy door does not flood the phones. Stations connected to another
+ * instance of a cluster hear of the scans through {@link ClusterBus} (one message per event and tick) and get
+ * the counts, read from the database, on their next tick.
  */
 @ApplicationScoped
 public class LiveCheckIns {
@@ -47,6 +53,13 @@ public class LiveCheckIns {
     private volatile Sse sse;
     private final Map<Long, SseBroadcaster> broadcasters = new ConcurrentHashMap<>();
     private final Map<Long, AtomicReference<CheckIns.Answer>> pending = new ConcurrentHashMap<>();
+    /** Events with scans on another instance since the last tick (counts only, no answer to show). */
+    private final Set<Long> recount = ConcurrentHashMap.newKeySet();
+    /** Events with scans here since the last tick, to tell the other instances about. */
+    private final Set<Long> announce = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    ClusterBus cluster;
 
     /** The message of one update: the counts and, when a scan caused it, that scan's answer. */
     public record Update(Long eventId, long checkedIn, long expected, CheckIns.Answer last) {}
@@ -60,10 +73,20 @@ public class LiveCheckIns {
     }
 
     void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckIns.CheckedIn scan) {
-        if (scan.eventId() == null || !broadcasters.containsKey(scan.eventId())) {
+        if (scan.eventId() == null) {
             return;
         }
-        pending.computeIfAbsent(scan.eventId(), id -> new AtomicReference<>()).set(scan.answer());
+        announce.add(scan.eventId());
+        if (broadcasters.containsKey(scan.eventId())) {
+            pending.computeIfAbsent(scan.eventId(), id -> new AtomicReference<>()).set(scan.answer());
+        }
+    }
+
+    /** Another instance recorded scans of an event: stations connected here get the new counts. */
+    void recordedElsewhere(@Observes ClusterBus.Changed change) {
+        if (change.kind() == ClusterBus.Kind.CHECK_INS && change.id() != null && broadcasters.containsKey(change.id())) {
+            recount.add(change.id());
+        }
     }
 
     /** Every 300 ms a managed task (each scheduled by the one before, never from a request) publishes. */
@@ -77,9 +100,16 @@ public class LiveCheckIns {
     private cn.pujin.open.platform.control.ChainedTask publisher;
 
     private void publishPending() {
-        pending.forEach((eventId, slot) -> {
-            CheckIns.Answer last = slot.getAndSet(null);
-            if (last != null) {
+        for (Long eventId : List.copyOf(announce)) {
+            announce.remove(eventId);
+            cluster.publish(ClusterBus.Kind.CHECK_INS, eventId);
+        }
+        Set<Long> events = new HashSet<>(pending.keySet());
+        events.addAll(recount);
+        for (Long eventId : events) {
+            AtomicReference<CheckIns.Answer> slot = pending.get(eventId);
+            CheckIns.Answer last = slot == null ? null : slot.getAndSet(null);
+            if (recount.remove(eventId) || last != null) {
                 try {
                     publish(eventId, last);
                 } catch (RuntimeException e) {
@@ -87,7 +117,7 @@ public class LiveCheckIns {
                             .log(java.util.logging.Level.WARNING, "live check-in update failed", e);
                 }
             }
-        });
+        }
     }
 
     private void publish(Long eventId, CheckIns.Answer last) {

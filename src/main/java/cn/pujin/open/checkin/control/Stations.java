@@ -3,6 +3,7 @@ package cn.pujin.open.checkin.control;
 import cn.pujin.open.checkin.entity.Station;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.ExpiringCache;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class Stations {
     /** What a scan needs to know of its station; cached for a few seconds so a busy door does not query it. */
     public record StationRef(Long id, Long eventId, String name) {}
 
-    /** A revoked key stops working here at once, on other instances within this time. */
+    /** A revoked key stops working here at once, on other instances when they hear of it and at most this later. */
     static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
     private final ExpiringCache<String, StationRef> byKeyHash = new ExpiringCache<>(CACHED_FOR, 10_000);
     private final ExpiringCache<Long, StationRef> byId = new ExpiringCache<>(CACHED_FOR, 10_000);
@@ -100,11 +101,25 @@ public class Stations {
         Station station = get(eventId, stationId);
         if (!station.isRevoked()) {
             station.revoke(clock.instant());
-            byKeyHash.removeIf(ref -> ref.id().equals(stationId));
-            byId.removeIf(ref -> ref.id().equals(stationId));
+            forgetHere(stationId);
+            cluster.publish(ClusterBus.Kind.STATION, stationId);
             audit.record(organiser, "station", stationId, "station.revoke", null, "REVOKED", null);
         }
         return view(station, null);
+    }
+
+    @Inject
+    ClusterBus cluster;
+
+    void changedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+        if (change.kind() == ClusterBus.Kind.STATION && change.id() != null) {
+            forgetHere(change.id());
+        }
+    }
+
+    private void forgetHere(Long stationId) {
+        byKeyHash.removeIf(ref -> ref.id().equals(stationId));
+        byId.removeIf(ref -> ref.id().equals(stationId));
     }
 
     public Station get(Long eventId, Long stationId) {

@@ -8,6 +8,7 @@ import cn.pujin.open.event.entity.EventPublication;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.event.entity.Material;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.Html;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
@@ -224,7 +225,8 @@ public class Events {
 
     /**
      * Public lists for 2 s: the event list is what everyone opens when the open month is announced. This instance
-     * forgets them as soon as it publishes, cancels or registers anyone; other instances within the 2 s.
+     * forgets them as soon as it publishes, cancels or registers anyone; other instances when they hear of a
+     * publication or cancellation ({@link ClusterBus}), and of seat counts within the 2 s.
      */
     private final cn.pujin.open.platform.control.ShortLived<String, Page<EventView>> publicLists =
             new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(2), 2_000);
@@ -236,6 +238,16 @@ public class Events {
 
     void published(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) EventPublished e) {
         publicChanged();
+        cluster.publish(ClusterBus.Kind.PUBLIC_EVENTS, e.eventId());
+    }
+
+    @Inject
+    ClusterBus cluster;
+
+    void publishedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+        if (change.kind() == ClusterBus.Kind.PUBLIC_EVENTS) {
+            publicChanged();
+        }
     }
 
     public Page<EventView> publicList(PublicQuery query, Paging paging) {

@@ -3,6 +3,7 @@ package cn.pujin.open.notification.control;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Html;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class CalendarFeed {
 
     /**
      * The public feeds for 2 s: calendar apps poll them, and answering a poll with 304 should not mean rendering
-     * every event first. Cleared by this instance when it publishes or cancels; other instances within the 2 s.
+     * every event first. Cleared when this instance or another one ({@code ClusterBus}) publishes or cancels.
      */
     private final cn.pujin.open.platform.control.ShortLived<String, Rendered> publicFeeds =
             new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(2), 200);
@@ -65,6 +66,12 @@ public class CalendarFeed {
     void published(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
                    cn.pujin.open.event.control.EventPublished e) {
         publicFeeds.clear();
+    }
+
+    void publishedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+        if (change.kind() == ClusterBus.Kind.PUBLIC_EVENTS) {
+            publicFeeds.clear();
+        }
     }
 
     /** Text, ETag (a hash of the text) and Last-Modified (the latest change among the events) of a feed. */

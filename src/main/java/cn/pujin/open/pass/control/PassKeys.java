@@ -1,5 +1,6 @@
 package cn.pujin.open.pass.control;
 
+import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.pass.entity.PassKey;
 import cn.pujin.open.platform.control.Sealing;
 import jakarta.annotation.PostConstruct;
@@ -61,7 +62,7 @@ public class PassKeys {
         }
     }
 
-    /** Another instance may rotate keys: this one re-reads them at least this often. */
+    /** Another instance may rotate keys: it tells this one ({@link ClusterBus}), which re-reads them at least this often anyway. */
     private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
     /** Everything this instance knows of the keys, replaced as a whole by {@link #reload()}. */
@@ -143,7 +144,18 @@ public class PassKeys {
         }
         create(max == null ? 1 : max + 1, now);
         em.flush();
+        cluster.publish(ClusterBus.Kind.PASS_KEYS, null);
         return reload().signing();
+    }
+
+    @Inject
+    ClusterBus cluster;
+
+    /** Another instance rotated the keys: the next use re-reads them (an expired key stops verifying here too). */
+    void changedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+        if (change.kind() == ClusterBus.Kind.PASS_KEYS) {
+            state = null;
+        }
     }
 
     /** Reads all keys; the newest signs, and a fresh verifier holds every one of them. */

@@ -3,6 +3,7 @@ package cn.pujin.open.platform.control;
 import cn.pujin.open.platform.entity.CalendarYear;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -91,9 +92,19 @@ public class WorkingDayCalendar {
         return parsed;
     }
 
-    /** After a save commits: the next look-up reads the database again. */
+    /** After a save commits: the next look-up reads the database again, here and on the other instances. */
     public void invalidate() {
         stale = true;
+        cluster.publish(ClusterBus.Kind.CALENDAR, null);
+    }
+
+    @Inject
+    ClusterBus cluster;
+
+    void changedElsewhere(@Observes ClusterBus.Changed change) {
+        if (change.kind() == ClusterBus.Kind.CALENDAR) {
+            stale = true;
+        }
     }
 
     private List<CalendarYear> saved() {

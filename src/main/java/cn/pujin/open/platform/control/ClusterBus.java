@@ -1,0 +1,134 @@
+package cn.pujin.open.platform.control;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Tells the other instances of a cluster that something they hold in memory changed, over a topic of the data grid
+ * Payara Micro is clustered with (its Hazelcast, JNDI {@code payara/Hazelcast}). Each instance keeps short-lived
+ * copies (public lists, pass keys, station keys, the working-day calendar, cached credentials, live check-in
+ * counts); the database stays the only truth, so a message only says "read it again".
+ *
+ * <p>The change arrives here as a CDI event {@link Changed} on a data-grid thread: observers only mark things stale
+ * and never touch the database on it. Without a cluster ({@code --nocluster}, the run command) publishing does
+ * nothing and this instance's own observers are all there is.
+ */
+@ApplicationScoped
+public class ClusterBus {
+
+    private static final Logger LOG = Logger.getLogger(ClusterBus.class.getName());
+
+    /** The topic's name in the data grid: all instances of one cluster share it. */
+    static final String TOPIC = "pujin-open.changes";
+
+    /** What changed; {@code id} says which one when that matters (an event, an account, a station). */
+    public enum Kind { PUBLIC_EVENTS, CHECK_INS, ACCOUNT, STATION, PASS_KEYS, CALENDAR }
+
+    /** A change made by another instance. */
+    public record Changed(Kind kind, Long id) {
+
+        String text() {
+            return kind.name() + ":" + (id == null ? "" : id);
+        }
+
+        static Changed parse(String text) {
+            int colon = text.indexOf(':');
+            String id = text.substring(colon + 1);
+            return new Changed(Kind.valueOf(text.substring(0, colon)), id.isEmpty() ? null : Long.valueOf(id));
+        }
+    }
+
+    @Inject
+    Event<Changed> remote;
+
+    /** Messages carry this instance's id so it can skip its own (the data grid delivers to every member). */
+    private final String self = UUID.randomUUID().toString();
+
+    private volatile ITopic<String> topic;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        HazelcastInstance grid;
+        try {
+            grid = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
+        } catch (NamingException | RuntimeException | LinkageError none) {
+            LOG.info("no data grid: changes stay on this instance (" + none + ")");
+            return;
+        }
+        if (grid == null || !grid.getLifecycleService().isRunning()) {
+            LOG.info("the data grid is off (--nocluster): changes stay on this instance");
+            return;
+        }
+        ITopic<String> t = grid.getTopic(TOPIC);
+        t.addMessageListener(message -> receive(message.getMessageObject()));
+        topic = t;
+        LOG.info(() -> "changes are shared with the cluster " + grid.getConfig().getClusterName() + " ("
+                + grid.getCluster().getMembers().size() + " members now)");
+    }
+
+    /** Whether other instances can hear this one. */
+    public boolean clustered() {
+        return topic != null;
+    }
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Tells the other instances, once the current transaction commits (at once without one), so they never
+     * re-read the old state and keep it. Never fails the caller.
+     */
+    public void publish(Kind kind, Long id) {
+        ITopic<String> t = topic;
+        if (t == null) {
+            return;
+        }
+        if (transactions != null && transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing before
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                        send(t, kind, id);
+                    }
+                }
+            });
+        } else {
+            send(t, kind, id);
+        }
+    }
+
+    private void send(ITopic<String> t, Kind kind, Long id) {
+        try {
+            t.publish(self + " " + new Changed(kind, id).text());
+        } catch (RuntimeException e) {
+            // the others fall back on their caches' time limits
+            LOG.log(Level.WARNING, "could not tell the cluster about " + kind + " " + id, e);
+        }
+    }
+
+    private void receive(String message) {
+        int space = message.indexOf(' ');
+        if (space < 0 || message.substring(0, space).equals(self)) {
+            return;
+        }
+        try {
+            remote.fire(Changed.parse(message.substring(space + 1)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not apply the cluster's change " + message, e);
+        }
+    }
+}
