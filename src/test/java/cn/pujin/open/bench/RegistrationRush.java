@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Registration rush: N clients register N distinct citizens for one hot event (capacity N/10) at the same
@@ -26,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * update + insert on the same database with the same number of client threads over a pool the size of
  * the app's (32). Prints throughput, p50/p99, overbooked count and the ratio app/baseline.
  *
- * <p>{@code bench/registration-rush [N]} runs it (default 500).
+ * <p>{@code bench/registration-rush [N]} runs it (default 500); {@code bench/registration-rush N 2} then runs the
+ * same rush split across two clustered instances and prints the ratio two-instance/one-instance.
  */
 public final class RegistrationRush {
 
@@ -78,7 +82,39 @@ public final class RegistrationRush {
         print(jdbc);
         System.out.printf("ratio app/baseline (registrations/s): %.2f   target >= 0.4%n", web.perSecond() / jdbc.perSecond());
         System.out.printf("app p99 %.1f ms (target < 250), overbooked %d (target 0)%n", web.percentile(0.99), web.overbooked());
+        if (Integer.getInteger("bench.instances", 1) >= 2) {
+            twoInstances(app, citizens, rounds, web);
+        }
         System.exit(0);
+    }
+
+    /**
+     * The same rush split across two Payara Micro instances clustered with each other (Payara's data grid over TCP on
+     * loopback) on the same database, against the one-instance figure of this run.
+     */
+    static void twoInstances(TestApp app, List<Api.Citizen> citizens, int rounds, Result one) throws Exception {
+        int a = app.port() + 300;
+        int b = app.port() + 301;
+        Map<String, String> env = new HashMap<>(app.environment());
+        env.put("PUBLIC_URL", "http://localhost:" + a);
+        Process first = TestApp.launch(a, env, "bench-a", TestApp.clusterArgs("pujin-bench", 6920, 6920, 6921));
+        Process second = TestApp.launch(b, env, "bench-b", TestApp.clusterArgs("pujin-bench", 6921, 6920, 6921));
+        try {
+            TestApp.awaitReady("http://localhost:" + a, first, TestApp.logOf("bench-a"));
+            TestApp.awaitReady("http://localhost:" + b, second, TestApp.logOf("bench-b"));
+            IntFunction<String> split = i -> "http://localhost:" + (i % 2 == 0 ? a : b);
+            // each instance gets half of every rush: twice the rounds warm each as much as the single one was
+            for (int i = 0; i < 2 * rounds; i++) {
+                appRush(citizens, "warm-up", split, null);
+            }
+            Result two = appRush(citizens, "2 instances", split, List.of(first.pid(), second.pid()));
+            print(two);
+            System.out.printf("ratio two instances/one instance (registrations/s): %.2f on %d cores   overbooked %d (target 0)%n",
+                    two.perSecond() / one.perSecond(), Runtime.getRuntime().availableProcessors(), two.overbooked());
+        } finally {
+            first.destroyForcibly();
+            second.destroyForcibly();
+        }
     }
 
     static List<Api.Citizen> citizens(int n) throws Exception {
@@ -108,6 +144,11 @@ public final class RegistrationRush {
     }
 
     static Result appRush(List<Api.Citizen> citizens, String name) throws Exception {
+        return appRush(citizens, name, i -> TestApp.get().baseUrl, List.of(TestApp.get().pid()));
+    }
+
+    /** Citizen i talks to {@code instance.apply(i)}; the CPU of the {@code servers} processes is reported. */
+    static Result appRush(List<Api.Citizen> citizens, String name, IntFunction<String> instance, List<Long> servers) throws Exception {
         int n = citizens.size();
         int capacity = Math.max(1, n / 10);
         long eventId = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("压测"), 20)
@@ -118,11 +159,12 @@ public final class RegistrationRush {
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
-        for (Api.Citizen c : citizens) {
+        for (int i = 0; i < n; i++) {
+            Api api = citizens.get(i).api().on(instance.apply(i));
             running.add(clients.submit(() -> {
                 go.await();
                 long t = System.nanoTime();
-                Api.Response r = c.api().post("/api/v1/events/" + eventId + "/registrations", Json.createObjectBuilder().build());
+                Api.Response r = api.post("/api/v1/events/" + eventId + "/registrations", Json.createObjectBuilder().build());
                 latencies.add((System.nanoTime() - t) / 1e6);
                 if (r.status() != 201) {
                     errors.incrementAndGet();
@@ -132,7 +174,8 @@ public final class RegistrationRush {
                 return null;
             }));
         }
-        Duration appCpu = cpu(TestApp.get().pid());
+        List<Long> measured = servers == null ? List.of() : servers;
+        Duration appCpu = cpu(measured);
         Duration clientCpu = cpu(ProcessHandle.current().pid());
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
@@ -147,7 +190,7 @@ public final class RegistrationRush {
         if (!name.equals("warm-up")) {
             System.out.printf("CPU during the app rush (%d..%d): app %.1f ms/registration, client+GreenMail %.1f ms/registration%n",
                     startMillis, System.currentTimeMillis(),
-                    cpu(TestApp.get().pid()).minus(appCpu).toNanos() / 1e6 / n,
+                    cpu(measured).minus(appCpu).toNanos() / 1e6 / n,
                     cpu(ProcessHandle.current().pid()).minus(clientCpu).toNanos() / 1e6 / n);
         }
         clients.shutdown();
@@ -228,6 +271,10 @@ public final class RegistrationRush {
             new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "Thread.print")
                     .redirectOutput(java.nio.file.Path.of("target/bench/client-threads-" + i + ".txt").toFile()).start().waitFor();
         }
+    }
+
+    static Duration cpu(List<Long> pids) {
+        return pids.stream().map(RegistrationRush::cpu).reduce(Duration.ZERO, Duration::plus);
     }
 
     static Duration cpu(long pid) {
