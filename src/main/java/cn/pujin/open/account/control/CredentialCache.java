@@ -55,7 +55,7 @@ public class CredentialCache {
         cluster.publish(ClusterBus.Kind.ACCOUNT, accountId);
     }
 
-    void changedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.ACCOUNT && change.id() != null) {
             forgetHere(change.id());
         }

@@ -83,7 +83,7 @@ public class LiveCheckIns {
     }
 
     /** Another instance recorded scans of an event: stations connected here get the new counts. */
-    void recordedElsewhere(@Observes ClusterBus.Changed change) {
+    void recordedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.CHECK_INS && change.id() != null && broadcasters.containsKey(change.id())) {
             recount.add(change.id());
         }

@@ -111,7 +111,7 @@ public class Stations {
     @Inject
     ClusterBus cluster;
 
-    void changedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.STATION && change.id() != null) {
             forgetHere(change.id());
         }

@@ -244,7 +244,7 @@ public class Events {
     @Inject
     ClusterBus cluster;
 
-    void publishedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+    void publishedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.PUBLIC_EVENTS) {
             publicChanged();
         }

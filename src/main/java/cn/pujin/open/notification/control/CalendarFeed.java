@@ -68,7 +68,7 @@ public class CalendarFeed {
         publicFeeds.clear();
     }
 
-    void publishedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+    void publishedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.PUBLIC_EVENTS) {
             publicFeeds.clear();
         }

@@ -152,7 +152,7 @@ public class PassKeys {
     ClusterBus cluster;
 
     /** Another instance rotated the keys: the next use re-reads them (an expired key stops verifying here too). */
-    void changedElsewhere(@jakarta.enterprise.event.Observes ClusterBus.Changed change) {
+    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.PASS_KEYS) {
             state = null;
         }

@@ -19,9 +19,11 @@ import javax.naming.NamingException;
  * copies (public lists, pass keys, station keys, the working-day calendar, cached credentials, live check-in
  * counts); the database stays the only truth, so a message only says "read it again".
  *
- * <p>The change arrives here as a CDI event {@link Changed} on a data-grid thread: observers only mark things stale
- * and never touch the database on it. Without a cluster ({@code --nocluster}, the run command) publishing does
- * nothing and this instance's own observers are all there is.
+ * <p>The change arrives as a CDI event {@link Changed}, fired on a managed thread (never on the data grid's own: a bean
+ * first created there gets no container resources injected, seen as a null EntityManager). Observers use
+ * {@code notifyObserver = IF_EXISTS} — a cache not created yet holds nothing stale — and only mark things stale.
+ * Without a cluster ({@code --nocluster}, the run command) nothing reaches the others and this instance's own
+ * observers are all there is.
  */
 @ApplicationScoped
 public class ClusterBus {
@@ -50,6 +52,9 @@ public class ClusterBus {
 
     @Inject
     Event<Changed> remote;
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     /** Messages carry this instance's id so it can skip its own (the data grid delivers to every member). */
     private final String self = UUID.randomUUID().toString();
@@ -125,10 +130,23 @@ public class ClusterBus {
         if (space < 0 || message.substring(0, space).equals(self)) {
             return;
         }
+        Changed change;
         try {
-            remote.fire(Changed.parse(message.substring(space + 1)));
+            change = Changed.parse(message.substring(space + 1));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not apply the cluster's change " + message, e);
+            LOG.log(Level.WARNING, "not a change: " + message, e);
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    remote.fire(change);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not apply the cluster's change " + message, e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the app is shutting down: nothing left to keep fresh
         }
     }
 }

@@ -101,7 +101,7 @@ public class WorkingDayCalendar {
     @Inject
     ClusterBus cluster;
 
-    void changedElsewhere(@Observes ClusterBus.Changed change) {
+    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.CALENDAR) {
             stale = true;
         }
