@@ -70,18 +70,19 @@ public class EventsResource {
      * {@code status=DRAFT,IN_REVIEW,…} or {@code review=true} (everything awaiting a reviewer).
      */
     @GET
-    public Page<EventView> list(@QueryParam("kind") String kind, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("campaign") String campaign,
-                                @QueryParam("q") String text, @QueryParam("order") String order,
-                                @QueryParam("status") String status, @QueryParam("review") String review,
-                                @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Response list(@QueryParam("kind") String kind, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("campaign") String campaign,
+                         @QueryParam("q") String text, @QueryParam("order") String order,
+                         @QueryParam("status") String status, @QueryParam("review") String review,
+                         @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         if (status != null || "true".equals(review)) {
             user.require(STAFF_VIEWERS);
-            return events.workingList(statuses(status), "true".equals(review), paging);
+            return Response.ok(events.workingList(statuses(status), "true".equals(review), paging)).build();
         }
-        return events.publicList(new Events.PublicQuery(kind(kind), Times.parseParam("from", from),
-                Times.parseParam("to", to), campaign, text, "desc".equals(order)), paging);
+        // the public list goes out as the JSON kept with it (a Page<EventView>)
+        return Response.ok(events.publicListJson(new Events.PublicQuery(kind(kind), Times.parseParam("from", from),
+                Times.parseParam("to", to), campaign, text, "desc".equals(order)), paging), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -228,8 +228,30 @@ public class Events {
      * forgets them as soon as it publishes, cancels or registers anyone; other instances when they hear of a
      * publication or cancellation ({@link ClusterBus}), and of seat counts within the 2 s.
      */
-    private final cn.pujin.open.platform.control.ShortLived<String, Page<EventView>> publicLists =
+    private final cn.pujin.open.platform.control.ShortLived<String, PublicList> publicLists =
             new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(2), 2_000);
+
+    /**
+     * A public list as kept, with its JSON written once the API is first asked for it: at 300 requests a second
+     * writing the same twenty events to JSON for each was most of the list's cost (bench/public-read).
+     */
+    private static final class PublicList {
+        final Page<EventView> page;
+        private volatile String json;
+
+        PublicList(Page<EventView> page) {
+            this.page = page;
+        }
+
+        String json() {
+            String written = json;
+            if (written == null) {
+                written = cn.pujin.open.platform.control.JsonCodec.JSONB.toJson(page);
+                json = written;
+            }
+            return written;
+        }
+    }
 
     /** Something public changed here (a publication, a seat taken or freed): lists are read afresh. */
     public void publicChanged() {
@@ -251,7 +273,16 @@ public class Events {
     }
 
     public Page<EventView> publicList(PublicQuery query, Paging paging) {
-        return publicLists.get(query + "|" + paging.first() + "|" + paging.size(), () -> readPublicList(query, paging));
+        return kept(query, paging).page;
+    }
+
+    /** The same list as the API sends it (the JSON of {@link #publicList}), written once per list kept. */
+    public String publicListJson(PublicQuery query, Paging paging) {
+        return kept(query, paging).json();
+    }
+
+    private PublicList kept(PublicQuery query, Paging paging) {
+        return publicLists.get(query + "|" + paging.first() + "|" + paging.size(), () -> new PublicList(readPublicList(query, paging)));
     }
 
     private Page<EventView> readPublicList(PublicQuery query, Paging paging) {
