@@ -142,6 +142,12 @@ public final class TestApp {
 
     /** The same with other Payara Micro options in place of {@code --nocluster} (e.g. joining a cluster). */
     public static Process launch(int port, Map<String, String> env, String name, List<String> clusterArgs) throws IOException {
+        return launch(port, env, name, clusterArgs, List.of("-Xmx512m"));
+    }
+
+    /** The same with other JVM options (e.g. the run command's, to time its start). */
+    public static Process launch(int port, Map<String, String> env, String name, List<String> clusterArgs,
+                                 List<String> jvmOptions) throws IOException {
         Path war = Path.of(System.getProperty("it.war", "target/pujin-open.war"));
         Path payara = Path.of(System.getProperty("it.payara", "target/payara-micro.jar"));
         if (!Files.exists(war) || !Files.exists(payara)) {
@@ -149,9 +155,8 @@ public final class TestApp {
         }
         Path log = logOf(name);
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         String extra = System.getProperty("it.jvmArgs", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
