@@ -224,12 +224,13 @@ public class Events {
     public record PublicQuery(EventKind kind, Instant from, Instant to, String campaign, String text, boolean newestFirst) {}
 
     /**
-     * Public lists for 2 s: the event list is what everyone opens when the open month is announced. This instance
+     * Public lists for 5 s: the event list is what everyone opens when the open month is announced. This instance
      * forgets them as soon as it publishes, cancels or registers anyone; other instances when they hear of a
-     * publication or cancellation ({@link ClusterBus}), and of seat counts within the 2 s.
+     * publication or cancellation ({@link ClusterBus}), and of seats taken there within the 5 s. (At 2 s, fifty pages
+     * of a list read at 300 requests/s meant a refresh in one request of twelve — the list's p95 was a refresh.)
      */
     private final cn.pujin.open.platform.control.ShortLived<String, PublicList> publicLists =
-            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(2), 2_000);
+            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(5), 2_000);
 
     /**
      * A public list as kept, with its JSON written once the API is first asked for it: at 300 requests a second

@@ -55,12 +55,11 @@ public class CalendarResource {
 
     public static Response respond(Request request, String ics, List<Events.Published> events, String filename) {
         Instant lastModified = events.stream().map(Events.Published::changedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return respond(request, new CalendarFeed.Rendered(ics, CalendarFeed.tag(ics), lastModified), filename);
+        return respond(request, CalendarFeed.Rendered.of(ics, lastModified), filename);
     }
 
     /** ETag and Last-Modified so calendar apps polling the feed get 304 while nothing changed. */
     public static Response respond(Request request, CalendarFeed.Rendered rendered, String filename) {
-        String ics = rendered.ics();
         EntityTag tag = new EntityTag(rendered.tag());
         Date modified = Date.from(rendered.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         CacheControl cache = new CacheControl();
@@ -69,7 +68,7 @@ public class CalendarResource {
         if (notModified != null) {
             return notModified.cacheControl(cache).tag(tag).build();
         }
-        return Response.ok(ics, TEXT_CALENDAR).tag(tag).lastModified(modified).cacheControl(cache)
+        return Response.ok(rendered.body(), TEXT_CALENDAR).tag(tag).lastModified(modified).cacheControl(cache)
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"").build();
     }
 }

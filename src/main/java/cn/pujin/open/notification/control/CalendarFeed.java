@@ -49,15 +49,22 @@ public class CalendarFeed {
     cn.pujin.open.platform.control.Links links;
 
     /** A feed ({@code METHOD:PUBLISH}) of the given events. */
-    /** A feed as sent: its text, ETag and Last-Modified. */
-    public record Rendered(String ics, String tag, java.time.Instant lastModified) {}
+    /** A feed as sent: its UTF-8 bytes, ETag and Last-Modified. */
+    public record Rendered(byte[] body, String tag, java.time.Instant lastModified) {
+
+        /** The feed's UTF-8 bytes, encoded once per feed kept rather than once per download. */
+        public static Rendered of(String ics, java.time.Instant lastModified) {
+            return new Rendered(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), CalendarFeed.tag(ics), lastModified);
+        }
+    }
 
     /**
-     * The public feeds for 2 s: calendar apps poll them, and answering a poll with 304 should not mean rendering
-     * every event first. Cleared when this instance or another one ({@code ClusterBus}) publishes or cancels.
+     * The public feeds for 30 s: calendar apps poll them, and answering a poll with 304 should not mean rendering
+     * every event first. Only a publication or cancellation changes a feed, and that clears them at once, here and
+     * on the other instances ({@code ClusterBus}); the time limit only bounds a message lost between instances.
      */
     private final cn.pujin.open.platform.control.ShortLived<String, Rendered> publicFeeds =
-            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(2), 200);
+            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(30), 200);
 
     public Rendered publicFeed(String key, java.util.function.Supplier<Rendered> render) {
         return publicFeeds.get(key, render);
@@ -79,7 +86,7 @@ public class CalendarFeed {
         String ics = feed(events, name);
         java.time.Instant modified = events.stream().map(Events.Published::changedAt).max(java.time.Instant::compareTo)
                 .orElse(java.time.Instant.EPOCH);
-        return new Rendered(ics, tag(ics), modified);
+        return Rendered.of(ics, modified);
     }
 
     /** The ETag of a feed's text: the first 128 bits of its SHA-256. */
