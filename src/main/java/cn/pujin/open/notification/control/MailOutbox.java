@@ -60,6 +60,13 @@ public class MailOutbox {
     @Inject
     Clock clock;
 
+    /**
+     * Claims are leases between processes, so they run on real time, never on the application clock: with the clock
+     * moved on one instance (CLOCK_CONTROL), another instance saw that instance's claim as long expired and sent the
+     * same mail again (ClusterIT, a reminder mailed twice).
+     */
+    private static final Clock LEASES = Clock.systemUTC();
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -178,8 +185,9 @@ public class MailOutbox {
         do {
             due = em.createQuery("""
                             select n.id from Notification n where n.emailState = :p and n.nextAttemptAt <= :now
-                            and (n.claimedUntil is null or n.claimedUntil < :now) order by n.nextAttemptAt""", Long.class)
+                            and (n.claimedUntil is null or n.claimedUntil < :lease) order by n.nextAttemptAt""", Long.class)
                     .setParameter("p", Notification.EmailState.PENDING).setParameter("now", clock.instant())
+                    .setParameter("lease", LEASES.instant())
                     .setMaxResults(100).getResultList();
             try (Connection smtp = new Connection()) {
                 for (Long id : due) {
@@ -246,7 +254,7 @@ public class MailOutbox {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean claim(Long id) {
-        Instant now = clock.instant();
+        Instant now = LEASES.instant();
         return em.createQuery("""
                         update Notification n set n.claimedUntil = :until where n.id = :id and n.emailState = :p
                         and (n.claimedUntil is null or n.claimedUntil < :now)""")
