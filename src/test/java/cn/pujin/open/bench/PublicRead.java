@@ -53,11 +53,7 @@ public final class PublicRead {
         java.nio.file.Path dir = java.nio.file.Path.of("target", "bench", "h2-start-" + System.nanoTime()).toAbsolutePath();
         java.nio.file.Files.createDirectories(dir);
         int port = Integer.getInteger("it.port", 19080) + 2;
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        env.put("DB_URL", "jdbc:h2:file:" + dir.resolve("pujin") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
-        env.put("DEMO_DATA", "true");
-        env.put("CONFIG_DIR", java.nio.file.Path.of("config").toAbsolutePath().toString());
-        env.put("OUTBOX_DIR", dir.resolve("outbox").toString());
+        java.util.Map<String, String> env = TestApp.h2Environment(dir);
         for (String start : List.of("new database", "existing database")) {
             long t = System.nanoTime();
             Process p = TestApp.launch(port, env, "run-command", List.of("--nocluster"),

@@ -99,7 +99,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signIn(String login, String password) {
-        open("/login.xhtml");
+        signInAt(base, login, password);
+    }
+
+    /** The same on another instance of the app (several instances on one database). */
+    public void signInAt(String baseUrl, String login, String password) {
+        driver.get(baseUrl + "/login.xhtml");
         type("login:name", login);
         type("login:password", password);
         click(By.id("login:submit"));

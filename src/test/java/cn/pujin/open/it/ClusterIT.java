@@ -135,11 +135,7 @@ class ClusterIT {
         String key = CheckInIT.station(event, "南门").getString("key");
         try (Browser b = new Browser(390, 844)) {
             WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(45));
-            b.driver.get(url(B) + "/login.xhtml");
-            b.type("login:name", "organiser");
-            b.type("login:password", Api.PASSWORD);
-            b.click(By.id("login:submit"));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.inline-form button")));
+            b.signInAt(url(B), "organiser", Api.PASSWORD);
             b.driver.get(url(B) + "/organiser/checkin/station.xhtml?event=" + event);
             wait.until(ExpectedConditions.textToBe(By.id("expected"), "2"));
             assertEquals("0", b.find(By.id("checked-in")).getText());
@@ -218,12 +214,8 @@ class ClusterIT {
     @org.junit.jupiter.api.Order(5)
     void aLoginOnTheFirstInstanceSurvivesItsDeathOnTheSecond() throws Exception {
         try (Browser b = new Browser(1280, 900)) {
-            b.driver.get(url(A) + "/login.xhtml");
-            b.type("login:name", "citizen3");
-            b.type("login:password", Api.PASSWORD);
-            b.click(By.id("login:submit"));
+            b.signInAt(url(A), "citizen3", Api.PASSWORD);
             WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(45));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.inline-form button")));
             // cookies belong to the host, not the port: the same browser session now asks the other instance
             b.driver.get(url(B) + "/me/");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));

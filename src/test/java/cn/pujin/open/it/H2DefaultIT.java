@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,8 @@ class H2DefaultIT {
         Path dir = Path.of(System.getProperty("it.workdir", "target/it"), "h2-" + System.nanoTime());
         Files.createDirectories(dir);
         int port = Integer.getInteger("it.port", 18080) + 1;
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pujin") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
-        env.put("DEMO_DATA", "true");
-        env.put("CONFIG_DIR", Path.of("config").toAbsolutePath().toString());
-        Path outbox = dir.resolve("outbox");
-        env.put("OUTBOX_DIR", outbox.toString());
+        Map<String, String> env = TestApp.h2Environment(dir);
+        Path outbox = dir.toAbsolutePath().resolve("outbox");
 
         String first = runOnce(port, env, "h2-first", outbox);
         assertTrue(first.contains("浦锦开放 database: H2 "), "H2 named in the log");

@@ -181,6 +181,19 @@ public final class TestApp {
                 "--startport", String.valueOf(startPort), "--interfaces", "127.0.0.1");
     }
 
+    /**
+     * The run command's zero-setup default pointed at a folder of its own: an H2 file database there, demo data,
+     * the repository's config/, and mails written as .eml files to {@code dir/outbox}.
+     */
+    public static Map<String, String> h2Environment(Path dir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pujin") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+        env.put("DEMO_DATA", "true");
+        env.put("CONFIG_DIR", Path.of("config").toAbsolutePath().toString());
+        env.put("OUTBOX_DIR", dir.toAbsolutePath().resolve("outbox").toString());
+        return env;
+    }
+
     public static Path logOf(String name) {
         return Path.of(System.getProperty("it.workdir", "target/it")).resolve(name + ".log");
     }

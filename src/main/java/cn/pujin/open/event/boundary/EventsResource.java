@@ -170,7 +170,7 @@ public class EventsResource {
     @Produces("text/calendar; charset=utf-8")
     public Response calendar(@PathParam("id") String id, @Context Request request) {
         Events.Published event = events.publishedForCalendar(Ids.parse(id)).orElseThrow(Problem::notFound);
-        return CalendarResource.respond(request, calendar.feed(List.of(event), event.view().title()), List.of(event),
+        return CalendarResource.respond(request, calendar.render(List.of(event), event.view().title()),
                 "event-" + event.view().id() + ".ics");
     }
 

@@ -69,11 +69,6 @@ public class HomePage {
     }
 
     private Page<EventView> upcoming(EventKind kind, int size) {
-        return events.publicList(new Events.PublicQuery(kind, upcomingFrom(), null, null, null, false), new Paging(0, size));
-    }
-
-    /** "Upcoming" from the current minute, so every visitor in that minute asks the same (cached) question. */
-    private java.time.Instant upcomingFrom() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return events.publicList(new Events.PublicQuery(kind, events.upcomingFrom(), null, null, null, false), new Paging(0, size));
     }
 }

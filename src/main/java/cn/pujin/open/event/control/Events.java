@@ -273,6 +273,11 @@ public class Events {
         }
     }
 
+    /** "Upcoming" from the current minute, so every visitor in that minute asks the same (kept) question. */
+    public Instant upcomingFrom() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
     public Page<EventView> publicList(PublicQuery query, Paging paging) {
         return kept(query, paging).page;
     }

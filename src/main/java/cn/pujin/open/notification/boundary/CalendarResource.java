@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 
 /** {@code GET /calendar.ics}: every published event from 90 days ago on, optionally by kind or campaign. */
 @Path("calendar.ics")
@@ -51,11 +50,6 @@ public class CalendarResource {
         CalendarFeed.Rendered rendered = feed.publicFeed(k + "|" + campaign + "|" + from,
                 () -> feed.render(events.publishedForCalendar(k, campaign, from), name));
         return respond(request, rendered, "pujin-open.ics");
-    }
-
-    public static Response respond(Request request, String ics, List<Events.Published> events, String filename) {
-        Instant lastModified = events.stream().map(Events.Published::changedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return respond(request, CalendarFeed.Rendered.of(ics, lastModified), filename);
     }
 
     /** ETag and Last-Modified so calendar apps polling the feed get 304 while nothing changed. */

@@ -46,7 +46,7 @@ public class MyCalendarResource {
         List<Events.Published> mine = registrations.confirmedEventIds(account.getId()).stream()
                 .map(events::publishedForCalendar).flatMap(Optional::stream)
                 .sorted((a, b) -> a.view().startsAt().compareTo(b.view().startsAt())).toList();
-        return CalendarResource.respond(request, feed.feed(mine, Messages.get(Messages.CHINESE, "calendar.myFeedName")),
-                mine, "my-pujin-open.ics");
+        return CalendarResource.respond(request, feed.render(mine, Messages.get(Messages.CHINESE, "calendar.myFeedName")),
+                "my-pujin-open.ics");
     }
 }

@@ -48,7 +48,6 @@ public class CalendarFeed {
     @Inject
     cn.pujin.open.platform.control.Links links;
 
-    /** A feed ({@code METHOD:PUBLISH}) of the given events. */
     /** A feed as sent: its UTF-8 bytes, ETag and Last-Modified. */
     public record Rendered(byte[] body, String tag, java.time.Instant lastModified) {
 
@@ -99,6 +98,7 @@ public class CalendarFeed {
         }
     }
 
+    /** A feed ({@code METHOD:PUBLISH}) of the given events. */
     public String feed(List<Events.Published> events, String name) {
         return write(calendar(events, name, Method.VALUE_PUBLISH));
     }

@@ -60,7 +60,7 @@ public class OpenColumnPage {
     }
 
     public List<EventView> getUpcoming() {
-        return events.publicList(new Events.PublicQuery(null, upcomingFrom(), null, null, null, false), new Paging(0, 6)).items();
+        return events.publicList(new Events.PublicQuery(null, events.upcomingFrom(), null, null, null, false), new Paging(0, 6)).items();
     }
 
     public Page<EventView> getArchive() {
@@ -132,9 +132,4 @@ public class OpenColumnPage {
     public void setCampaignFilter(String campaign) { this.campaign = campaign; }
     public int getPage() { return page; }
     public void setPage(int page) { this.page = page; }
-
-    /** "Upcoming" from the current minute, so every visitor in that minute asks the same (cached) question. */
-    private java.time.Instant upcomingFrom() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    }
 }

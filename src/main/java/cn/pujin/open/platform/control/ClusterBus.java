@@ -80,11 +80,6 @@ public class ClusterBus {
                 + grid.getCluster().getMembers().size() + " members now)");
     }
 
-    /** Whether other instances can hear this one. */
-    public boolean clustered() {
-        return topic != null;
-    }
-
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 

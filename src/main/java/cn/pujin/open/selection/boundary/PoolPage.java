@@ -169,7 +169,7 @@ public class PoolPage implements Serializable {
     }
 
     public List<EventView> getMeetings() {
-        return events.publicList(new Events.PublicQuery(EventKind.DECISION_MEETING, clocks.clock().instant(), null, null, null, false),
+        return events.publicList(new Events.PublicQuery(EventKind.DECISION_MEETING, events.upcomingFrom(), null, null, null, false),
                 new Paging(0, Paging.MAX_SIZE)).items();
     }
 
