@@ -112,8 +112,30 @@ public class MailOutbox {
     private Session session;
     private cn.pujin.open.platform.control.ChainedTask worker;
 
+    /**
+     * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a fresh {@code ServiceLoader} scan of every jar
+     * for each header it encodes and each body part it creates (jakartaee/mail-api#699, #861); under a
+     * registration rush that scan was over a third of the application's CPU. Naming the implementation in the
+     * system property the API reads first turns each lookup into a loaded-class hit. Only set when unset and
+     * when Payara's mail implementation (Angus) is the one visible to this application.
+     */
+    static void nameStreamProvider() {
+        String property = jakarta.mail.util.StreamProvider.class.getName();
+        String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
+        if (System.getProperty(property) != null) {
+            return;
+        }
+        try {
+            Class.forName(angus, false, Thread.currentThread().getContextClassLoader());
+            System.setProperty(property, angus);
+        } catch (ClassNotFoundException | LinkageError other) {
+            LOG.fine(() -> "no " + angus + ", Jakarta Mail keeps its own lookup");
+        }
+    }
+
     @PostConstruct
     void init() {
+        nameStreamProvider();
         Properties p = new Properties();
         host.ifPresent(h -> {
             p.put("mail.smtp.host", h);
