@@ -41,21 +41,36 @@ public final class PassArt {
     /**
      * The QR of a token, checked by reading it back: for a few tokens in a hundred ZXing's own detector cannot find
      * the symbol the encoder chose (its mask pattern makes data modules look like finder patterns), so such a symbol
-     * is drawn again with the next mask pattern until it reads back. Error correction M, quiet zone of 4 modules.
+     * is drawn again with the next mask pattern until it reads back. Whether it reads back depends on the scale too,
+     * so the check reads the very matrix that is drawn. The mask found is kept per token and size: one pass is drawn
+     * for its mail, its page, its PNG and its PDF. Error correction M, quiet zone of 4 modules.
      */
     public static BitMatrix matrix(String token, int size) {
-        BitMatrix first = encode(token, size, -1);
-        if (readsBack(first, token)) {
-            return first;
+        String key = size + ":" + token;
+        Integer known = MASKS.get(key);
+        if (known != null) {
+            return encode(token, size, known);
         }
-        for (int mask = 0; mask < 8; mask++) {
-            BitMatrix again = encode(token, size, mask);
-            if (readsBack(again, token)) {
-                return again;
+        int chosen = -1;
+        BitMatrix drawn = encode(token, size, -1);
+        if (!readsBack(drawn, token)) {
+            for (int mask = 0; mask < 8; mask++) {
+                BitMatrix again = encode(token, size, mask);
+                if (readsBack(again, token)) {
+                    chosen = mask;
+                    drawn = again;
+                    break;
+                }
             }
         }
-        return first;
+        if (MASKS.size() > 10_000) {
+            MASKS.clear();
+        }
+        MASKS.put(key, chosen);
+        return drawn;
     }
+
+    private static final Map<String, Integer> MASKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static BitMatrix encode(String token, int size, int mask) {
         Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
@@ -71,11 +86,19 @@ public final class PassArt {
         }
     }
 
+    /** ZXing's detector on the matrix's own pixels (no image in between: building one cost more than the reading). */
     private static boolean readsBack(BitMatrix matrix, String token) {
+        int width = matrix.getWidth();
+        int height = matrix.getHeight();
+        byte[] luminance = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                luminance[y * width + x] = matrix.get(x, y) ? 0 : (byte) 0xff;
+            }
+        }
         try {
-            var image = MatrixToImageWriter.toBufferedImage(matrix);
             var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+                    new com.google.zxing.PlanarYUVLuminanceSource(luminance, width, height, 0, 0, width, height, false)));
             return token.equals(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
         } catch (com.google.zxing.ReaderException e) {
             return false;
