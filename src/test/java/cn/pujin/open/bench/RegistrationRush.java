@@ -70,7 +70,7 @@ public final class RegistrationRush {
         }
         if (Boolean.getBoolean("bench.jfr")) {
             // a flight recording of the app during the measured rush: target/bench/rush.jfr
-            new ProcessBuilder("jcmd", String.valueOf(app.pid()), "JFR.start", "name=rush", "settings=profile",
+            new ProcessBuilder("jcmd", String.valueOf(app.pid()), "JFR.start", "name=rush", "settings=" + System.getProperty("bench.jfc", "profile"),
                     "filename=" + java.nio.file.Path.of("target/bench/rush.jfr").toAbsolutePath()).inheritIO().start().waitFor();
         }
         Result web = appRush(citizens, "app (HTTP)");

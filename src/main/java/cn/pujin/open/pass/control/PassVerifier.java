@@ -8,9 +8,15 @@ import java.util.function.IntFunction;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Checks a token's form and Ed25519 signature against the public keys it knows (each decoded once into a
- * point, so a verify costs one signature check). Plain Java, no container: the server and the benchmark
- * run exactly this code.
+ * Checks a token's form and Ed25519 signature against the keys it knows. Plain Java, no container: the server
+ * and the benchmark run exactly this code.
+ *
+ * <p>The server issued every pass it is shown, and Ed25519 signatures are deterministic (RFC 8032 §5.1.6): a
+ * payload has exactly one signature under a key. So where the private key is at hand (the server's own keys)
+ * a token is checked by signing its payload again and comparing the two signatures in constant time — a fixed-base
+ * multiplication instead of verification's double one, about twice as fast, and stricter: any other encoding
+ * that a verifier might accept is refused. Forging a token still means forging an Ed25519 signature. Keys known by
+ * their public half only (and every station offline) verify the signature with the public point, decoded once.
  */
 public final class PassVerifier {
 
@@ -19,11 +25,34 @@ public final class PassVerifier {
 
     public record Checked(Check check, PassToken claims) {}
 
-    /** A verifying key: the decoded public point and when it stops being trusted (null: never). */
-    public record Key(Ed25519.PublicPoint point, Instant expiresAt) {
+    /**
+     * A key: the decoded public point, the key pair when this process signs with it (else null), and when it stops
+     * being trusted (null: never).
+     */
+    public record Key(Ed25519.PublicPoint point, byte[] publicKey, byte[] privateKey, Instant expiresAt) {
 
+        /** A key known by its public half only: tokens are verified. */
         public static Key of(byte[] publicKey, Instant expiresAt) {
-            return new Key(Ed25519.validatePublicKeyFullExport(publicKey, 0), expiresAt);
+            return new Key(Ed25519.validatePublicKeyFullExport(publicKey, 0), publicKey.clone(), null, expiresAt);
+        }
+
+        /** One of this server's own keys: tokens are signed again and compared. */
+        public static Key of(byte[] publicKey, byte[] privateKey, Instant expiresAt) {
+            return new Key(Ed25519.validatePublicKeyFullExport(publicKey, 0), publicKey.clone(), privateKey.clone(), expiresAt);
+        }
+
+        /** Whether {@code token} (payload then signature) carries this key's signature of its payload. */
+        boolean signed(byte[] token) {
+            if (privateKey == null) {
+                return Ed25519.verify(token, PassToken.PAYLOAD_BYTES, point, token, 0, PassToken.PAYLOAD_BYTES);
+            }
+            byte[] expected = new byte[PassToken.SIGNATURE_BYTES];
+            Ed25519.sign(privateKey, 0, publicKey, 0, token, 0, PassToken.PAYLOAD_BYTES, expected, 0);
+            int difference = token.length ^ (PassToken.PAYLOAD_BYTES + PassToken.SIGNATURE_BYTES);
+            for (int i = 0; i < PassToken.SIGNATURE_BYTES; i++) {
+                difference |= expected[i] ^ token[PassToken.PAYLOAD_BYTES + i];
+            }
+            return difference == 0;
         }
     }
 
@@ -58,7 +87,7 @@ public final class PassVerifier {
             return new Checked(Check.INVALID_SIGNATURE, claims);
         }
         byte[] bytes = decoded.get().bytes();
-        if (!Ed25519.verify(bytes, PassToken.PAYLOAD_BYTES, key.point(), bytes, 0, PassToken.PAYLOAD_BYTES)) {
+        if (!key.signed(bytes)) {
             return new Checked(Check.INVALID_SIGNATURE, claims);
         }
         if (key.expiresAt() != null && !clock.instant().isBefore(key.expiresAt())) {
