@@ -219,6 +219,9 @@ class EventsIT {
         assertEquals(2, page.getInt("total"));
         assertEquals(1, page.getJsonArray("items").size());
         assertEquals(meetingTitle, page.getJsonArray("items").getJsonObject(0).getString("title"));
+        JsonObject beyond = PUBLIC.get(q + "&size=2&page=7").json();
+        assertEquals(2, beyond.getInt("total"), "a page past the end still counts the list");
+        assertEquals(0, beyond.getJsonArray("items").size());
 
         String day41 = java.time.LocalDate.now(Fixtures.SHANGHAI).plusDays(41).toString();
         assertEquals(1, PUBLIC.get(q + "&from=" + day41).json().getInt("total"));

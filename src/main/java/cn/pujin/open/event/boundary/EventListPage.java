@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -34,9 +33,6 @@ public class EventListPage {
     @Inject
     Events events;
 
-    @Inject
-    Clock clock;
-
     private String kind;
     private String month;
     private String campaign;
@@ -54,9 +50,10 @@ public class EventListPage {
             from = ym.atDay(1).atStartOfDay(Clocks.ZONE).toInstant();
             to = ym.plusMonths(1).atDay(1).atStartOfDay(Clocks.ZONE).toInstant();
         } else if (past) {
-            to = clock.instant();
+            // the current minute, not the instant: everyone in that minute asks the same (kept) question
+            to = events.upcomingFrom();
         } else {
-            from = clock.instant();
+            from = events.upcomingFrom();
         }
         result = events.publicList(new Events.PublicQuery(k, from, to, campaign, null, past && ym == null),
                 new Paging(Math.max(0, page), PAGE_SIZE));

@@ -226,11 +226,38 @@ public class Events {
     /**
      * Public lists for 5 s: the event list is what everyone opens when the open month is announced. This instance
      * forgets them as soon as it publishes, cancels or registers anyone; other instances when they hear of a
-     * publication or cancellation ({@link ClusterBus}), and of seats taken there within the 5 s. (At 2 s, fifty pages
-     * of a list read at 300 requests/s meant a refresh in one request of twelve — the list's p95 was a refresh.)
+     * publication or cancellation ({@link ClusterBus}), and of seats taken there within the 5 s.
+     *
+     * <p>A question asked again within 5 s is kept whole — every page of it from one query — while it has at most
+     * {@value #WHOLE_LIST_MAX} events, and pages are cut from it: people leafing through fifty pages at 300
+     * requests/s then cost one query per 5 s instead of a query (with its growing OFFSET) per page and 5 s, which put
+     * a refresh or a first read in the list's p95 (bench/public-read). A question asked once (a one-off time or text)
+     * reads just its page. Views share their text with the parsed snapshots, so a kept question of 2,000 events is a
+     * few hundred kilobytes. Longer questions (years of archive) are kept page by page.
      */
+    private final cn.pujin.open.platform.control.ShortLived<String, WholeList> wholeLists =
+            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(5), 256);
     private final cn.pujin.open.platform.control.ShortLived<String, PublicList> publicLists =
             new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(5), 2_000);
+    static final int WHOLE_LIST_MAX = 2_000;
+    private static final int PAGES_KEPT = 200;
+
+    /** Every event of one public question in list order (null when longer than {@link #WHOLE_LIST_MAX}), and the pages cut so far. */
+    private record WholeList(List<EventView> events, Map<String, PublicList> pages) {
+
+        PublicList page(Paging paging) {
+            String key = paging.first() + "|" + paging.size();
+            PublicList kept = pages.get(key);
+            if (kept == null) {
+                int from = (int) Math.min(events.size(), (long) paging.first());
+                kept = new PublicList(new Page<>(events.subList(from, Math.min(events.size(), from + paging.size())), events.size()));
+                if (pages.size() < PAGES_KEPT) {
+                    pages.put(key, kept);
+                }
+            }
+            return kept;
+        }
+    }
 
     /**
      * A public list as kept, with its JSON written once the API is first asked for it: at 300 requests a second
@@ -256,6 +283,7 @@ public class Events {
 
     /** Something public changed here (a publication, a seat taken or freed): lists are read afresh. */
     public void publicChanged() {
+        wholeLists.clear();
         publicLists.clear();
     }
 
@@ -288,9 +316,34 @@ public class Events {
     }
 
     private PublicList kept(PublicQuery query, Paging paging) {
-        return publicLists.get(query + "|" + paging.first() + "|" + paging.size(), () -> new PublicList(readPublicList(query, paging)));
+        String question = query.toString();
+        if (askedAgain(question)) {
+            WholeList whole = wholeLists.get(question, () -> readWholeList(query));
+            if (whole.events() != null) {
+                return whole.page(paging);
+            }
+        }
+        return publicLists.get(question + "|" + paging.first() + "|" + paging.size(), () -> new PublicList(readPublicList(query, paging)));
     }
 
+    /** When each question was last asked (nanoTime), so one asked once (a one-off time or text) reads just its page. */
+    private final Map<String, Long> asked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean askedAgain(String question) {
+        long now = System.nanoTime();
+        if (asked.size() > 10_000) {
+            asked.clear();
+        }
+        Long before = asked.put(question, now);
+        return before != null && now - before < java.time.Duration.ofSeconds(5).toNanos();
+    }
+
+    private WholeList readWholeList(PublicQuery query) {
+        Page<EventView> all = readPublicList(query, null);
+        return new WholeList(all == null ? null : all.items(), new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** One page of a public question; with {@code paging} null every event of it, or null when there are too many. */
     private Page<EventView> readPublicList(PublicQuery query, Paging paging) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" from EventPublication p, Event e where e.id = p.eventId");
@@ -325,6 +378,14 @@ public class Events {
             select.setParameter(k, v);
             count.setParameter(k, v);
         });
+        if (paging == null) {
+            long total = count.getSingleResult();
+            if (total > WHOLE_LIST_MAX) {
+                return null;
+            }
+            List<EventView> items = select.getResultList().stream().map(r -> publicView((EventPublication) r[0], (Integer) r[1])).toList();
+            return new Page<>(items, items.size());
+        }
         List<EventView> items = select.setFirstResult(paging.first()).setMaxResults(paging.size()).getResultList()
                 .stream().map(r -> publicView((EventPublication) r[0], (Integer) r[1])).toList();
         return new Page<>(items, count.getSingleResult());

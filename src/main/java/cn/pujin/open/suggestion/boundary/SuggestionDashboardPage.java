@@ -47,10 +47,6 @@ public class SuggestionDashboardPage implements Serializable {
     @Inject
     SuggestionActor actor;
 
-    /** (The Clock itself is not serializable; this view-scoped page holds the application-scoped source.) */
-    @Inject
-    cn.pujin.open.platform.control.Clocks clocks;
-
     private final Map<Long, Long> assignTo = new HashMap<>();
     private Long eventId;
     private Long agendaItemId;
@@ -98,7 +94,7 @@ public class SuggestionDashboardPage implements Serializable {
 
     /** Published events of the last 90 days and the coming ones: where comments and decisions are entered. */
     public List<EventView> getEvents() {
-        return events.publicList(new Events.PublicQuery(null, clocks.clock().instant().minus(Duration.ofDays(90)), null, null, null, true),
+        return events.publicList(new Events.PublicQuery(null, events.upcomingFrom().minus(Duration.ofDays(90)), null, null, null, true),
                 new Paging(0, 100)).items();
     }
 
