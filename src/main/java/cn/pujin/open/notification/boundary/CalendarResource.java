@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -44,8 +43,10 @@ public class CalendarResource {
         if (campaign != null && campaign.length() > 60) {
             throw Problem.invalid("campaign", "validation.size.max.n", 60);
         }
-        // from 90 days ago, counted in whole minutes so that every poll within a minute asks the same question
-        Instant from = clock.instant().minus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        // from the start of the day 90 days ago: every poll of a day asks the same question, so the rendered feed is
+        // kept (and refreshed in the background of one request) instead of rendered again for everyone each minute
+        Instant from = clock.instant().atZone(cn.pujin.open.platform.control.Clocks.ZONE).toLocalDate().minusDays(90)
+                .atStartOfDay(cn.pujin.open.platform.control.Clocks.ZONE).toInstant();
         String name = Messages.get(Messages.CHINESE, "calendar.feedName") + (campaign == null || campaign.isBlank() ? "" : " · " + campaign);
         CalendarFeed.Rendered rendered = feed.publicFeed(k + "|" + campaign + "|" + from,
                 () -> feed.render(events.publishedForCalendar(k, campaign, from), name));
