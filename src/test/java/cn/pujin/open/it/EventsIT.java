@@ -201,6 +201,27 @@ class EventsIT {
     }
 
     @Test
+    void anEventThatIsOverSaysSoInsteadOfCountingSeats() {
+        String campaign = unique("收尾专题");
+        String title = unique("两天后的开放日");
+        Fixtures.published(openDay(title, 2).add("campaign", campaign));
+        String filter = "&campaign=" + URLEncoder.encode(campaign, StandardCharsets.UTF_8);
+
+        String upcoming = PUBLIC.get("/events/?when=upcoming" + filter).expect(200).body();
+        assertTrue(upcoming.contains(title) && upcoming.contains("剩余 40 个名额"), upcoming);
+        assertFalse(upcoming.contains("已结束"), upcoming);
+        try {
+            // four days on, the event (two days ahead, two hours long) is over
+            SuggestionsIT.clock(java.time.OffsetDateTime.now(Fixtures.SHANGHAI).plusDays(4).toString());
+            String past = PUBLIC.get("/events/?when=past" + filter).expect(200).body();
+            assertTrue(past.contains(title) && past.contains("已结束"), past);
+            assertFalse(past.contains("剩余") || past.contains("名额已满"), "no seats for an event that is over: " + past);
+        } finally {
+            SuggestionsIT.clock(null);
+        }
+    }
+
+    @Test
     void publicListFiltersByKindCampaignAndTimeWithPaging() {
         String campaign = unique("测试开放月");
         String dayTitle = unique("开放日");

@@ -25,6 +25,14 @@ public class Formats {
         return faces != null && faces.getViewRoot() != null && "en".equals(faces.getViewRoot().getLocale().getLanguage());
     }
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
+    /** Whether an event that ends at {@code end} is over, on the application's clock (no seats to count then). */
+    public boolean over(OffsetDateTime end) {
+        return end != null && !end.toInstant().isAfter(clock.instant());
+    }
+
     private static ZonedDateTime local(OffsetDateTime t) {
         return t.atZoneSameInstant(Clocks.ZONE);
     }
