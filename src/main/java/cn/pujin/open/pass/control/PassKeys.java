@@ -49,8 +49,8 @@ public class PassKeys {
 
     private SecretKeySpec sealingKey;
 
-    /** A key as this instance holds it: public key, the verifier's decoded form, the opened private key. */
-    public record Loaded(int id, byte[] publicKey, PassVerifier.Key verifying, byte[] privateKey) {
+    /** A key as this instance holds it: the verifier's key, which holds the public key and the opened private key. */
+    public record Loaded(int id, PassVerifier.Key verifying) {
 
         public Instant expiresAt() {
             return verifying.expiresAt();
@@ -58,7 +58,7 @@ public class PassKeys {
 
         /** base64url, as stored and as stations receive it. */
         public String publicKeyText() {
-            return B64.encodeToString(publicKey);
+            return B64.encodeToString(verifying.publicKey());
         }
     }
 
@@ -103,12 +103,8 @@ public class PassKeys {
     }
 
     public String sign(int keyId, long passId, long eventId, int serial) {
-        Loaded key = key(keyId);
         byte[] payload = PassToken.payload(keyId, passId, eventId, serial);
-        byte[] signature = new byte[PassToken.SIGNATURE_BYTES];
-        // with the public key given, signing does not derive it again (one scalar multiplication instead of two)
-        Ed25519.sign(key.privateKey(), 0, key.publicKey(), 0, payload, 0, payload.length, signature, 0);
-        return PassToken.encode(payload, signature);
+        return PassToken.encode(payload, key(keyId).verifying().sign(payload, 0, payload.length));
     }
 
     /** Form, signature and key expiry of a token; keys another instance created are loaded on first sight. */
@@ -213,6 +209,6 @@ public class PassKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("pass key " + k.getId() + " cannot be opened with the configured PASS_KEY_SECRET", e);
         }
-        return new Loaded(k.getId(), publicKey, PassVerifier.Key.of(publicKey, privateKey, k.getExpiresAt()), privateKey);
+        return new Loaded(k.getId(), PassVerifier.Key.of(publicKey, privateKey, k.getExpiresAt()));
     }
 }

@@ -41,13 +41,22 @@ public final class PassVerifier {
             return new Key(Ed25519.validatePublicKeyFullExport(publicKey, 0), publicKey.clone(), privateKey.clone(), expiresAt);
         }
 
+        /**
+         * This key's signature of {@code length} bytes at {@code offset} (keys with their private half only); the
+         * public key is given, so Bouncy Castle does not derive it again.
+         */
+        public byte[] sign(byte[] message, int offset, int length) {
+            byte[] signature = new byte[PassToken.SIGNATURE_BYTES];
+            Ed25519.sign(privateKey, 0, publicKey, 0, message, offset, length, signature, 0);
+            return signature;
+        }
+
         /** Whether {@code token} (payload then signature) carries this key's signature of its payload. */
         boolean signed(byte[] token) {
             if (privateKey == null) {
                 return Ed25519.verify(token, PassToken.PAYLOAD_BYTES, point, token, 0, PassToken.PAYLOAD_BYTES);
             }
-            byte[] expected = new byte[PassToken.SIGNATURE_BYTES];
-            Ed25519.sign(privateKey, 0, publicKey, 0, token, 0, PassToken.PAYLOAD_BYTES, expected, 0);
+            byte[] expected = sign(token, 0, PassToken.PAYLOAD_BYTES);
             int difference = token.length ^ (PassToken.PAYLOAD_BYTES + PassToken.SIGNATURE_BYTES);
             for (int i = 0; i < PassToken.SIGNATURE_BYTES; i++) {
                 difference |= expected[i] ^ token[PassToken.PAYLOAD_BYTES + i];
