@@ -235,10 +235,11 @@ public class Events {
      * reads just its page. Views share their text with the parsed snapshots, so a kept question of 2,000 events is a
      * few hundred kilobytes. Longer questions (years of archive) are kept page by page.
      */
+    private static final java.time.Duration LISTS_KEPT = java.time.Duration.ofSeconds(5);
     private final cn.pujin.open.platform.control.ShortLived<String, WholeList> wholeLists =
-            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(5), 256);
+            new cn.pujin.open.platform.control.ShortLived<>(LISTS_KEPT, 256);
     private final cn.pujin.open.platform.control.ShortLived<String, PublicList> publicLists =
-            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(5), 2_000);
+            new cn.pujin.open.platform.control.ShortLived<>(LISTS_KEPT, 2_000);
     static final int WHOLE_LIST_MAX = 2_000;
     private static final int PAGES_KEPT = 200;
 
@@ -335,7 +336,7 @@ public class Events {
             asked.clear();
         }
         Long before = asked.put(question, now);
-        return before != null && now - before < java.time.Duration.ofSeconds(5).toNanos();
+        return before != null && now - before < LISTS_KEPT.toNanos();
     }
 
     private WholeList readWholeList(PublicQuery query) {
@@ -378,17 +379,14 @@ public class Events {
             select.setParameter(k, v);
             count.setParameter(k, v);
         });
-        if (paging == null) {
-            long total = count.getSingleResult();
-            if (total > WHOLE_LIST_MAX) {
-                return null;
-            }
-            List<EventView> items = select.getResultList().stream().map(r -> publicView((EventPublication) r[0], (Integer) r[1])).toList();
-            return new Page<>(items, items.size());
+        if (paging == null && count.getSingleResult() > WHOLE_LIST_MAX) {
+            return null;
         }
-        List<EventView> items = select.setFirstResult(paging.first()).setMaxResults(paging.size()).getResultList()
-                .stream().map(r -> publicView((EventPublication) r[0], (Integer) r[1])).toList();
-        return new Page<>(items, count.getSingleResult());
+        if (paging != null) {
+            select.setFirstResult(paging.first()).setMaxResults(paging.size());
+        }
+        List<EventView> items = select.getResultList().stream().map(r -> publicView((EventPublication) r[0], (Integer) r[1])).toList();
+        return new Page<>(items, paging == null ? items.size() : count.getSingleResult());
     }
 
     /** Working copies for staff, newest first; {@code awaitingReview} lists new events and revisions in review. */
