@@ -147,45 +147,47 @@ public final class RegistrationRush {
         return appRush(citizens, name, i -> TestApp.get().baseUrl, List.of(TestApp.get().pid()));
     }
 
+    /**
+     * The rush's clients: one persistent connection per concurrent client to each instance, kept from the warm-up
+     * rounds to the measured one as a server that has been up a while would see them (see {@link KeepAliveClient}).
+     */
+    private static final Map<String, KeepAliveClient> LOAD = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([A-Z_]+)\"");
+
     /** Citizen i talks to {@code instance.apply(i)}; the CPU of the {@code servers} processes is reported. */
     static Result appRush(List<Api.Citizen> citizens, String name, IntFunction<String> instance, List<Long> servers) throws Exception {
         int n = citizens.size();
         int capacity = Math.max(1, n / 10);
         long eventId = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("压测"), 20)
                 .add("capacity", capacity).add("waitlist", true)));
-        ExecutorService clients = Executors.newFixedThreadPool(Integer.getInteger("bench.clients", n));
-        CountDownLatch go = new CountDownLatch(1);
+        int connections = Integer.getInteger("bench.clients", n);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Api api = citizens.get(i).api().on(instance.apply(i));
-            running.add(clients.submit(() -> {
-                go.await();
-                long t = System.nanoTime();
-                Api.Response r = api.post("/api/v1/events/" + eventId + "/registrations", Json.createObjectBuilder().build());
-                latencies.add((System.nanoTime() - t) / 1e6);
-                if (r.status() != 201) {
-                    errors.incrementAndGet();
-                } else if ("CONFIRMED".equals(r.json().getString("status"))) {
-                    confirmed.incrementAndGet();
-                }
-                return null;
-            }));
-        }
+        CountDownLatch answered = new CountDownLatch(n);
         List<Long> measured = servers == null ? List.of() : servers;
         Duration appCpu = cpu(measured);
         Duration clientCpu = cpu(ProcessHandle.current().pid());
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
-        go.countDown();
+        for (int i = 0; i < n; i++) {
+            KeepAliveClient client = LOAD.computeIfAbsent(instance.apply(i), base -> new KeepAliveClient(java.net.URI.create(base), connections));
+            long t = System.nanoTime();
+            client.post("/api/v1/events/" + eventId + "/registrations", citizens.get(i).api().authorization(), "{}", (status, body) -> {
+                latencies.add((System.nanoTime() - t) / 1e6);
+                java.util.regex.Matcher m = STATUS.matcher(body);
+                if (status != 201 || !m.find()) {
+                    errors.incrementAndGet();
+                } else if ("CONFIRMED".equals(m.group(1))) {
+                    confirmed.incrementAndGet();
+                }
+                answered.countDown();
+            });
+        }
         if (Boolean.getBoolean("bench.threadDump") && !name.equals("warm-up")) {
             threadDumps();
         }
-        for (Future<?> f : running) {
-            f.get();
-        }
+        answered.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!name.equals("warm-up")) {
             System.out.printf("CPU during the app rush (%d..%d): app %.1f ms/registration, client+GreenMail %.1f ms/registration%n",
@@ -193,7 +195,6 @@ public final class RegistrationRush {
                     cpu(measured).minus(appCpu).toNanos() / 1e6 / n,
                     cpu(ProcessHandle.current().pid()).minus(clientCpu).toNanos() / 1e6 / n);
         }
-        clients.shutdown();
         int stored = count(TestApp.get(), "select count(*) from registration where event_id = " + eventId + " and status = 'CONFIRMED'");
         return new Result(name, n, seconds, latencies, Math.max(stored, confirmed.get()), capacity, errors.get());
     }

@@ -49,6 +49,11 @@ public final class Api {
         return new Api(base, authorization, java.util.Map.copyOf(more));
     }
 
+    /** The Authorization header this caller sends (for load clients that speak HTTP themselves). */
+    public String authorization() {
+        return authorization;
+    }
+
     /** The same caller talking to another instance of the app (several instances on one database). */
     public Api on(String baseUrl) {
         return new Api(baseUrl, authorization, headers);
