@@ -128,9 +128,9 @@ public final class CheckInRate {
                 }
                 String token = tokens.get(i % tokens.size());
                 client.post("/api/v1/checkins", "Bearer " + key, "{\"token\":\"" + token + "\",\"nonce\":\"" + UUID.randomUUID() + "\"}",
-                        (status, body) -> {
+                        (status, reply) -> {
                             latencies.add((System.nanoTime() - due) / 1e6);
-                            java.util.regex.Matcher m = VERDICT.matcher(body);
+                            java.util.regex.Matcher m = VERDICT.matcher(reply.text());
                             if (status != 200 || !m.find()) {
                                 errors.incrementAndGet();
                             } else {

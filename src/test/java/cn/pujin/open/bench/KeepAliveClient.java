@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.BiConsumer;
+import java.util.Map;
 
 /**
  * A load generator's HTTP/1.1 client that stays out of the way of what it measures: a few persistent connections, one
@@ -22,13 +22,27 @@ import java.util.function.BiConsumer;
  * every two seconds on the two cores it shares with the server, and those pauses were counted as the server's latency.
  *
  * <p>Requests wait in one queue for a free connection; a connection the server closes (keep-alive limit) is opened
- * again and the unanswered request sent again. Only what a benchmark needs: POST with a small body, Content-Length or
- * chunked responses.
+ * again and the unanswered request sent again. Only what a benchmark needs: GET, and POST with a small body;
+ * Content-Length or chunked responses.
  */
 final class KeepAliveClient implements AutoCloseable {
 
-    /** What the caller learns of an answer: status and body. */
-    interface Answer extends BiConsumer<Integer, String> {}
+    /** What the caller learns of an answer, on the connection's thread (the body's buffer is reused afterwards). */
+    interface Answer {
+        void accept(int status, Reply reply);
+    }
+
+    /** A response body as read: its length, and its text when the caller wants it. */
+    record Reply(byte[] buffer, int length) {
+        String text() {
+            return new String(buffer, 0, length, StandardCharsets.UTF_8);
+        }
+
+        static Reply failed(Exception e) {
+            byte[] text = e.toString().getBytes(StandardCharsets.UTF_8);
+            return new Reply(text, text.length);
+        }
+    }
 
     private record Job(byte[] request, Answer answer) {}
 
@@ -52,10 +66,22 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** Queues a POST of a JSON body; {@code answer} runs on a connection's thread when the response is read. */
     void post(String path, String authorization, String json, Answer answer) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        send("POST", path, Map.of("Authorization", authorization, "Content-Type", "application/json", "Accept", "application/json"),
+                json.getBytes(StandardCharsets.UTF_8), answer);
+    }
+
+    /** Queues a GET with the given headers (e.g. If-None-Match). */
+    void get(String pathAndQuery, Map<String, String> headers, Answer answer) {
+        send("GET", pathAndQuery, headers, new byte[0], answer);
+    }
+
+    private void send(String method, String path, Map<String, String> headers, byte[] body, Answer answer) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (body.length > 0) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(body, 0, request, headBytes.length, body.length);
@@ -87,7 +113,7 @@ final class KeepAliveClient implements AutoCloseable {
                             connection = null;
                         }
                         if (attempt == 2) {
-                            job.answer().accept(-1, e.toString());
+                            job.answer().accept(-1, Reply.failed(e));
                             break;
                         }
                     }
@@ -144,7 +170,10 @@ final class KeepAliveClient implements AutoCloseable {
                 }
             }
             int size = 0;
-            if (chunked) {
+            if (status / 100 == 1 || status == 204 || status == 304) {
+                // no body, whatever the headers say
+                size = 0;
+            } else if (chunked) {
                 for (int chunk = Integer.parseInt(readLine().split(";")[0].trim(), 16); chunk > 0;
                      chunk = Integer.parseInt(readLine().split(";")[0].trim(), 16)) {
                     readBody(size, chunk);
@@ -163,7 +192,7 @@ final class KeepAliveClient implements AutoCloseable {
                     size += n;
                 }
             }
-            job.answer().accept(status, new String(body, 0, size, StandardCharsets.UTF_8));
+            job.answer().accept(status, new Reply(body, size));
         }
 
         private byte[] grow(int needed) {

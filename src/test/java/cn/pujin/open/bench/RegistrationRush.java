@@ -173,9 +173,9 @@ public final class RegistrationRush {
         for (int i = 0; i < n; i++) {
             KeepAliveClient client = LOAD.computeIfAbsent(instance.apply(i), base -> new KeepAliveClient(java.net.URI.create(base), connections));
             long t = System.nanoTime();
-            client.post("/api/v1/events/" + eventId + "/registrations", citizens.get(i).api().authorization(), "{}", (status, body) -> {
+            client.post("/api/v1/events/" + eventId + "/registrations", citizens.get(i).api().authorization(), "{}", (status, reply) -> {
                 latencies.add((System.nanoTime() - t) / 1e6);
-                java.util.regex.Matcher m = STATUS.matcher(body);
+                java.util.regex.Matcher m = STATUS.matcher(reply.text());
                 if (status != 201 || !m.find()) {
                     errors.incrementAndGet();
                 } else if ("CONFIRMED".equals(m.group(1))) {
