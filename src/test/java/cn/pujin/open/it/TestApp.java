@@ -161,7 +161,12 @@ public final class TestApp {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", payara.toString(),
+        // Payara Micro's runtime directory beside the log, emptied first: in /tmp (the default) every forced stop — the
+        // crash tests kill -9 on purpose — left 150 MB behind, and a machine running the suite and the benchmarks
+        // gathered 73 of them (9 GB); under target/ they go with the build
+        Path root = log.resolveSibling("payara-" + name).toAbsolutePath();
+        deleteTree(root);
+        command.addAll(List.of("-jar", payara.toString(), "--rootdir", root.toString(),
                 "--prebootcommandfile", Path.of("config/payara/pre-boot-commands.asadmin").toAbsolutePath().toString(),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port)));
         command.addAll(clusterArgs);
@@ -192,6 +197,16 @@ public final class TestApp {
         env.put("CONFIG_DIR", Path.of("config").toAbsolutePath().toString());
         env.put("OUTBOX_DIR", dir.toAbsolutePath().resolve("outbox").toString());
         return env;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     public static Path logOf(String name) {
