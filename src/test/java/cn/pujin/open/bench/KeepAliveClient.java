@@ -96,27 +96,36 @@ final class KeepAliveClient implements AutoCloseable {
                 if (job == STOP) {
                     return;
                 }
-                for (int attempt = 0; ; attempt++) {
+                int status = -1;
+                Reply reply = null;
+                for (int attempt = 0; reply == null; attempt++) {
                     try {
                         if (connection == null) {
                             connection = new Connection(address);
                         }
-                        connection.send(job);
+                        status = connection.send(job);
+                        reply = connection.reply();
                         if (connection.closeAfter) {
                             connection.close();
                             connection = null;
                         }
-                        break;
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
+                        // a lost connection, or an answer this client cannot read: a fresh connection, at most three tries
                         if (connection != null) {
                             connection.close();
                             connection = null;
                         }
                         if (attempt == 2) {
-                            job.answer().accept(-1, Reply.failed(e));
-                            break;
+                            status = -1;
+                            reply = Reply.failed(e);
                         }
                     }
+                }
+                try {
+                    job.answer().accept(status, reply);
+                } catch (RuntimeException e) {
+                    // the caller's bug: say so, and keep this connection serving the others
+                    e.printStackTrace();
                 }
             }
         } catch (InterruptedException e) {
@@ -150,7 +159,10 @@ final class KeepAliveClient implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 16384);
         }
 
-        void send(Job job) throws IOException {
+        private int size;
+
+        /** Sends the request and reads the answer; returns its status, the body is {@link #reply()}. */
+        int send(Job job) throws IOException {
             out.write(job.request());
             out.flush();
             String statusLine = readLine();
@@ -192,7 +204,12 @@ final class KeepAliveClient implements AutoCloseable {
                     size += n;
                 }
             }
-            job.answer().accept(status, new Reply(body, size));
+            this.size = size;
+            return status;
+        }
+
+        Reply reply() {
+            return new Reply(body, size);
         }
 
         private byte[] grow(int needed) {
