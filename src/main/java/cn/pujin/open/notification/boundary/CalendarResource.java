@@ -5,6 +5,7 @@ import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.notification.control.CalendarFeed;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,8 +46,7 @@ public class CalendarResource {
         }
         // from the start of the day 90 days ago: every poll of a day asks the same question, so the rendered feed is
         // kept (and refreshed in the background of one request) instead of rendered again for everyone each minute
-        Instant from = clock.instant().atZone(cn.pujin.open.platform.control.Clocks.ZONE).toLocalDate().minusDays(90)
-                .atStartOfDay(cn.pujin.open.platform.control.Clocks.ZONE).toInstant();
+        Instant from = Times.startOf(Times.day(clock.instant()).minusDays(90));
         String name = Messages.get(Messages.CHINESE, "calendar.feedName") + (campaign == null || campaign.isBlank() ? "" : " · " + campaign);
         CalendarFeed.Rendered rendered = feed.publicFeed(k + "|" + campaign + "|" + from,
                 () -> feed.render(events.publishedForCalendar(k, campaign, from), name));
