@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -116,30 +115,19 @@ public final class CheckInRate {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>(total));
         Map<String, Integer> verdicts = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
-        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(total);
-        long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
         try (KeepAliveClient client = new KeepAliveClient(java.net.URI.create(baseUrl), CONNECTIONS)) {
-            for (int i = 0; i < total; i++) {
-                long due = start + i * intervalNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                String token = tokens.get(i % tokens.size());
-                client.post("/api/v1/checkins", "Bearer " + key, "{\"token\":\"" + token + "\",\"nonce\":\"" + UUID.randomUUID() + "\"}",
-                        (status, reply) -> {
-                            latencies.add((System.nanoTime() - due) / 1e6);
-                            java.util.regex.Matcher m = VERDICT.matcher(reply.text());
-                            if (status != 200 || !m.find()) {
-                                errors.incrementAndGet();
-                            } else {
-                                verdicts.merge(m.group(1), 1, Integer::sum);
-                            }
-                            answered.countDown();
-                        });
-            }
-            answered.await();
+            KeepAliveClient.openLoop(rate, total, (i, answer) -> client.post("/api/v1/checkins", "Bearer " + key,
+                    "{\"token\":\"" + tokens.get(i % tokens.size()) + "\",\"nonce\":\"" + UUID.randomUUID() + "\"}", answer),
+                    (millis, status, reply) -> {
+                        latencies.add(millis);
+                        java.util.regex.Matcher m = VERDICT.matcher(reply.text());
+                        if (status != 200 || !m.find()) {
+                            errors.incrementAndGet();
+                        } else {
+                            verdicts.merge(m.group(1), 1, Integer::sum);
+                        }
+                    });
         }
         double achieved = total / ((System.nanoTime() - start) / 1e9);
         return new Result(latencies, achieved, errors.get(), verdicts);

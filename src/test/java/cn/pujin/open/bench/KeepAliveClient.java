@@ -44,6 +44,41 @@ final class KeepAliveClient implements AutoCloseable {
         }
     }
 
+    /** Sends request {@code i} of an open loop with this client, the answer to go to {@code answer}. */
+    interface Sender {
+        void send(int i, Answer answer);
+    }
+
+    /** An answer of an open loop, with the milliseconds since its request was due. */
+    interface Timed {
+        void accept(double millisSinceDue, int status, Reply reply);
+    }
+
+    /**
+     * Open loop: request {@code i} leaves when it is due ({@code rate} per second) whatever the answers do, and its
+     * latency counts from then, so a stalled server cannot hide behind fewer requests. Returns when all are answered.
+     */
+    static void openLoop(int rate, int total, Sender sender, Timed timed) throws InterruptedException {
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(total);
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            sender.send(i, (status, reply) -> {
+                try {
+                    timed.accept((System.nanoTime() - due) / 1e6, status, reply);
+                } finally {
+                    answered.countDown();
+                }
+            });
+        }
+        answered.await();
+    }
+
     private record Job(byte[] request, Answer answer) {}
 
     private static final Job STOP = new Job(null, null);

@@ -194,31 +194,21 @@ public final class PublicRead {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>(total));
         java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(total);
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+        KeepAliveClient.openLoop(rate, total, (i, answer) -> {
             HttpRequest r = request.get();
             URI uri = r.uri();
             KeepAliveClient client = LOAD.computeIfAbsent(uri.getScheme() + "://" + uri.getAuthority(),
                     base -> new KeepAliveClient(URI.create(base), CONNECTIONS));
             Map<String, String> headers = r.headers().firstValue("If-None-Match").map(tag -> Map.of("If-None-Match", tag)).orElse(Map.of());
-            client.get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers, (status, reply) -> {
-                latencies.add((System.nanoTime() - due) / 1e6);
-                if (status != 200 && status != 304) {
-                    errors.incrementAndGet();
-                } else {
-                    bytes.addAndGet(reply.length());
-                }
-                answered.countDown();
-            });
-        }
-        answered.await();
+            client.get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers, answer);
+        }, (millis, status, reply) -> {
+            latencies.add(millis);
+            if (status != 200 && status != 304) {
+                errors.incrementAndGet();
+            } else {
+                bytes.addAndGet(reply.length());
+            }
+        });
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(total, pct(sorted, 0.5), pct(sorted, 0.95), pct(sorted, 0.99), errors.get(), bytes.get());
