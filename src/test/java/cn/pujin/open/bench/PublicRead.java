@@ -55,8 +55,7 @@ public final class PublicRead {
         java.util.Map<String, String> env = TestApp.h2Environment(dir);
         for (String start : List.of("new database", "existing database")) {
             long t = System.nanoTime();
-            Process p = TestApp.launch(port, env, "run-command", List.of("--nocluster"),
-                    List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+            Process p = cn.pujin.open.it.RunCommand.start(port, env, "run-command");
             try {
                 TestApp.awaitReady("http://localhost:" + port, p, TestApp.logOf("run-command"));
                 System.out.printf("the run command started and answered in %.1f s (%s; target <= 20 s)%n", (System.nanoTime() - t) / 1e9, start);

@@ -97,8 +97,9 @@ public final class RegistrationRush {
         int b = app.port() + 301;
         Map<String, String> env = new HashMap<>(app.environment());
         env.put("PUBLIC_URL", "http://localhost:" + a);
-        Process first = TestApp.launch(a, env, "bench-a", TestApp.clusterArgs("pujin-bench", 6920, 6920, 6921));
-        Process second = TestApp.launch(b, env, "bench-b", TestApp.clusterArgs("pujin-bench", 6921, 6920, 6921));
+        String secret = "bench-" + java.util.UUID.randomUUID();
+        Process first = TestApp.launchClustered(a, env, "bench-a", secret, 6920, 6920, 6921);
+        Process second = TestApp.launchClustered(b, env, "bench-b", secret, 6921, 6920, 6921);
         try {
             TestApp.awaitReady("http://localhost:" + a, first, TestApp.logOf("bench-a"));
             TestApp.awaitReady("http://localhost:" + b, second, TestApp.logOf("bench-b"));

@@ -37,8 +37,14 @@ class ClusterIT {
     static Process first;
     static Process second;
 
-    static List<String> cluster(int startPort) {
-        return TestApp.clusterArgs("pujin-it", startPort, 6910, 6911);
+    /** The cluster's secret: its data grid's name, which a member or client must know to connect. */
+    static final String SECRET = "it-" + java.util.UUID.randomUUID();
+
+    /** Each instance is reached at its own port here (behind a proxy both would share one PUBLIC_URL): redirects stay there. */
+    static Process member(int port, java.util.Map<String, String> env, String name, int startPort) throws java.io.IOException {
+        var own = new java.util.HashMap<>(env);
+        own.put("PUBLIC_URL", url(port));
+        return TestApp.launchClustered(port, own, name, SECRET, startPort, 6910, 6911);
     }
 
     static String url(int port) {
@@ -49,11 +55,10 @@ class ClusterIT {
     static void startTwoInstances() throws Exception {
         TestApp app = TestApp.get();
         var env = new java.util.HashMap<>(app.environment());
-        env.put("PUBLIC_URL", url(A));
         // the scheduled jobs run every second on both, so a reminder due would go out twice if they did not agree
         env.put("REMINDER_INTERVAL_SECONDS", "1");
-        first = TestApp.launch(A, env, "cluster-a", cluster(6910));
-        second = TestApp.launch(B, env, "cluster-b", cluster(6911));
+        first = member(A, env, "cluster-a", 6910);
+        second = member(B, env, "cluster-b", 6911);
         TestApp.awaitReady(url(A), first, TestApp.logOf("cluster-a"));
         TestApp.awaitReady(url(B), second, TestApp.logOf("cluster-b"));
     }
@@ -92,6 +97,39 @@ class ClusterIT {
         pool.shutdown();
         var list = Api.as("organiser").get("/api/v1/events/" + event + "/registrations?status=CONFIRMED&size=100").expect(200).json();
         assertEquals(10, list.getInt("total"), "exactly the capacity, from two instances at once");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theDataGridListensOnItsInterfaceOnlyAndOnlyClientsKnowingTheSecretConnect() throws Exception {
+        for (Process member : new Process[]{first, second}) {
+            var grid = ListeningSockets.of(member.pid()).stream().filter(s -> s.port() == 6910 || s.port() == 6911).toList();
+            assertEquals(1, grid.size(), "one data grid socket: " + ListeningSockets.of(member.pid()));
+            assertEquals("127.0.0.1", grid.get(0).address(), "bound to the configured interface, not every one: " + grid);
+        }
+        for (String guess : List.of("development", "dev", "pujin-open", "pujin-it")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> ListeningPortsIT.connect(guess, "127.0.0.1", List.of(6910, 6911)), "a client of cluster " + guess + " connected");
+        }
+        // the same client with the secret does connect: the refusals above are the name's doing, not the client's
+        ListeningPortsIT.connect(SECRET, "127.0.0.1", List.of(6910));
+        String log = java.nio.file.Files.readString(TestApp.logOf("cluster-a"));
+        assertTrue(!log.contains(SECRET), "the secret is not in the log");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aClusteredStartWithoutTheSecretIsRefused() throws Exception {
+        var env = new java.util.HashMap<>(TestApp.get().environment());
+        Process refused = TestApp.launchClustered(18382, env, "cluster-no-secret", null, 6912, 6912);
+        try {
+            assertTrue(refused.waitFor(240, java.util.concurrent.TimeUnit.SECONDS), "the instance stops by itself");
+            assertEquals(78, refused.exitValue());
+            String log = java.nio.file.Files.readString(TestApp.logOf("cluster-no-secret"));
+            assertTrue(log.contains("浦锦开放 refuses to start: CLUSTER_SECRET is missing"), TestApp.tail(TestApp.logOf("cluster-no-secret")));
+        } finally {
+            refused.destroyForcibly();
+        }
     }
 
     @Test
@@ -190,10 +228,16 @@ class ClusterIT {
 
     @Test
     @org.junit.jupiter.api.Order(4)
-    void anAccountDeletedOnOneInstanceCannotSignInOnTheOther() {
+    void anAccountDeletedOnOneInstanceCannotSignInOnTheOtherAndItsSessionsEnd() {
         Api.Citizen c = Api.newCitizen("双实例注销");
         // B has seen the credentials (and remembers them so it need not hash the password on every call)
         c.api().on(url(B)).get("/api/v1/me").expect(200);
+        Api session;
+        try (Browser b = new Browser(1280, 900)) {
+            b.signInAt(url(B), c.phone(), "secret-pass-1");
+            session = Api.anonymous().on(url(B)).with("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue());
+        }
+        session.get("/api/v1/me").expect(200);
         c.api().on(url(A)).post("/api/v1/me/deletion", Json.createObjectBuilder().add("password", "secret-pass-1").build())
                 .expect(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -202,6 +246,8 @@ class ClusterIT {
             status = c.api().on(url(B)).get("/api/v1/me").status();
         } while (status == 200 && System.nanoTime() < deadline);
         assertEquals(401, status, "the deleted account is refused on the other instance too");
+        session.get("/api/v1/me").problem(401, "UNAUTHENTICATED");
+        session.on(url(A)).get("/api/v1/me").problem(401, "UNAUTHENTICATED");
     }
 
     static void clock(int port, String now) {

@@ -135,17 +135,17 @@ public final class TestApp {
         }
     }
 
-    /** Starts the built WAR on Payara Micro with the given environment; output goes to target/it/NAME.log. */
+    /** Starts the built WAR on Payara Micro alone (no data grid, as the run command); output goes to target/it/NAME.log. */
     public static Process launch(int port, Map<String, String> env, String name) throws IOException {
-        return launch(port, env, name, List.of("--nocluster"));
+        return launch(port, env, name, List.of("--nohazelcast"));
     }
 
-    /** The same with other Payara Micro options in place of {@code --nocluster} (e.g. joining a cluster). */
+    /** The same with other Payara Micro options in place of {@code --nohazelcast}. */
     public static Process launch(int port, Map<String, String> env, String name, List<String> clusterArgs) throws IOException {
         return launch(port, env, name, clusterArgs, List.of("-Xmx512m"));
     }
 
-    /** The same with other JVM options (e.g. the run command's, to time its start). */
+    /** The same with other JVM options. */
     public static Process launch(int port, Map<String, String> env, String name, List<String> clusterArgs,
                                  List<String> jvmOptions) throws IOException {
         Path war = Path.of(System.getProperty("it.war", "target/pujin-open.war"));
@@ -153,37 +153,66 @@ public final class TestApp {
         if (!Files.exists(war) || !Files.exists(payara)) {
             throw new IllegalStateException("build first: " + war + " and " + payara + " are needed (mvn verify does it)");
         }
+        List<String> arguments = new ArrayList<>(List.of("-jar", payara.toString()));
+        arguments.addAll(bootFiles(clusterArgs.contains("--clustermode")));
+        arguments.addAll(List.of("--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port)));
+        arguments.addAll(clusterArgs);
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        String extra = System.getProperty("it.jvmArgs", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return start(jvm, arguments, env, name);
+    }
+
+    /** Payara Micro's boot command files and logging, as the run command and docker/entrypoint.sh give them. */
+    static List<String> bootFiles(boolean clustered) {
+        Path payaraConfig = Path.of("config/payara").toAbsolutePath();
+        return List.of("--prebootcommandfile", payaraConfig.resolve("pre-boot-commands.asadmin").toString(),
+                "--postbootcommandfile", payaraConfig.resolve(clustered ? "post-boot-cluster.asadmin" : "post-boot-commands.asadmin").toString(),
+                "--logproperties", payaraConfig.resolve("logging.properties").toString());
+    }
+
+    /**
+     * Starts {@code java JVM-OPTIONS ARGUMENTS} (ARGUMENTS begin with {@code -jar payara-micro.jar}) with the given
+     * environment; output goes to target/it/NAME.log.
+     */
+    public static Process start(List<String> jvmOptions, List<String> arguments, Map<String, String> env, String name)
+            throws IOException {
         Path log = logOf(name);
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        String extra = System.getProperty("it.jvmArgs", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(arguments.subList(0, 2));
         // Payara Micro's runtime directory beside the log, emptied first: in /tmp (the default) every forced stop — the
         // crash tests kill -9 on purpose — left 150 MB behind, and a machine running the suite and the benchmarks
         // gathered 73 of them (9 GB); under target/ they go with the build
         Path root = log.resolveSibling("payara-" + name).toAbsolutePath();
         deleteTree(root);
-        command.addAll(List.of("-jar", payara.toString(), "--rootdir", root.toString(),
-                "--prebootcommandfile", Path.of("config/payara/pre-boot-commands.asadmin").toAbsolutePath().toString(),
-                "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port)));
-        command.addAll(clusterArgs);
+        command.addAll(List.of("--rootdir", root.toString()));
+        command.addAll(arguments.subList(2, arguments.size()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
     }
 
     /**
-     * Payara Micro options that join a cluster of instances on loopback over TCP (the form this machine accepts;
-     * port ranges are refused): the data grid listens on {@code startPort}, the members on {@code memberPorts}.
+     * One member of a cluster of instances on loopback over TCP, started as docker/entrypoint.sh starts one: the data
+     * grid listens on {@code startPort} of 127.0.0.1 only, joins the members on {@code memberPorts}, and its cluster
+     * name is the secret (port ranges are refused on this machine, so each port is listed).
      */
-    public static List<String> clusterArgs(String clusterName, int startPort, int... memberPorts) {
+    public static Process launchClustered(int port, Map<String, String> env, String name, String secret, int startPort,
+                                          int... memberPorts) throws IOException {
         String members = java.util.Arrays.stream(memberPorts).mapToObj(p -> "127.0.0.1:" + p)
                 .collect(java.util.stream.Collectors.joining(","));
-        return List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members,
-                "--startport", String.valueOf(startPort), "--interfaces", "127.0.0.1");
+        Map<String, String> clustered = new HashMap<>(env);
+        clustered.put("CLUSTER_MEMBERS", members);
+        if (secret != null) {
+            clustered.put("CLUSTER_SECRET", secret);
+        }
+        return launch(port, clustered, name, List.of("--clustermode", "tcpip:" + members,
+                        "--startport", String.valueOf(startPort), "--interfaces", "127.0.0.1"),
+                List.of("-Xmx512m", "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.logging.details.enabled=false"));
     }
 
     /**

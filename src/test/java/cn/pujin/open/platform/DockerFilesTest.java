@@ -73,7 +73,7 @@ class DockerFilesTest {
         for (String app : List.of("app1", "app2")) {
             Map<String, Object> env = (Map<String, Object>) service(app).get("environment");
             assertTrue(env.keySet().containsAll(List.of("DB_URL", "DB_USER", "DB_PASSWORD", "PII_KEY", "PASS_KEY_SECRET", "PUBLIC_URL",
-                    "TRUSTED_PROXIES", "CLUSTER_NAME", "CLUSTER_MEMBERS")), app + ": " + env.keySet());
+                    "TRUSTED_PROXIES", "CLUSTER_SECRET", "CLUSTER_INTERFACE", "CLUSTER_MEMBERS")), app + ": " + env.keySet());
             for (String name : env.keySet()) {
                 assertTrue(read.contains(name), app + " sets " + name + ", which nothing reads");
                 assertTrue(docs.contains("`" + name + "`") || docs.contains(name + "`"), name + " is not documented");
@@ -82,6 +82,9 @@ class DockerFilesTest {
             assertTrue(((Map<?, ?>) service(app).get("healthcheck")).get("test").toString().contains("/health/ready"));
             String members = env.get("CLUSTER_MEMBERS").toString();
             assertEquals("app1:6900,app2:6900", members, "both instances are members");
+            assertTrue(env.get("CLUSTER_SECRET").toString().startsWith("${CLUSTER_SECRET:?"), "the secret is required, with no default");
+            assertEquals("172.28.0.*", env.get("CLUSTER_INTERFACE"), "the data grid listens on the compose network only");
+            assertEquals(null, service(app).get("ports"), app + " publishes no port: only the proxy is reachable from outside");
         }
         // the proxy's fixed address is the one the apps trust
         Map<String, Object> networks = (Map<String, Object>) service("proxy").get("networks");
@@ -109,5 +112,20 @@ class DockerFilesTest {
         assertTrue(Files.exists(Path.of("config/payara/pre-boot-commands.asadmin")));
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
         assertTrue(dockerfile.contains("EXPOSE 8080") && dockerfile.contains("/health/ready") && dockerfile.contains("eclipse-temurin:17"));
+        assertTrue(!dockerfile.contains("6900"), "the data grid's port is not exposed");
+    }
+
+    @Test
+    void aSingleInstanceRunsNoDataGridAndAClusteredOneBindsToItsInterfaceWithTheSecret() throws IOException {
+        String entrypoint = Files.readString(DOCKER.resolve("entrypoint.sh"));
+        assertTrue(entrypoint.contains("set -- --nohazelcast"), "alone: no data grid");
+        assertTrue(entrypoint.contains("-Dhazelcast.socket.bind.any=false") && entrypoint.contains("--interfaces \"$CLUSTER_INTERFACE\""),
+                "clustered: the grid binds to the configured interface only");
+        assertTrue(!entrypoint.contains("--clustername"), "the secret is never on the command line");
+        for (String file : List.of("post-boot-commands.asadmin", "post-boot-cluster.asadmin", "logging.properties")) {
+            assertTrue(entrypoint.contains("config/payara/" + file) && Files.exists(Path.of("config/payara", file)), file);
+        }
+        assertTrue(Files.readString(Path.of("config/payara/pre-boot-commands.asadmin"))
+                .contains("cluster-group-name=${ENV=CLUSTER_SECRET}"), "the cluster name is the secret, from the environment");
     }
 }

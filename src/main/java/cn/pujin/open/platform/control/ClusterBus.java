@@ -7,11 +7,13 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells the other instances of a cluster that something they hold in memory changed, over a topic of the data grid
@@ -73,11 +75,66 @@ public class ClusterBus {
             LOG.info("the data grid is off (--nocluster): changes stay on this instance");
             return;
         }
+        String unsafe = unsafe(grid);
+        if (unsafe != null) {
+            refuse(unsafe);
+            return;
+        }
         ITopic<String> t = grid.getTopic(TOPIC);
         t.addMessageListener(message -> receive(message.getMessageObject()));
         topic = t;
-        LOG.info(() -> "changes are shared with the cluster " + grid.getConfig().getClusterName() + " ("
-                + grid.getCluster().getMembers().size() + " members now)");
+        // never the cluster name: it is the secret
+        LOG.info(() -> "changes are shared with the cluster (" + grid.getCluster().getMembers().size() + " members now)");
+    }
+
+    @Inject
+    @ConfigProperty(name = "CLUSTER_MEMBERS")
+    Optional<String> members;
+
+    @Inject
+    @ConfigProperty(name = "CLUSTER_SECRET")
+    Optional<String> secret;
+
+    static final int MIN_SECRET = 16;
+
+    /**
+     * Why a running data grid must not be used, or null. The grid holds the login sessions, and a Hazelcast client
+     * needs nothing but the cluster name to read and write them: so a grid runs only for a configured cluster
+     * ({@code CLUSTER_MEMBERS}), under a secret name ({@code CLUSTER_SECRET}), joined over TCP to the listed members,
+     * and bound to one interface rather than all.
+     */
+    String unsafe(HazelcastInstance grid) {
+        var config = grid.getConfig();
+        if (members.filter(m -> !m.isBlank()).isEmpty()) {
+            return "a data grid runs although CLUSTER_MEMBERS is not set: start a single instance with --nohazelcast";
+        }
+        if (secret.filter(s -> s.length() >= MIN_SECRET).isEmpty()) {
+            return "CLUSTER_SECRET is missing or shorter than " + MIN_SECRET + " characters";
+        }
+        if (!secret.get().equals(config.getClusterName())) {
+            return "the data grid's cluster name is not CLUSTER_SECRET (start with config/payara/pre-boot-commands.asadmin, without --clustername)";
+        }
+        var join = config.getNetworkConfig().getJoin();
+        if (join.getMulticastConfig().isEnabled() || !join.getTcpIpConfig().isEnabled()) {
+            return "the data grid discovers members by multicast: give them with --clustermode tcpip:" + members.get();
+        }
+        String bindAny = config.getProperty("hazelcast.socket.bind.any");
+        if (bindAny == null) {
+            bindAny = System.getProperty("hazelcast.socket.bind.any", "true");
+        }
+        if (!config.getNetworkConfig().getInterfaces().isEnabled() || Boolean.parseBoolean(bindAny.strip())) {
+            return "the data grid listens on every interface: give --interfaces ADDRESS and -Dhazelcast.socket.bind.any=false";
+        }
+        return null;
+    }
+
+    /** An unsafe grid stops this instance: serving with it would expose every session to the network. */
+    private static void refuse(String why) {
+        LOG.severe("浦锦开放 refuses to start: " + why + " (see docker/README.md)");
+        Thread stop = new Thread(() -> System.exit(78), "refuse-unsafe-data-grid");
+        stop.setDaemon(false);
+        stop.start();
+        throw new IllegalStateException("unsafe data grid: " + why);
     }
 
     @jakarta.annotation.Resource
