@@ -30,43 +30,57 @@ class LoginGuardIT {
     }
 
     @Test
-    void fiveFailedSignInsLockTheAccountEvenForTheRightPasswordUntilTheLockEnds() {
+    void oneAddressFailingFiveTimesIsRefusedForThatAccountWhileTheOwnerElsewhereSignsIn() {
         Api.Citizen c = Api.newCitizen("锁定测试");
         String address = Api.randomAddress();
         for (int i = 0; i < 5; i++) {
             me(c, "wrong-password-" + i, address).problem(401, "UNAUTHENTICATED");
         }
-        Api.Response locked = me(c, "secret-pass-1", address);
-        JsonObject problem = locked.problem(429, "LOGIN_LOCKED");
-        long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+        Api.Response refused = me(c, "secret-pass-1", address);
+        JsonObject problem = refused.problem(429, "LOGIN_LOCKED");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter > 14 * 60 && retryAfter <= 15 * 60, "about 15 minutes: " + retryAfter);
         assertTrue(problem.getString("detail").contains("15 分钟"), problem.getString("detail"));
-        // from another address too: the lock belongs to the account, not to the attacker's address
-        me(c, "secret-pass-1", Api.randomAddress()).problem(429, "LOGIN_LOCKED");
+        // the guesser's address is refused for this account, the owner is not locked out from anywhere else
+        me(c, "secret-pass-1", Api.randomAddress()).expect(200);
+        String audit = Api.as("admin").get("/api/v1/audit?entityType=account&entityId=" + c.id()).body();
+        assertTrue(!audit.contains("account.locked"), "one address locks nobody out: " + audit);
 
         SuggestionsIT.clock(Instant.now().plus(16, ChronoUnit.MINUTES).toString());
         me(c, "secret-pass-1", address).expect(200);
-        // the count started again: four more failures do not lock it, a success resets the count
+        // the count started again: four more failures do not refuse the address
         for (int i = 0; i < 4; i++) {
             me(c, "wrong-again-" + i, address).expect(401);
         }
         me(c, "secret-pass-1", address).expect(200);
-        for (int i = 0; i < 4; i++) {
-            me(c, "wrong-third-" + i, address).expect(401);
-        }
-        me(c, "secret-pass-1", address).expect(200);
+    }
 
+    /** Five failures within the lock period from three different addresses: guessing spread out, the account locks. */
+    static void failFromThreeAddresses(Api.Citizen c) {
+        String[] addresses = {Api.randomAddress(), Api.randomAddress(), Api.randomAddress()};
+        for (int i = 0; i < 5; i++) {
+            me(c, "wrong-password-" + i, addresses[i % 3]).problem(401, "UNAUTHENTICATED");
+        }
+    }
+
+    @Test
+    void failuresFromSeveralAddressesLockTheAccountEvenForTheRightPasswordUntilTheLockEnds() {
+        Api.Citizen c = Api.newCitizen("分散锁定");
+        failFromThreeAddresses(c);
+        Api.Response locked = me(c, "secret-pass-1", Api.randomAddress());
+        JsonObject problem = locked.problem(429, "LOGIN_LOCKED");
+        assertTrue(problem.getString("detail").contains("15 分钟"), problem.getString("detail"));
         String audit = Api.as("admin").get("/api/v1/audit?entityType=account&entityId=" + c.id()).body();
-        assertTrue(audit.contains("account.locked"), audit);
+        assertTrue(audit.contains("account.locked") && audit.contains("from 3 addresses"), audit);
+        SuggestionsIT.clock(Instant.now().plus(16, ChronoUnit.MINUTES).toString());
+        me(c, "secret-pass-1", Api.randomAddress()).expect(200);
     }
 
     @Test
     void anAdminUnlocksALockedAccount() {
         Api.Citizen c = Api.newCitizen("解锁测试");
+        failFromThreeAddresses(c);
         String address = Api.randomAddress();
-        for (int i = 0; i < 5; i++) {
-            me(c, "wrong-password-" + i, address).expect(401);
-        }
         me(c, "secret-pass-1", address).problem(429, "LOGIN_LOCKED");
         JsonObject view = Api.as("admin").get("/api/v1/accounts/" + c.id()).expect(200).json();
         assertNotNull(view.getString("lockedUntil", null), view.toString());
@@ -155,6 +169,9 @@ class LoginGuardIT {
             cookie.with("Origin", "https://evil.example").post("/api/v1/me/calendar-token").problem(403, "CROSS_SITE_REQUEST");
             cookie.post("/api/v1/me/calendar-token").problem(403, "CROSS_SITE_REQUEST");
             cookie.with("Referer", "https://evil.example/page").post("/api/v1/me/calendar-token").problem(403, "CROSS_SITE_REQUEST");
+            // an Authorization header that signs nobody in does not make a cookie-borne request a script's
+            cookie.with("Authorization", "Negotiate c29tZXRoaW5n").with("Origin", "https://evil.example")
+                    .post("/api/v1/me/calendar-token").problem(403, "CROSS_SITE_REQUEST");
             String first = cookie.with("Origin", site).post("/api/v1/me/calendar-token").expect(200).body();
             String second = cookie.with("Referer", site + "/me/").post("/api/v1/me/calendar-token").expect(200).body();
             assertNotEquals(first, second, "both resets happened");

@@ -7,7 +7,9 @@ import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.platform.control.ClientAddress;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.platform.boundary.CrossSiteRequests;
 import cn.pujin.open.platform.boundary.ProblemResponses;
+import cn.pujin.open.platform.boundary.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -41,6 +43,23 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
 
     public static final String SESSION_ACCOUNT = "pujin.account";
 
+    /** The account's session epoch when this session signed in; a higher one in the database ends the session. */
+    static final String SESSION_EPOCH = "pujin.account.epoch";
+
+    /** Marks the session as signed in to the account at its current epoch. */
+    public static void signedIn(HttpSession session, long accountId, int epoch) {
+        session.setAttribute(SESSION_ACCOUNT, accountId);
+        session.setAttribute(SESSION_EPOCH, epoch);
+    }
+
+    private static void endSession(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyEnded) {
+            // another request of the same session ended it first
+        }
+    }
+
     /** Request attribute set when a page sign-in was refused because of a lock: the {@link LoginGuard.Locked}. */
     public static final String LOCKED = "pujin.login.locked";
 
@@ -56,9 +75,14 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
     @Inject
     cn.pujin.open.checkin.control.Stations stations;
 
+    @Inject
+    SecurityHeaders headers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // this runs before any filter: the redirects and 401s answered here carry the security headers too
+        headers.apply(request, response);
         boolean api = path(request).startsWith("/api/");
         Credential credential = context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
@@ -74,18 +98,20 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId) {
             Optional<Account> account = accounts.find(accountId);
-            if (account.isPresent()) {
+            if (account.isPresent() && !account.get().isDeleted()
+                    && session.getAttribute(SESSION_EPOCH) instanceof Integer epoch && epoch == account.get().getSessionEpoch()) {
                 return context.notifyContainerAboutLogin(AccountIdentityStore.result(account.get()));
             }
-            session.removeAttribute(SESSION_ACCOUNT);
+            // the account was deleted, locked or given a new password since this session signed in: it ends here
+            endSession(session);
         }
         if (context.isProtected()) {
             if (api) {
                 return unauthorized(request, response, context);
             }
             String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            return context.redirect(request.getContextPath() + "/login.xhtml?next="
-                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            return context.redirect(headers.absolute(request, request.getContextPath() + "/login.xhtml?next="
+                    + URLEncoder.encode(target, StandardCharsets.UTF_8)));
         }
         return context.doNothing();
     }
@@ -104,7 +130,7 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = AccountIdentityStore.result(valid.account());
         request.getSession(true);
         request.changeSessionId();
-        request.getSession().setAttribute(SESSION_ACCOUNT, Long.valueOf(result.getCallerPrincipal().getName()));
+        signedIn(request.getSession(), valid.account().getId(), valid.account().getSessionEpoch());
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -127,6 +153,7 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         if (!(outcome instanceof LoginGuard.Valid valid)) {
             return unauthorized(request, response, context);
         }
+        request.setAttribute(CrossSiteRequests.BY_HEADER, Boolean.TRUE);
         return context.notifyContainerAboutLogin(AccountIdentityStore.result(valid.account()));
     }
 
@@ -137,6 +164,7 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         if (station.isEmpty()) {
             return unauthorized(request, response, context);
         }
+        request.setAttribute(CrossSiteRequests.BY_HEADER, Boolean.TRUE);
         return context.notifyContainerAboutLogin(new CredentialValidationResult(
                 new jakarta.security.enterprise.CallerPrincipal(CurrentUser.STATION_PREFIX + station.get().id()),
                 java.util.Set.of(CurrentUser.STATION_ROLE)));

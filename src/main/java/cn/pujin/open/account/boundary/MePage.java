@@ -22,6 +22,30 @@ public class MePage {
 
     private String email;
     private String deletePassword;
+    private String currentPassword;
+    private String newPassword;
+
+    /** A new password (the current one confirmed); every other session of the account ends, this one stays. */
+    public void changePassword() {
+        var context = jakarta.faces.context.FacesContext.getCurrentInstance();
+        var request = (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest();
+        try {
+            int epoch = accounts.changePassword(account().getId(), currentPassword, newPassword);
+            AppAuthentication.signedIn(request.getSession(), account().getId(), epoch);
+        } catch (cn.pujin.open.platform.control.Problem e) {
+            cn.pujin.open.platform.boundary.Faces.show(e, "password",
+                    java.util.Map.of("currentPassword", "currentPassword", "password", "newPassword"));
+            return;
+        }
+        currentPassword = null;
+        newPassword = null;
+        cn.pujin.open.platform.boundary.Faces.info("me.password.changed");
+    }
+
+    public String getCurrentPassword() { return currentPassword; }
+    public void setCurrentPassword(String currentPassword) { this.currentPassword = currentPassword; }
+    public String getNewPassword() { return newPassword; }
+    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
 
     /** Deletes the account (password confirmed), ends the session and goes home with a message. */
     public void deleteAccount() {

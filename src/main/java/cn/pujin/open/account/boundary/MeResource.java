@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The signed-in person's own profile: the only place their full phone number is shown. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("me")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,6 +74,25 @@ public class MeResource {
             // nothing to end
         }
         return new Deletion(true, cn.pujin.open.platform.control.Times.local(account.getDeletedAt()));
+    }
+
+    public record PasswordChange(String currentPassword, String password) {}
+
+    /**
+     * A new password, the current one confirmed. Every other session of the account ends (on every instance) and its
+     * cached credentials are forgotten; the session that asked stays signed in.
+     */
+    @PUT
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public jakarta.ws.rs.core.Response password(PasswordChange change) {
+        Long me = user.require();
+        int epoch = accounts.changePassword(me, change == null ? null : change.currentPassword(), change == null ? null : change.password());
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(AppAuthentication.SESSION_ACCOUNT) != null) {
+            AppAuthentication.signedIn(session, me, epoch);
+        }
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 
     public record CalendarToken(String token, String url) {}

@@ -49,6 +49,9 @@ public class Accounts {
     CredentialCache credentialCache;
 
     @Inject
+    Passwords passwords;
+
+    @Inject
     @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
     String privacyNoticeVersion;
 
@@ -67,6 +70,7 @@ public class Accounts {
 
     @Transactional
     public Account signUp(@Valid SignUp request) {
+        passwords.check(request.password(), request.phone());
         String hash = personalData.lookupHash(request.phone());
         if (findByPhoneHash(hash).isPresent()) {
             throw Problem.conflict("PHONE_TAKEN", "account.phone.taken");
@@ -176,7 +180,8 @@ public class Accounts {
         }
         deleted.fire(new AccountDeleted(accountId));
         account.anonymise(clock.instant());
-        credentialCache.forget(accountId);
+        em.flush();
+        endSessions(accountId);
         audit.record(accountId, "account", accountId, "account.delete", "ACTIVE", "DELETED", null);
         return account;
     }
@@ -333,34 +338,79 @@ public class Accounts {
         return department;
     }
 
-    /** One more failed sign-in; the one that reaches {@code maxFailures} locks the account until {@code until} and starts the count again. */
+    /**
+     * One more failed sign-in of the account from {@code address}. Failures older than the lock period are forgotten;
+     * the failure that brings the account to {@code maxFailures} within it, from at least {@code addresses} different
+     * addresses, locks it for the lock period and ends its sessions (one address alone is only refused for this account,
+     * by {@link LoginGuard}, so it cannot lock the owner out).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failedSignIn(Long accountId, int maxFailures, java.time.Instant until) {
-        em.createNativeQuery("""
-                        UPDATE account SET
-                          locked_until = CASE WHEN failed_logins + 1 >= ?2 THEN ?3 ELSE locked_until END,
-                          failed_logins = CASE WHEN failed_logins + 1 >= ?2 THEN 0 ELSE failed_logins + 1 END
-                        WHERE id = ?1""")
-                .setParameter(1, accountId).setParameter(2, maxFailures).setParameter(3, until.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
-        // the row is ours until commit: a count back at 0 means this failure set the lock
-        Object count = em.createNativeQuery("SELECT failed_logins FROM account WHERE id = ?1")
+    public void failedSignIn(Long accountId, String address, java.time.Instant now, java.time.Duration period,
+                             int maxFailures, int addresses) {
+        // the row lock orders the failures of one account across instances: exactly one of them sets the lock
+        em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE").setParameter(1, accountId).getSingleResult();
+        var since = now.minus(period).atOffset(java.time.ZoneOffset.UTC);
+        em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1 AND failed_at < ?2")
+                .setParameter(1, accountId).setParameter(2, since).executeUpdate();
+        em.createNativeQuery("INSERT INTO login_failure (account_id, address_hash, failed_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, accountId).setParameter(2, personalData.lookupHash("address:" + address))
+                .setParameter(3, now.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+        Object[] counts = (Object[]) em.createNativeQuery(
+                        "SELECT COUNT(*), COUNT(DISTINCT address_hash) FROM login_failure WHERE account_id = ?1")
                 .setParameter(1, accountId).getSingleResult();
-        if (((Number) count).intValue() == 0) {
+        long failures = ((Number) counts[0]).longValue();
+        long distinct = ((Number) counts[1]).longValue();
+        if (failures >= maxFailures && distinct >= addresses) {
+            var until = now.plus(period);
+            em.createNativeQuery("UPDATE account SET locked_until = ?2, session_epoch = session_epoch + 1 WHERE id = ?1")
+                    .setParameter(1, accountId).setParameter(2, until.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+            em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1").setParameter(1, accountId).executeUpdate();
+            credentialCache.forget(accountId);
             audit.record(null, "account", accountId, "account.locked", null, "LOCKED",
-                    maxFailures + " failed sign-ins; locked until " + until);
+                    failures + " failed sign-ins from " + distinct + " addresses; locked until " + until);
         }
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void resetFailedSignIns(Long accountId) {
-        em.createNativeQuery("UPDATE account SET failed_logins = 0 WHERE id = ?1 AND failed_logins > 0")
+    /**
+     * Ends every session of the account, on every instance, at its next request (they remember an older epoch), and
+     * forgets its cached credentials; returns the new epoch.
+     */
+    int endSessions(Long accountId) {
+        em.createNativeQuery("UPDATE account SET session_epoch = session_epoch + 1 WHERE id = ?1")
                 .setParameter(1, accountId).executeUpdate();
+        credentialCache.forget(accountId);
+        return ((Number) em.createNativeQuery("SELECT session_epoch FROM account WHERE id = ?1")
+                .setParameter(1, accountId).getSingleResult()).intValue();
+    }
+
+    /**
+     * A signed-in person changes their password: the current one is required, the new one must pass {@link Passwords}.
+     * Every other session of the account ends; the caller keeps its own with the returned epoch.
+     */
+    @Transactional
+    public int changePassword(Long accountId, String current, String replacement) {
+        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.isDeleted()) {
+            throw Problem.notFound();
+        }
+        if (current == null || current.isEmpty()) {
+            throw Problem.invalid("currentPassword", "validation.required");
+        }
+        if (current.length() > 128 || !passwordHash.verify(current.toCharArray(), account.getPasswordHash())) {
+            throw Problem.invalid("currentPassword", "account.password.current");
+        }
+        passwords.check(replacement, account.getPhoneCipher() == null ? null : personalData.decrypt(account.getPhoneCipher()));
+        account.password(hashPassword(replacement));
+        em.flush();
+        audit.record(accountId, "account", accountId, "account.password", null, null, null);
+        return endSessions(accountId);
     }
 
     /** An admin opens a locked account before its time. */
     @Transactional
     public void unlock(Long admin, Long accountId) {
-        int changed = em.createNativeQuery("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?1 AND locked_until IS NOT NULL")
+        em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1").setParameter(1, accountId).executeUpdate();
+        int changed = em.createNativeQuery("UPDATE account SET locked_until = NULL WHERE id = ?1 AND locked_until IS NOT NULL")
                 .setParameter(1, accountId).executeUpdate();
         if (changed > 0) {
             audit.record(admin, "account", accountId, "account.unlocked", "LOCKED", "ACTIVE", null);

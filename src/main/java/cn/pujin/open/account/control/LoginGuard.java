@@ -16,14 +16,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sign-in and sign-up against guessing and mass registration. Every sign-in — login page and HTTP Basic — goes
  * through {@link #signIn}:
  * <ul>
- *   <li>an account that failed {@code LOGIN_MAX_FAILURES} times in a row is locked for {@code LOGIN_LOCK_MINUTES};
- *       while locked even the right password is refused, with the time it opens again. The count and the lock
- *       live on the account row, so every instance sees them; a successful sign-in resets the count;</li>
+ *   <li>one client address that fails {@code LOGIN_MAX_FAILURES} times for an account within {@code LOGIN_LOCK_MINUTES}
+ *       is refused for that account for the rest of that time — only that address: the owner elsewhere still signs in;</li>
+ *   <li>the account itself is locked for {@code LOGIN_LOCK_MINUTES} only when, within that time, it failed
+ *       {@code LOGIN_MAX_FAILURES} times from at least {@code LOGIN_LOCK_ADDRESSES} different addresses (guessing spread
+ *       over many addresses). While locked even the right password is refused, with the time it opens again. The
+ *       failures and the lock live in the database, so every instance sees them, and the lock ends every session;</li>
  *   <li>an address that failed {@code LOGIN_MAX_FAILURES_PER_ADDRESS} times within the lock period is refused for
  *       the rest of it, whatever login it tries (guessing across many accounts);</li>
  *   <li>an address may sign up {@code SIGNUP_MAX_PER_ADDRESS} times an hour.</li>
  * </ul>
- * Addresses are counted in this instance's memory; accounts in the database.
+ * Addresses and account-address pairs are counted in this instance's memory; account locks in the database.
  */
 @ApplicationScoped
 public class LoginGuard {
@@ -56,6 +59,10 @@ public class LoginGuard {
     int lockMinutes;
 
     @Inject
+    @ConfigProperty(name = "LOGIN_LOCK_ADDRESSES", defaultValue = "3")
+    int lockAddresses;
+
+    @Inject
     @ConfigProperty(name = "LOGIN_MAX_FAILURES_PER_ADDRESS", defaultValue = "30")
     int maxFailuresPerAddress;
 
@@ -65,11 +72,15 @@ public class LoginGuard {
 
     private RateLimit failuresByAddress;
 
+    /** Failures of one address for one account ({@code accountId|address}). */
+    private RateLimit failuresByPair;
+
     private RateLimit signUpsByAddress;
 
     @PostConstruct
     void init() {
         failuresByAddress = new RateLimit(maxFailuresPerAddress, Duration.ofMinutes(lockMinutes));
+        failuresByPair = new RateLimit(maxFailures, Duration.ofMinutes(lockMinutes));
         signUpsByAddress = new RateLimit(maxSignUpsPerAddress, Duration.ofHours(1));
     }
 
@@ -87,19 +98,27 @@ public class LoginGuard {
         if (known.isPresent() && known.get().getLockedUntil() != null && now.isBefore(known.get().getLockedUntil())) {
             return new Locked(known.get().getLockedUntil());
         }
+        String pair = known.map(a -> a.getId() + "|" + address).orElse(null);
+        Optional<Instant> pairBlocked = pair == null ? Optional.empty() : failuresByPair.blockedUntil(pair, now);
+        if (pairBlocked.isPresent()) {
+            return new Locked(pairBlocked.get());
+        }
         Optional<Account> account = cached != null ? known : accounts.verify(known, password);
         if (account.isEmpty()) {
             if (!address.isEmpty()) {
                 failuresByAddress.hit(address, now);
             }
-            known.ifPresent(a -> accounts.failedSignIn(a.getId(), maxFailures, now.plus(Duration.ofMinutes(lockMinutes))));
+            if (known.isPresent()) {
+                failuresByPair.hit(pair, now);
+                accounts.failedSignIn(known.get().getId(), address, now, Duration.ofMinutes(lockMinutes), maxFailures, lockAddresses);
+            }
+            return new Invalid();
+        }
+        if (known.get().isDeleted()) {
             return new Invalid();
         }
         if (cached == null) {
             cache.remember(login, password, account.get().getId());
-        }
-        if (account.get().getFailedLogins() > 0) {
-            accounts.resetFailedSignIns(account.get().getId());
         }
         return new Valid(account.get());
     }

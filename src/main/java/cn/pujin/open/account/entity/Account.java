@@ -80,12 +80,13 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** Written only by {@code LoginGuard}'s conditional updates, never through the entity. */
-    @Column(name = "failed_logins", insertable = false, updatable = false)
-    private int failedLogins;
-
+    /** Written only by {@code Accounts}' conditional updates (failed sign-ins, unlock), never through the entity. */
     @Column(name = "locked_until", insertable = false, updatable = false)
     private Instant lockedUntil;
+
+    /** Raised (by a conditional update) when the account's sessions must end: deletion, a lock, a new password. */
+    @Column(name = "session_epoch", insertable = false, updatable = false)
+    private int sessionEpoch;
 
     @Version
     private long version;
@@ -156,7 +157,7 @@ public class Account {
     }
 
     public boolean isDeleted() { return deletedAt != null; }
-    public int getFailedLogins() { return failedLogins; }
+    public int getSessionEpoch() { return sessionEpoch; }
     public Instant getLockedUntil() { return lockedUntil; }
     public Instant getDeletedAt() { return deletedAt; }
     public Long getId() { return id; }
@@ -165,6 +166,10 @@ public class Account {
     public String getPhoneMasked() { return phoneMasked; }
     public String getDisplayName() { return displayName; }
     public String getPasswordHash() { return passwordHash; }
+
+    public void password(String hash) {
+        this.passwordHash = hash;
+    }
     public Instant getConsentAt() { return consentAt; }
     public String getConsentVersion() { return consentVersion; }
     public Long getDepartmentId() { return departmentId; }
