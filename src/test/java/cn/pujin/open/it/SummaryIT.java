@@ -63,6 +63,68 @@ class SummaryIT {
         return png;
     }
 
+    /**
+     * A real PNG of {@code w}×{@code h} black pixels of the given depth and colour type (6 = RGBA), written row by row:
+     * compressed zeros are tiny however much memory decoding them takes.
+     */
+    static byte[] zeroPng(int w, int h, int bitDepth, int colorType) throws Exception {
+        int channels = colorType == 6 ? 4 : colorType == 2 ? 3 : 1;
+        byte[] row = new byte[1 + w * channels * bitDepth / 8];
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (var deflate = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+            for (int y = 0; y < h; y++) {
+                deflate.write(row);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) bitDepth).put((byte) colorType)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws Exception {
+        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        png.write(typeBytes);
+        png.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void aPhotoIsRefusedByTheMemoryItsPixelsNeedBeforeAnyIsDecoded() throws Exception {
+        long event = id(Fixtures.published(Fixtures.startingSoon(unique("大图测试开放日"))));
+        SuggestionsIT.clock(OffsetDateTime.now(Fixtures.SHANGHAI).plusHours(4).toString());
+        String base = "/api/v1/events/" + event + "/photos";
+        Api organiser = Api.as("organiser");
+        // 6324 × 6324 16-bit RGBA: under 40 megapixels, but 320 MB once decoded
+        byte[] bomb = zeroPng(6324, 6324, 16, 6);
+        assertTrue(bomb.length < 1_000_000, "a few hundred KB: " + bomb.length);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(pool.submit(() -> organiser.raw("POST", base, "image/png", bomb)));
+        }
+        for (var answer : answers) {
+            answer.get().problem(413, "PHOTO_TOO_LARGE");
+        }
+        pool.shutdown();
+        // the same memory budget takes an honest 16-bit photo (2,600 × 2,000: 40 MB decoded), and a large 8-bit one
+        // (6,000 × 4,500, 27 megapixels) decoded with subsampling: both come out at 1,600 px on the long side
+        JsonObject deep = organiser.raw("POST", base, "image/png", zeroPng(2600, 2000, 16, 6)).expect(201).json();
+        assertEquals(1600, deep.getInt("width"));
+        assertEquals(1231, deep.getInt("height"));
+        JsonObject wide = organiser.raw("POST", base, "image/png", zeroPng(6000, 4500, 8, 2)).expect(201).json();
+        assertEquals(1600, wide.getInt("width"));
+        assertEquals(1200, wide.getInt("height"));
+        Api.anonymous().get("/api/v1/events?size=1").expect(200);
+    }
+
     static boolean contains(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }
