@@ -121,6 +121,44 @@ class PassesIT {
     }
 
     @Test
+    void tenReissuesAtOnceGiveOneNewPassAndConflictsNeverA500() throws Exception {
+        long eventId = id(Fixtures.published(openDay(unique("并发重发"), 12)));
+        Api.Citizen holder = Api.newCitizen("并发重发者");
+        long registrationId = register(holder, eventId);
+        String original = holder.api().get("/api/v1/registrations/" + registrationId + "/pass").expect(200).json().getString("token");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return holder.api().post("/api/v1/registrations/" + registrationId + "/pass/reissue", EMPTY);
+            }));
+        }
+        go.countDown();
+        List<String> issued = new java.util.ArrayList<>();
+        int conflicts = 0;
+        for (var answer : answers) {
+            Api.Response r = answer.get();
+            if (r.status() == 200) {
+                issued.add(r.json().getString("token"));
+            } else {
+                r.problem(409, "PASS_CHANGED");
+                conflicts++;
+            }
+        }
+        pool.shutdown();
+        assertTrue(!issued.isEmpty(), "at least one reissue went through");
+        assertEquals(10, issued.size() + conflicts);
+        String current = holder.api().get("/api/v1/registrations/" + registrationId + "/pass").expect(200).json().getString("token");
+        assertTrue(issued.contains(current), "the valid pass is one that was answered");
+        assertNotEquals(original, current);
+        JsonObject key = Api.as("organiser").get("/api/v1/events/" + eventId + "/verification-key").expect(200).json();
+        assertEquals(issued.size(), key.getJsonArray("revoked").size(), "every pass but the current one is revoked: " + key);
+        System.out.println("PassesIT: 10 reissues at once -> " + issued.size() + " issued, " + conflicts + " conflicts (409 PASS_CHANGED)");
+    }
+
+    @Test
     void rotatingKeysExpiresOldTokensAndReissuesValidPasses() {
         long eventId = id(Fixtures.published(Fixtures.startingSoon(unique("换钥测试"))));
         CheckInIT.Attendee a = CheckInIT.attendee(eventId, "换钥者");

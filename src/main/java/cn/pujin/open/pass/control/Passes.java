@@ -116,11 +116,22 @@ public class Passes {
         if (r.getStatus() != RegistrationStatus.CONFIRMED) {
             throw Problem.conflict("NO_PASS", "pass.none", r.getStatus());
         }
-        active(r.getId()).ifPresent(p -> {
-            p.revoke("REISSUED", clock.instant());
+        // Revoked only if still valid: of several reissues of the same pass at once, the first one's update holds the
+        // row and the others then find it revoked (409), instead of all issuing the same next serial (unique index)
+        Optional<Pass> current = active(r.getId());
+        if (current.isPresent() && em.createQuery("""
+                        update Pass p set p.revokedAt = :now, p.revokedReason = 'REISSUED', p.activeRegistrationId = null
+                        where p.id = :id and p.revokedAt is null""")
+                .setParameter("now", clock.instant()).setParameter("id", current.get().getId()).executeUpdate() == 0) {
+            throw Problem.conflict("PASS_CHANGED", "pass.changed");
+        }
+        Pass pass;
+        try {
+            pass = issue(r.getId(), r.getEventId(), nextSerial(r.getId()));
             em.flush();
-        });
-        Pass pass = issue(r.getId(), r.getEventId(), nextSerial(r.getId()));
+        } catch (jakarta.persistence.PersistenceException sameSerialAtOnce) {
+            throw Problem.conflict("PASS_CHANGED", "pass.changed");
+        }
         audit.record(actor, "pass", pass.getId(), "pass.reissue", null, pass.getSerial(), null);
         return pass;
     }

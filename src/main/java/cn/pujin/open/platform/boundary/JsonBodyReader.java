@@ -32,10 +32,11 @@ import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 import static cn.pujin.open.platform.control.JsonCodec.JSON;
 
 /**
- * The one entry point of JSON request bodies (our request records): strict UTF-8, JSON-P parsing, a
- * nesting limit, enum values checked against the record so the error names the field, then JSON-B binding.
- * An empty body binds to {@code null}, which the services reject as "body required". Declared for
- * {@link Record} so Jersey prefers it to the general JSON-B reader (closer type, see MessageBodyFactory).
+ * The one entry point of JSON request bodies (our request records; the calendar's year, a free-form JSON object, is
+ * read through {@link #parse} too): strict UTF-8, JSON-P parsing, a nesting limit, a length limit on numbers, enum
+ * values checked against the record so the error names the field, then JSON-B binding. An empty body binds to
+ * {@code null}, which the services reject as "body required". Declared for {@link Record} so Jersey prefers it to the
+ * general JSON-B reader (closer type, see MessageBodyFactory).
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +52,23 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws IOException, WebApplicationException {
+        JsonValue value = parse(body);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw malformed();
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkEnums(type, object, "", errors);
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        return JSONB.fromJson(object.toString(), genericType);
+    }
+
+    /** The body as a JSON value (null when empty), after the checks every JSON body passes. */
+    static JsonValue parse(InputStream body) throws IOException {
         String text = utf8(body.readAllBytes());
         if (text.isBlank()) {
             return null;
@@ -60,19 +78,38 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             value = reader.readValue();
         } catch (JsonException e) {
             throw malformed();
+        } catch (UnsupportedOperationException | ArithmeticException | NumberFormatException tooLong) {
+            // Parsson refuses to read a number of more than 1,100 characters (and says so with this exception)
+            throw Problem.badRequest("MALFORMED_JSON", "problem.numberTooLong", MAX_NUMBER_LENGTH);
         }
-        if (!(value instanceof JsonObject object)) {
-            throw malformed();
-        }
-        if (depth(object, 0) > MAX_DEPTH) {
+        if (depth(value, 0) > MAX_DEPTH) {
             throw Problem.badRequest("MALFORMED_JSON", "problem.jsonTooDeep", MAX_DEPTH);
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        checkEnums(type, object, "", errors);
+        checkNumbers(value, "", errors);
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
-        return JSONB.fromJson(object.toString(), genericType);
+        return value;
+    }
+
+    /** No record field holds a number of this many characters; longer ones are refused before anyone parses them. */
+    static final int MAX_NUMBER_LENGTH = 40;
+
+    /**
+     * Numbers longer than {@value #MAX_NUMBER_LENGTH} characters are refused by name: turning a 1,100-digit literal into
+     * a BigDecimal is slow, and beyond 1,100 Parsson refuses with an exception nobody maps (a 500 with a stack trace).
+     */
+    private static void checkNumbers(JsonValue value, String field, List<Problem.FieldError> errors) {
+        if (value instanceof JsonObject o) {
+            o.forEach((name, v) -> checkNumbers(v, field.isEmpty() ? name : field + "." + name, errors));
+        } else if (value instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                checkNumbers(a.get(i), field + "[" + i + "]", errors);
+            }
+        } else if (value instanceof jakarta.json.JsonNumber n && n.toString().length() > MAX_NUMBER_LENGTH) {
+            errors.add(new Problem.FieldError(field, "validation.json.value"));
+        }
     }
 
     private static String utf8(byte[] bytes) {
@@ -86,7 +123,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         }
     }
 
-    private static Problem malformed() {
+    static Problem malformed() {
         return Problem.badRequest("MALFORMED_JSON", "problem.malformedJson");
     }
 

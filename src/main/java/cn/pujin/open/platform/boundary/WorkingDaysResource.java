@@ -19,6 +19,9 @@ import java.time.format.DateTimeParseException;
 public class WorkingDaysResource {
 
     static final int MAX_ADD = 3650;
+    /** Dates a working-day question can be about: wide enough for any plan, narrow enough that adding never overflows. */
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2999;
 
     @Inject
     WorkingDayCalendar calendar;
@@ -42,6 +45,9 @@ public class WorkingDaysResource {
         }
         if (days < 0 || days > MAX_ADD) {
             throw Problem.invalid("add", "validation.range", 0, MAX_ADD);
+        }
+        if (start.getYear() < MIN_YEAR || start.getYear() > MAX_YEAR) {
+            throw Problem.invalid("from", "validation.dateRange", MIN_YEAR, MAX_YEAR);
         }
         LocalDate date = calendar.plus(start, days);
         return new Answer(start, days, date, calendar.days().knows(start, date));
