@@ -57,6 +57,7 @@ class AccessMatrixIT {
             GET     /events/{id}/calendar.ics                            ok    ok    ok    ok    ok    ok    ok    ok
             GET     /calendar.ics                                        ok    ok    ok    ok    ok    ok    ok    ok
             PUT     /me/email                                            401   ok    ok    ok    ok    ok    ok    403
+            PUT     /me/password                                         401   ok    ok    ok    ok    ok    ok    403
             GET     /me/calendar-token                                   401   ok    ok    ok    ok    ok    ok    403
             POST    /me/calendar-token                                   401   ok    ok    ok    ok    ok    ok    403
             GET     /me/calendar.ics                                     404   404   404   404   404   404   404   404
@@ -141,6 +142,7 @@ class AccessMatrixIT {
             GET     /me/data                                             401   ok    ok    ok    ok    ok    ok    403
             GET     /me/data.html                                        401   ok    ok    ok    ok    ok    ok    403
             POST    /me/deletion                                         401   ok    ok    403   403   403   403   403
+            GET     /metrics                                             401   403   403   403   403   403   ok    403
             GET     /retention                                           401   403   403   403   403   403   ok    403
             POST    /retention/run                                       401   403   403   403   403   403   ok    403
             GET     /events/{id}/summary                                 ok    ok    ok    ok    ok    ok    ok    ok
@@ -278,6 +280,32 @@ class AccessMatrixIT {
             rows.put(f[0] + " " + f[1], expected);
         }
         return rows;
+    }
+
+    /**
+     * Every endpoint that takes a body says which media types it takes: a form post or plain text — what a page on
+     * another site can send without asking — is 415 before any code of the endpoint runs.
+     */
+    @Test
+    void everyWritingEndpointRefusesBodiesOfATypeItDoesNotDeclare() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (String endpoint : documentedEndpoints()) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            if (!method.equals("POST") && !method.equals("PUT")) {
+                continue;
+            }
+            String path = "/api/v1" + concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
+            for (String[] body : new String[][]{{"text/plain", "x"}, {"application/x-www-form-urlencoded", "a=b"}}) {
+                Api.Response r = API.get("admin").raw(method, path, body[0], body[1].getBytes(StandardCharsets.UTF_8));
+                calls++;
+                if (r.status() != 415 || !r.contentType().startsWith("application/problem+json")) {
+                    wrong.add(endpoint + " with " + body[0] + ": " + r.status() + " " + r.body());
+                }
+            }
+        }
+        assertTrue(calls > 100, "POST and PUT endpoints were tried: " + calls);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + calls + " accepted a type they do not declare:\n" + String.join("\n", wrong));
     }
 
     @Test

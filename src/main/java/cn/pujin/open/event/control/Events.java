@@ -53,6 +53,9 @@ public class Events {
     Audit audit;
 
     @Inject
+    cn.pujin.open.platform.control.Links links;
+
+    @Inject
     jakarta.enterprise.event.Event<EventPublished> published;
 
     @Inject
@@ -536,7 +539,7 @@ public class Events {
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
-        event.describe(d.title().strip(), blankToNull(d.summary()), Html.sanitize(d.description()), d.mode(),
+        event.describe(d.title().strip(), blankToNull(d.summary()), Html.sanitize(d.description(), links.to("")), d.mode(),
                 blankToNull(d.venue()), blankToNull(d.onlineUrl()));
         event.schedule(d.kind(), startsAt, endsAt, opens, closes, d.capacity(),
                 d.waitlist() == null || d.waitlist(), campaignFor(d.campaign(), startsAt));

@@ -9,6 +9,7 @@ import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 
 /** {@code /me/notifications}: the notices a person received (also mailed when they gave an address). */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("me/notifications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

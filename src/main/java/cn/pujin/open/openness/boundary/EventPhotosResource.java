@@ -39,7 +39,7 @@ public class EventPhotosResource {
 
     /** Raw upload: the body is a JPEG or PNG of at most 5 MiB; it is re-encoded without metadata. */
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(@PathParam("eventId") String eventId, @QueryParam("caption") String caption, InputStream body)
             throws IOException {
         Long me = user.require(Role.ORGANISER);

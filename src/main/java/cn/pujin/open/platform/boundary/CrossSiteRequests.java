@@ -14,19 +14,25 @@ import java.util.Set;
 /**
  * CSRF protection for API calls that a browser authenticates with the session cookie (the station page, the
  * exports). Pages are protected by JSF's view state; scripts authenticate with a header that another site cannot
- * make a browser send. So a state-changing call ({@code POST/PUT/PATCH/DELETE}) without an {@code Authorization}
- * header that carries a session cookie must come from this site: its {@code Origin} (or, when a browser sends
+ * make a browser send. So a state-changing call ({@code POST/PUT/PATCH/DELETE}) that did not sign in by its own
+ * {@code Authorization} header (merely carrying one is not enough) and carries a session cookie must come from this site: its {@code Origin} (or, when a browser sends
  * none, its {@code Referer}) must name the host the request was sent to. Otherwise 403 {@code CROSS_SITE_REQUEST}.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class CrossSiteRequests extends HttpFilter {
+
+    /**
+     * Request attribute the authentication mechanism sets when the request signed in by its own {@code Authorization}
+     * header (HTTP Basic or a station key): not a browser's cookie-borne request, so the check does not apply.
+     */
+    public static final String BY_HEADER = "pujin.authenticatedByHeader";
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (SAFE.contains(request.getMethod()) || request.getHeader("Authorization") != null
+        if (SAFE.contains(request.getMethod()) || Boolean.TRUE.equals(request.getAttribute(BY_HEADER))
                 || request.getRequestedSessionId() == null || sameSite(request)) {
             chain.doFilter(request, response);
             return;

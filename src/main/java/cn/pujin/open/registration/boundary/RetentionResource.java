@@ -6,6 +6,7 @@ import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.registration.control.Retention;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** {@code /retention}: what the retention job will anonymise (GET) and running it now (POST), for admins. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("retention")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -151,7 +151,7 @@ public class SuggestionsResource {
     /** Raw upload: the body is the file (image or PDF, at most 5 MiB), its name in {@code ?name=}. */
     @POST
     @Path("{id}/attachments")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({"image/jpeg", "image/png", "image/webp", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     public Response attach(@PathParam("id") String id, @QueryParam("name") String name, InputStream body) throws IOException {
         Suggestions.Actor me = actor.get();
         byte[] content = body == null ? new byte[0] : body.readNBytes(cn.pujin.open.suggestion.control.Attachments.MAX_BYTES + 1);
