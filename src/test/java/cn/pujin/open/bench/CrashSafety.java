@@ -217,6 +217,17 @@ public final class CrashSafety {
             System.out.printf("check-ins acknowledged: %d, suggestions acknowledged: %d, mails delivered for answered registrations: %d of %d, still pending: %d%n",
                     checkins.size(), suggestions.size(), mailed, registrations.size(), pending);
         }
+        // the run proves something only when writes were acknowledged before the kill, and none of them was a 5xx
+        int acknowledged = registrations.size() + checkins.size() + suggestions.size();
+        if (acknowledged < killAfter / 2) {
+            lost.add("only " + acknowledged + " writes were acknowledged before the kill (at least " + killAfter / 2
+                    + " expected): the crash tested nothing");
+        }
+        refused.forEach((what, count) -> {
+            if (what.matches("\\D+ 5\\d\\d.*")) {
+                lost.add(count + " answered " + what);
+            }
+        });
         Api.as("organiser").put("/api/v1/platform/clock", Json.createObjectBuilder().addNull("now").build()).expect(200);
         System.out.println(lost.isEmpty() ? "CRASH SAFE: nothing acknowledged was lost" : "LOST " + lost.size() + ":\n" + String.join("\n", lost));
         return lost.isEmpty();

@@ -24,7 +24,6 @@ import static cn.pujin.open.it.Fixtures.startingSoon;
 import static cn.pujin.open.it.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Check-in at the door: stations, verdicts, idempotent retries, concurrent scans, offline uploads, summary. */
@@ -291,6 +290,5 @@ class CheckInIT {
 
         Api.as("organiser").post("/api/v1/events/" + eventId + "/stations/" + desk.getJsonNumber("id") + "/revoke", EMPTY).expect(200);
         deskApi.post("/api/v1/checkins", Json.createObjectBuilder().add("token", a.token()).add("nonce", nonce()).build()).expect(401);
-        assertNotEquals(0, a.registrationId());
     }
 }

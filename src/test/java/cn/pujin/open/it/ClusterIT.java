@@ -235,7 +235,10 @@ class ClusterIT {
         Api session;
         try (Browser b = new Browser(1280, 900)) {
             b.signInAt(url(B), c.phone(), "secret-pass-1");
-            session = Api.anonymous().on(url(B)).with("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue());
+            // every cookie the browser holds: a replicated session also has its version cookie (JSESSIONIDVERSION)
+            String cookies = b.driver.manage().getCookies().stream().map(k -> k.getName() + "=" + k.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            session = Api.anonymous().on(url(B)).with("Cookie", cookies);
         }
         session.get("/api/v1/me").expect(200);
         c.api().on(url(A)).post("/api/v1/me/deletion", Json.createObjectBuilder().add("password", "secret-pass-1").build())
@@ -248,6 +251,48 @@ class ClusterIT {
         assertEquals(401, status, "the deleted account is refused on the other instance too");
         session.get("/api/v1/me").problem(401, "UNAUTHENTICATED");
         session.on(url(A)).get("/api/v1/me").problem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aRevokedStationAndRotatedPassKeysReachTheOtherInstanceWithinSeconds() throws Exception {
+        long event = CheckInIT.eventStartingSoon();
+        CheckInIT.Attendee first = CheckInIT.attendee(event, "双实例撤站");
+        var door = CheckInIT.station(event, "双实例撤销门");
+        String key = door.getString("key");
+        // B has seen the station's key and verified a pass (both kept in its memory)
+        assertEquals("ADMITTED", CheckInIT.scan(Api.bearer(key).on(url(B)), first.token(), CheckInIT.nonce()).getString("verdict"));
+        Api.as("organiser").on(url(A)).post("/api/v1/events/" + event + "/stations/" + id(door) + "/revoke",
+                Json.createObjectBuilder().build()).expect(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        int status;
+        do {
+            status = Api.bearer(key).on(url(B)).post("/api/v1/checkins", Json.createObjectBuilder().add("token", first.token())
+                    .add("nonce", CheckInIT.nonce()).build()).status();
+        } while (status != 401 && System.nanoTime() < deadline);
+        assertEquals(401, status, "the station revoked on A is refused on B within 2 s");
+
+        CheckInIT.Attendee seen = CheckInIT.attendee(event, "双实例旧钥甲");
+        CheckInIT.Attendee leaked = CheckInIT.attendee(event, "双实例旧钥乙");
+        Api gate = Api.bearer(CheckInIT.station(event, "双实例换钥门").getString("key")).on(url(B));
+        assertEquals("ADMITTED", CheckInIT.scan(gate, seen.token(), CheckInIT.nonce()).getString("verdict"));
+        String keysPath = "/api/v1/events/" + event + "/verification-key";
+        String keysBefore = Api.as("organiser").on(url(B)).get(keysPath).expect(200).json().getJsonArray("keys").toString();
+        Api.as("admin").on(url(A)).post("/api/v1/pass-keys/rotate", Json.createObjectBuilder().add("expireOthers", true).build())
+                .expect(200);
+        long rotated = System.nanoTime();
+        deadline = rotated + Duration.ofSeconds(2).toNanos();
+        String keysNow;
+        do {
+            keysNow = Api.as("organiser").on(url(B)).get(keysPath).expect(200).json().getJsonArray("keys").toString();
+        } while (keysNow.equals(keysBefore) && System.nanoTime() < deadline);
+        System.out.println("ClusterIT: keys rotated on A were known to B after " + (System.nanoTime() - rotated) / 1_000_000 + " ms");
+        assertTrue(!keysNow.equals(keysBefore), "B knows the rotated keys within 2 s");
+        String verdict = CheckInIT.scan(gate, leaked.token(), CheckInIT.nonce()).getString("verdict");
+        assertTrue(verdict.equals("INVALID_SIGNATURE") || verdict.equals("REVOKED"), "a token of the expired key is refused on B: " + verdict);
+        String renewed = leaked.citizen().api().on(url(A)).get("/api/v1/registrations/" + leaked.registrationId() + "/pass")
+                .expect(200).json().getString("token");
+        assertEquals("ADMITTED", CheckInIT.scan(gate, renewed, CheckInIT.nonce()).getString("verdict"), "the re-issued pass works on B");
     }
 
     static void clock(int port, String now) {

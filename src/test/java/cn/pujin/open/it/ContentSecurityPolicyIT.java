@@ -56,6 +56,7 @@ class ContentSecurityPolicyIT {
                 "admin", List.of("/admin/accounts.xhtml", "/admin/audit.xhtml", "/admin/calendar.xhtml", "/admin/retention.xhtml",
                         "/admin/system.xhtml"));
         List<String> blocked = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
         try (Browser b = new Browser(1280, 900)) {
             for (var role : pages.entrySet()) {
                 if (!role.getKey().isEmpty()) {
@@ -65,6 +66,16 @@ class ContentSecurityPolicyIT {
                     b.open(page);
                     b.find(By.tagName("footer"));
                     b.cspViolations().forEach(v -> blocked.add(role.getKey() + " " + page + ": " + v));
+                    if (!b.driver.findElements(By.id("error-page")).isEmpty()) {
+                        broken.add(role.getKey() + " " + page + ": the error page");
+                    }
+                    // the same page with the same session, as a status code
+                    var cookie = b.driver.manage().getCookieNamed("JSESSIONID");
+                    Api.Response r = (cookie == null ? Api.anonymous() : Api.anonymous().with("Cookie", "JSESSIONID=" + cookie.getValue()))
+                            .get(page);
+                    if (r.status() != 200 || r.body().contains("id=\"error-page\"")) {
+                        broken.add(role.getKey() + " " + page + ": " + r.status());
+                    }
                 }
                 if (role.getKey().equals("admin")) {
                     // a PrimeFaces dialog opened by an ajax call: handlers moved out of the markup still run
@@ -81,5 +92,6 @@ class ContentSecurityPolicyIT {
             }
         }
         assertEquals(List.of(), blocked);
+        assertEquals(List.of(), broken, "every page of the walk answers 200 and is not the error page");
     }
 }

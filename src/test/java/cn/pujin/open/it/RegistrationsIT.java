@@ -21,7 +21,6 @@ import static cn.pujin.open.it.Fixtures.openDay;
 import static cn.pujin.open.it.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegistrationsIT {
@@ -198,7 +197,6 @@ class RegistrationsIT {
         long exports = Api.as("organiser").get("/api/v1/events/" + eventId + "/audit").jsonArray().stream()
                 .filter(a -> a.asJsonObject().getString("action").equals("registration.export")).count();
         assertEquals(3, exports);
-        assertNotNull(csv.body());
         assertTrue(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1).startsWith("PK"));
     }
 }

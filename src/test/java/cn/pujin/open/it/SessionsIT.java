@@ -73,7 +73,8 @@ class SessionsIT {
     void aNewPasswordSetOnThePageEndsTheOtherSessionsAndKeepsThisOne() {
         Api.Citizen c = Api.newCitizen("改密会话");
         Api elsewhere = session(c);
-        try (Browser b = new Browser(390, 844)) {
+        try (Browser b = new Browser(390, 844); Browser other = new Browser(1280, 900)) {
+            other.signIn(c.phone(), "secret-pass-1");
             b.journey("change-password", () -> {
                 b.signIn(c.phone(), "secret-pass-1");
                 b.open("/me/");
@@ -98,6 +99,12 @@ class SessionsIT {
                 b.open("/me/registrations.xhtml");
                 b.waitForText(c.name());
                 assertTrue(!b.driver.getCurrentUrl().contains("login"), "this session stays signed in");
+            });
+            other.journey("signed-out-elsewhere", () -> {
+                other.open("/me/");
+                other.waitForText("您的登录已结束");
+                assertTrue(other.driver.getCurrentUrl().contains("/login.xhtml"), other.driver.getCurrentUrl());
+                other.screenshot("login-session-ended");
             });
         }
         elsewhere.get("/api/v1/me").problem(401, "UNAUTHENTICATED");

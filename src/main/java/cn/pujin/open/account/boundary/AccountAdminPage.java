@@ -1,10 +1,11 @@
 package cn.pujin.open.account.boundary;
 
+import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.boundary.Faces;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class AccountAdminPage implements Serializable {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Departments departments;
 
     @Inject
     CurrentUser user;
@@ -93,10 +97,10 @@ public class AccountAdminPage implements Serializable {
         if (id == null) {
             return "";
         }
-        return accounts.departments().stream().filter(d -> d.getId().equals(id)).map(Department::getName).findFirst().orElse("");
+        return departments.departments().stream().filter(d -> d.getId().equals(id)).map(Department::getName).findFirst().orElse("");
     }
 
-    public List<Department> getDepartments() { return accounts.departments(); }
+    public List<Department> getDepartments() { return departments.departments(); }
     public Role[] getRoles() { return Role.values(); }
     public LazyDataModel<Account> getModel() { return model; }
     public String getQuery() { return query; }

@@ -2,8 +2,9 @@ package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.AccountIdentityStore;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.control.LoginGuard;
+import cn.pujin.open.account.control.StationKeys;
 import cn.pujin.open.platform.control.ClientAddress;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.account.entity.Account;
@@ -46,6 +47,9 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
     /** The account's session epoch when this session signed in; a higher one in the database ends the session. */
     static final String SESSION_EPOCH = "pujin.account.epoch";
 
+    /** Request attribute: this request came with a session that was just ended (the login page says why). */
+    static final String SESSION_ENDED = "pujin.sessionEnded";
+
     /** Marks the session as signed in to the account at its current epoch. */
     public static void signedIn(HttpSession session, long accountId, int epoch) {
         session.setAttribute(SESSION_ACCOUNT, accountId);
@@ -73,7 +77,7 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
     Accounts accounts;
 
     @Inject
-    cn.pujin.open.checkin.control.Stations stations;
+    StationKeys stations;
 
     @Inject
     SecurityHeaders headers;
@@ -104,6 +108,7 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
             }
             // the account was deleted, locked or given a new password since this session signed in: it ends here
             endSession(session);
+            request.setAttribute(SESSION_ENDED, Boolean.TRUE);
         }
         if (context.isProtected()) {
             if (api) {
@@ -111,7 +116,8 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
             }
             String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             return context.redirect(headers.absolute(request, request.getContextPath() + "/login.xhtml?next="
-                    + URLEncoder.encode(target, StandardCharsets.UTF_8)));
+                    + URLEncoder.encode(target, StandardCharsets.UTF_8)
+                    + (request.getAttribute(SESSION_ENDED) != null ? "&ended=true" : "")));
         }
         return context.doNothing();
     }
@@ -160,13 +166,13 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
     /** A check-in station's key: the caller is {@code station:ID} in group STATION, for that event only. */
     private AuthenticationStatus station(HttpServletRequest request, HttpServletResponse response,
                                          HttpMessageContext context, String key) {
-        var station = stations.byKey(key);
+        Optional<Long> station = stations.stationOf(key);
         if (station.isEmpty()) {
             return unauthorized(request, response, context);
         }
         request.setAttribute(CrossSiteRequests.BY_HEADER, Boolean.TRUE);
         return context.notifyContainerAboutLogin(new CredentialValidationResult(
-                new jakarta.security.enterprise.CallerPrincipal(CurrentUser.STATION_PREFIX + station.get().id()),
+                new jakarta.security.enterprise.CallerPrincipal(CurrentUser.STATION_PREFIX + station.get()),
                 java.util.Set.of(CurrentUser.STATION_ROLE)));
     }
 

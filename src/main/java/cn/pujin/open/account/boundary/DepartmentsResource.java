@@ -1,9 +1,10 @@
 package cn.pujin.open.account.boundary;
 
+import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Department;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,6 +29,9 @@ public class DepartmentsResource {
     Accounts accounts;
 
     @Inject
+    Departments departments;
+
+    @Inject
     CurrentUser user;
 
     public record DepartmentView(Long id, String name) {
@@ -41,7 +45,7 @@ public class DepartmentsResource {
     @GET
     public Page<DepartmentView> list() {
         user.require(Role.ORGANISER, Role.REVIEWER, Role.HANDLER, Role.ADMIN);
-        List<DepartmentView> all = accounts.departments().stream().map(DepartmentView::of).toList();
+        List<DepartmentView> all = departments.departments().stream().map(DepartmentView::of).toList();
         return new Page<>(all, all.size());
     }
 
@@ -54,6 +58,6 @@ public class DepartmentsResource {
         if (request.name().length() > 80) {
             throw Problem.invalid("name", "validation.size.max.n", 80);
         }
-        return Response.status(201).entity(DepartmentView.of(accounts.createDepartment(admin, request.name()))).build();
+        return Response.status(201).entity(DepartmentView.of(departments.createDepartment(admin, request.name()))).build();
     }
 }

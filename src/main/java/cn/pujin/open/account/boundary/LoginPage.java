@@ -32,6 +32,9 @@ public class LoginPage {
 
     private String next;
 
+    /** Coming from a session that was ended ({@code ?ended=true}): the page says why above the form. */
+    private boolean ended;
+
     public String signIn() {
         if (!authenticate(login, password)) {
             Object locked = FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(AppAuthentication.LOCKED);
@@ -74,6 +77,8 @@ public class LoginPage {
     public void setLogin(String login) { this.login = login; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
+    public boolean isEnded() { return ended; }
+    public void setEnded(boolean ended) { this.ended = ended; }
     public String getNext() { return next; }
     public void setNext(String next) { this.next = next; }
 }

@@ -1,8 +1,9 @@
 package cn.pujin.open.account.boundary;
 
+import cn.pujin.open.account.control.Credentials;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +21,9 @@ public class MePage {
     @Inject
     Accounts accounts;
 
+    @Inject
+    Credentials credentials;
+
     private String email;
     private String deletePassword;
     private String currentPassword;
@@ -30,7 +34,7 @@ public class MePage {
         var context = jakarta.faces.context.FacesContext.getCurrentInstance();
         var request = (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest();
         try {
-            int epoch = accounts.changePassword(account().getId(), currentPassword, newPassword);
+            int epoch = credentials.changePassword(account().getId(), currentPassword, newPassword);
             AppAuthentication.signedIn(request.getSession(), account().getId(), epoch);
         } catch (cn.pujin.open.platform.control.Problem e) {
             cn.pujin.open.platform.boundary.Faces.show(e, "password",

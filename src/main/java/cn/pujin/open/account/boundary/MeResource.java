@@ -1,7 +1,9 @@
 package cn.pujin.open.account.boundary;
 
+import cn.pujin.open.account.control.Credentials;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,9 @@ public class MeResource {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Credentials credentials;
 
     @Inject
     CurrentUser user;
@@ -87,7 +92,7 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public jakarta.ws.rs.core.Response password(PasswordChange change) {
         Long me = user.require();
-        int epoch = accounts.changePassword(me, change == null ? null : change.currentPassword(), change == null ? null : change.password());
+        int epoch = credentials.changePassword(me, change == null ? null : change.currentPassword(), change == null ? null : change.password());
         var session = request.getSession(false);
         if (session != null && session.getAttribute(AppAuthentication.SESSION_ACCOUNT) != null) {
             AppAuthentication.signedIn(session, me, epoch);
@@ -107,7 +112,10 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountsResource.AccountView email(EmailRequest request) {
         Long me = user.require();
-        return AccountsResource.view(accounts, accounts.changeEmail(me, request == null ? null : request.email()), true);
+        if (request == null) {
+            throw Problem.invalid("email", "validation.body");
+        }
+        return AccountsResource.view(accounts, accounts.changeEmail(me, request.email()), true);
     }
 
     /** The personal calendar feed's address; {@code POST} replaces the secret (old links stop working). */

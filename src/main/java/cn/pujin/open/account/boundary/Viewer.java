@@ -1,9 +1,9 @@
 package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

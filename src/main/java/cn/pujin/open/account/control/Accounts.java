@@ -1,8 +1,9 @@
 package cn.pujin.open.account.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.PersonalData;
@@ -52,6 +53,9 @@ public class Accounts {
     Passwords passwords;
 
     @Inject
+    Credentials credentials;
+
+    @Inject
     @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
     String privacyNoticeVersion;
 
@@ -73,7 +77,7 @@ public class Accounts {
         passwords.check(request.password(), request.phone());
         String hash = personalData.lookupHash(request.phone());
         if (findByPhoneHash(hash).isPresent()) {
-            throw Problem.conflict("PHONE_TAKEN", "account.phone.taken");
+            throw Problem.conflict(ProblemCode.PHONE_TAKEN, "account.phone.taken");
         }
         Account account = new Account(null, request.displayName().strip(), hashPassword(request.password()), clock.instant());
         account.phone(personalData.encrypt(request.phone()), hash, Masking.phone(request.phone()));
@@ -85,7 +89,7 @@ public class Accounts {
             em.persist(account);
             em.flush();
         } catch (PersistenceException raceOnSamePhone) {
-            throw Problem.conflict("PHONE_TAKEN", "account.phone.taken");
+            throw Problem.conflict(ProblemCode.PHONE_TAKEN, "account.phone.taken");
         }
         audit.record(account.getId(), "account", account.getId(), "account.signUp", null, "ACTIVE",
                 "privacy notice " + privacyNoticeVersion);
@@ -173,7 +177,7 @@ public class Accounts {
             return account;
         }
         if (account.roles().stream().anyMatch(r -> r != Role.CITIZEN && r != Role.REPRESENTATIVE)) {
-            throw Problem.forbidden("STAFF_ACCOUNT", "account.delete.staff");
+            throw Problem.forbidden(ProblemCode.STAFF_ACCOUNT, "account.delete.staff");
         }
         if (password == null || password.length() > 128 || !passwordHash.verify(password.toCharArray(), account.getPasswordHash())) {
             throw Problem.invalid("password", "account.delete.password");
@@ -181,7 +185,7 @@ public class Accounts {
         deleted.fire(new AccountDeleted(accountId));
         account.anonymise(clock.instant());
         em.flush();
-        endSessions(accountId);
+        credentials.endSessions(accountId);
         audit.record(accountId, "account", accountId, "account.delete", "ACTIVE", "DELETED", null);
         return account;
     }
@@ -323,97 +327,5 @@ public class Accounts {
 
     public boolean any() {
         return !em.createQuery("select a.id from Account a", Long.class).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    public List<Department> departments() {
-        return em.createQuery("select d from Department d order by d.name", Department.class).getResultList();
-    }
-
-    @Transactional
-    public Department createDepartment(Long adminId, String name) {
-        Department department = new Department(name.strip());
-        em.persist(department);
-        em.flush();
-        audit.record(adminId, "department", department.getId(), "department.create", null, name, null);
-        return department;
-    }
-
-    /**
-     * One more failed sign-in of the account from {@code address}. Failures older than the lock period are forgotten;
-     * the failure that brings the account to {@code maxFailures} within it, from at least {@code addresses} different
-     * addresses, locks it for the lock period and ends its sessions (one address alone is only refused for this account,
-     * by {@link LoginGuard}, so it cannot lock the owner out).
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failedSignIn(Long accountId, String address, java.time.Instant now, java.time.Duration period,
-                             int maxFailures, int addresses) {
-        // the row lock orders the failures of one account across instances: exactly one of them sets the lock
-        em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE").setParameter(1, accountId).getSingleResult();
-        var since = now.minus(period).atOffset(java.time.ZoneOffset.UTC);
-        em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1 AND failed_at < ?2")
-                .setParameter(1, accountId).setParameter(2, since).executeUpdate();
-        em.createNativeQuery("INSERT INTO login_failure (account_id, address_hash, failed_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, accountId).setParameter(2, personalData.lookupHash("address:" + address))
-                .setParameter(3, now.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
-        Object[] counts = (Object[]) em.createNativeQuery(
-                        "SELECT COUNT(*), COUNT(DISTINCT address_hash) FROM login_failure WHERE account_id = ?1")
-                .setParameter(1, accountId).getSingleResult();
-        long failures = ((Number) counts[0]).longValue();
-        long distinct = ((Number) counts[1]).longValue();
-        if (failures >= maxFailures && distinct >= addresses) {
-            var until = now.plus(period);
-            em.createNativeQuery("UPDATE account SET locked_until = ?2, session_epoch = session_epoch + 1 WHERE id = ?1")
-                    .setParameter(1, accountId).setParameter(2, until.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
-            em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1").setParameter(1, accountId).executeUpdate();
-            credentialCache.forget(accountId);
-            audit.record(null, "account", accountId, "account.locked", null, "LOCKED",
-                    failures + " failed sign-ins from " + distinct + " addresses; locked until " + until);
-        }
-    }
-
-    /**
-     * Ends every session of the account, on every instance, at its next request (they remember an older epoch), and
-     * forgets its cached credentials; returns the new epoch.
-     */
-    int endSessions(Long accountId) {
-        em.createNativeQuery("UPDATE account SET session_epoch = session_epoch + 1 WHERE id = ?1")
-                .setParameter(1, accountId).executeUpdate();
-        credentialCache.forget(accountId);
-        return ((Number) em.createNativeQuery("SELECT session_epoch FROM account WHERE id = ?1")
-                .setParameter(1, accountId).getSingleResult()).intValue();
-    }
-
-    /**
-     * A signed-in person changes their password: the current one is required, the new one must pass {@link Passwords}.
-     * Every other session of the account ends; the caller keeps its own with the returned epoch.
-     */
-    @Transactional
-    public int changePassword(Long accountId, String current, String replacement) {
-        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (account == null || account.isDeleted()) {
-            throw Problem.notFound();
-        }
-        if (current == null || current.isEmpty()) {
-            throw Problem.invalid("currentPassword", "validation.required");
-        }
-        if (current.length() > 128 || !passwordHash.verify(current.toCharArray(), account.getPasswordHash())) {
-            throw Problem.invalid("currentPassword", "account.password.current");
-        }
-        passwords.check(replacement, account.getPhoneCipher() == null ? null : personalData.decrypt(account.getPhoneCipher()));
-        account.password(hashPassword(replacement));
-        em.flush();
-        audit.record(accountId, "account", accountId, "account.password", null, null, null);
-        return endSessions(accountId);
-    }
-
-    /** An admin opens a locked account before its time. */
-    @Transactional
-    public void unlock(Long admin, Long accountId) {
-        em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1").setParameter(1, accountId).executeUpdate();
-        int changed = em.createNativeQuery("UPDATE account SET locked_until = NULL WHERE id = ?1 AND locked_until IS NOT NULL")
-                .setParameter(1, accountId).executeUpdate();
-        if (changed > 0) {
-            audit.record(admin, "account", accountId, "account.unlocked", "LOCKED", "ACTIVE", null);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.pujin.open.account.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.RateLimit;
@@ -43,6 +44,9 @@ public class LoginGuard {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Credentials credentials;
 
     @Inject
     CredentialCache cache;
@@ -110,7 +114,7 @@ public class LoginGuard {
             }
             if (known.isPresent()) {
                 failuresByPair.hit(pair, now);
-                accounts.failedSignIn(known.get().getId(), address, now, Duration.ofMinutes(lockMinutes), maxFailures, lockAddresses);
+                credentials.failedSignIn(known.get().getId(), address, now, Duration.ofMinutes(lockMinutes), maxFailures, lockAddresses);
             }
             return new Invalid();
         }
@@ -128,13 +132,13 @@ public class LoginGuard {
         Instant now = clock.instant();
         if (!signUpsByAddress.hit(address, now)) {
             Instant until = signUpsByAddress.blockedUntil(address, now).orElse(now.plus(Duration.ofHours(1)));
-            throw tooMany("TOO_MANY_SIGNUPS", "signup.tooMany", until, now);
+            throw tooMany(ProblemCode.TOO_MANY_SIGNUPS, "signup.tooMany", until, now);
         }
     }
 
     /** 429 {@code LOGIN_LOCKED} for a locked account or address, with the minutes until it opens again. */
     public Problem locked(Locked locked) {
-        return tooMany("LOGIN_LOCKED", "login.locked", locked.until(), clock.instant());
+        return tooMany(ProblemCode.LOGIN_LOCKED, "login.locked", locked.until(), clock.instant());
     }
 
     /** Whole minutes, at least one, until the moment. */
@@ -142,13 +146,13 @@ public class LoginGuard {
         return Math.max(1, (Duration.between(clock.instant(), until).getSeconds() + 59) / 60);
     }
 
-    private Problem tooMany(String code, String key, Instant until, Instant now) {
+    private Problem tooMany(ProblemCode code, String key, Instant until, Instant now) {
         long seconds = Math.max(1, Duration.between(now, until).getSeconds());
         return new Problem(429, code, key, null, new Problem.RetryAfter(seconds), (seconds + 59) / 60);
     }
 
     /** An admin opens a locked account before its time. */
     public void unlock(Long admin, Long accountId) {
-        accounts.unlock(admin, accountId);
+        credentials.unlock(admin, accountId);
     }
 }

@@ -1,5 +1,6 @@
 package cn.pujin.open.account.entity;
 
+import cn.pujin.open.platform.entity.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,7 +1,7 @@
 package cn.pujin.open.checkin.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.checkin.control.CheckIns;
 import cn.pujin.open.checkin.control.Stations;
 import cn.pujin.open.event.control.Events;

@@ -1,6 +1,6 @@
 package cn.pujin.open.checkin.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.checkin.control.Stations;
 import cn.pujin.open.event.control.Events;

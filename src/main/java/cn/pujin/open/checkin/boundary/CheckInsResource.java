@@ -47,6 +47,9 @@ public class CheckInsResource {
         if (request == null || request.token() == null) {
             throw Problem.invalid("token", "checkin.token.required");
         }
+        if (request.token().length() > CheckIns.MAX_TOKEN_TEXT) {
+            throw Problem.invalid("token", "validation.size.max.n", CheckIns.MAX_TOKEN_TEXT);
+        }
         CheckIns.checkNonce(request.nonce());
         CheckIns.Scanner scanner = access.scanner(request.station(), request.eventId());
         return once(() -> checkIns.scan(scanner, new CheckIns.Scan(request.token(), null, request.nonce(), null), false));
@@ -83,6 +86,9 @@ public class CheckInsResource {
             }
             if (!CheckIns.isNonce(s.nonce())) {
                 throw Problem.invalid("scans[" + i + "].nonce", "checkin.nonce");
+            }
+            if (s.token() != null && s.token().length() > CheckIns.MAX_TOKEN_TEXT) {
+                throw Problem.invalid("scans[" + i + "].token", "validation.size.max.n", CheckIns.MAX_TOKEN_TEXT);
             }
         }
         CheckIns.Scanner scanner = access.scanner(request.station(), request.eventId());

@@ -4,6 +4,8 @@ import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.checkin.control.LiveCheckIns;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Messages;
+import java.util.stream.Stream;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -61,7 +63,8 @@ public class EventCheckInsResource {
     public Response noShows(@PathParam("id") String id) {
         Long me = access.organiser();
         Event event = access.organiserEvent(id);
-        String csv = cn.pujin.open.platform.control.Csv.document(List.of("报名号", "姓名", "手机尾号", "类别"),
+        String csv = cn.pujin.open.platform.control.Csv.document(Stream.of("number", "name", "phoneTail", "category")
+                        .map(c -> Messages.get(Messages.CHINESE, "checkin.noShows.csv." + c)).toList(),
                 reports.summary(event).noShows().stream().map(p -> java.util.Arrays.asList(p.number(), p.name(), p.phoneTail(),
                         p.category() == null ? "" : p.category().name())).toList());
         audit.record(me, "event", event.getId(), "checkin.noShows.export", null, null, null);

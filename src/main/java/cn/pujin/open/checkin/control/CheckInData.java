@@ -1,11 +1,13 @@
 package cn.pujin.open.checkin.control;
 
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.platform.control.PersonalDataSource;
 import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** When the person was admitted at the door. (Check-ins hold no personal fields, so deletion leaves them for the statistics.) */
@@ -20,12 +22,19 @@ public class CheckInData implements PersonalDataSource {
         return "checkins";
     }
 
+    @jakarta.inject.Inject
+    RegistrationQueries registrations;
+
     @Override
     public Object export(Long accountId) {
+        List<Long> mine = registrations.idsOf(accountId);
+        if (mine.isEmpty()) {
+            return List.of();
+        }
         return em.createQuery("""
-                        select c.eventId, c.scannedAt, c.stationName from CheckIn c, Registration r
-                        where c.admittedRegistrationId = r.id and r.accountId = :a order by c.scannedAt""", Object[].class)
-                .setParameter("a", accountId).getResultList().stream().map(c -> {
+                        select c.eventId, c.scannedAt, c.stationName from CheckIn c
+                        where c.admittedRegistrationId in :mine order by c.scannedAt""", Object[].class)
+                .setParameter("mine", mine).getResultList().stream().map(c -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("eventId", c[0]);
                     m.put("admittedAt", Times.local((java.time.Instant) c[1]));

@@ -6,10 +6,11 @@ import cn.pujin.open.checkin.entity.CheckIn;
 import cn.pujin.open.checkin.entity.Verdict;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.pass.control.PassKeys;
-import cn.pujin.open.pass.entity.Pass;
+import cn.pujin.open.pass.control.Passes;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,9 @@ import java.util.Map;
 @ApplicationScoped
 public class CheckInReports {
 
+    /** What a scan by staff (not at a station) is listed under. */
+    static final String STAFF = cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "checkin.station.staff");
+
     @PersistenceContext
     EntityManager em;
 
@@ -39,13 +43,39 @@ public class CheckInReports {
     @Inject
     Clock clock;
 
+    @Inject
+    RegistrationQueries registrations;
+
+    @Inject
+    Passes passes;
+
     public record Counts(Long eventId, long checkedIn, long expected) {}
+
+    /** People admitted at the door per event (events without any are missing). */
+    public Map<Long, Long> admittedByEvent(java.util.Collection<Long> eventIds) {
+        Map<Long, Long> admitted = new java.util.HashMap<>();
+        if (!eventIds.isEmpty()) {
+            em.createQuery("""
+                            select c.eventId, count(c) from CheckIn c where c.eventId in :ids and c.admittedRegistrationId is not null
+                            group by c.eventId""", Object[].class).setParameter("ids", List.copyOf(eventIds)).getResultList()
+                    .forEach(r -> admitted.put((Long) r[0], (Long) r[1]));
+        }
+        return admitted;
+    }
+
+    /** Which of these registrations were admitted at the door. */
+    public java.util.Set<Long> admitted(java.util.Collection<Long> registrationIds) {
+        if (registrationIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(em.createQuery("select c.admittedRegistrationId from CheckIn c where c.admittedRegistrationId in :ids",
+                Long.class).setParameter("ids", List.copyOf(registrationIds)).getResultList());
+    }
 
     public Counts counts(Long eventId) {
         long in = em.createQuery("select count(c) from CheckIn c where c.eventId = :e and c.admittedRegistrationId is not null", Long.class)
                 .setParameter("e", eventId).getSingleResult();
-        long expected = em.createQuery("select count(r) from Registration r where r.eventId = :e and r.status = :s", Long.class)
-                .setParameter("e", eventId).setParameter("s", RegistrationStatus.CONFIRMED).getSingleResult();
+        long expected = registrations.confirmedByEvent(List.of(eventId)).getOrDefault(eventId, 0L);
         return new Counts(eventId, in, expected);
     }
 
@@ -66,7 +96,7 @@ public class CheckInReports {
         List<Person> noShows = new ArrayList<>();
         for (Person p : roster) {
             if (p.checkedInAt() != null) {
-                byStation.merge(p.station() == null ? "工作人员" : p.station(), 1L, Long::sum);
+                byStation.merge(p.station() == null ? STAFF : p.station(), 1L, Long::sum);
                 byCategory.merge(p.category() == null ? Category.OTHER : p.category(), 1L, Long::sum);
             } else {
                 noShows.add(p);
@@ -97,15 +127,9 @@ public class CheckInReports {
 
     /** Everyone holding a seat, with their pass and check-in, for manual search and offline caching. */
     public List<Person> roster(Long eventId) {
-        List<Registration> confirmed = em.createQuery(
-                        "select r from Registration r where r.eventId = :e and r.status = :s order by r.id", Registration.class)
-                .setParameter("e", eventId).setParameter("s", RegistrationStatus.CONFIRMED).getResultList();
+        List<Registration> confirmed = registrations.confirmed(eventId);
         Map<Long, Account> people = accounts.byIds(confirmed.stream().map(Registration::getAccountId).toList());
-        Map<Long, Long> passes = new java.util.HashMap<>();
-        for (Pass p : em.createQuery("select p from Pass p where p.eventId = :e and p.revokedAt is null", Pass.class)
-                .setParameter("e", eventId).getResultList()) {
-            passes.put(p.getRegistrationId(), p.getId());
-        }
+        Map<Long, Long> passes = this.passes.activeByRegistration(eventId);
         Map<Long, CheckIn> admissions = new java.util.HashMap<>();
         for (CheckIn c : em.createQuery("select c from CheckIn c where c.eventId = :e and c.admittedRegistrationId is not null",
                 CheckIn.class).setParameter("e", eventId).getResultList()) {
@@ -119,7 +143,7 @@ public class CheckInReports {
             out.add(new Person(r.getId(), r.number(), a == null ? null : Masking.name(a.getDisplayName()),
                     masked == null || masked.length() < 4 ? null : masked.substring(masked.length() - 4), r.getCategory(),
                     passes.get(r.getId()), c == null ? null : Times.local(c.getScannedAt()),
-                    c == null ? null : c.getStationName() == null ? "工作人员" : c.getStationName()));
+                    c == null ? null : c.getStationName() == null ? STAFF : c.getStationName()));
         }
         return out;
     }
@@ -154,8 +178,7 @@ public class CheckInReports {
     public VerificationKey verificationKey(Event event) {
         List<PublicKey> publicKeys = keys.all().stream().map(k -> new PublicKey(k.id(), "Ed25519", k.publicKeyText(),
                 Times.local(k.expiresAt()))).toList();
-        List<Long> revoked = em.createQuery("select p.id from Pass p where p.eventId = :e and p.revokedAt is not null order by p.id", Long.class)
-                .setParameter("e", event.getId()).getResultList();
+        List<Long> revoked = passes.revokedIds(event.getId());
         List<Person> roster = roster(event.getId());
         long passSum = roster.stream().mapToLong(p -> p.passId() == null ? 0 : p.passId()).sum();
         String version = Long.toString(roster.size(), 36) + "-" + Long.toString(passSum, 36) + "-" + revoked.size()

@@ -1,5 +1,6 @@
 package cn.pujin.open.checkin.control;
 
+import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.checkin.entity.CheckIn;
 import cn.pujin.open.checkin.entity.Verdict;
@@ -36,6 +37,15 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class CheckIns {
+
+    /**
+     * Longer than any token a scanner could have read is not a scan but a request to refuse (400); up to this, an
+     * unreadable token is a scan with the verdict MALFORMED, stored as a failed scan.
+     */
+    public static final int MAX_TOKEN_TEXT = 4096;
+
+    /** What a scan by staff (not at a station) is listed under. */
+    static final String STAFF = cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "checkin.station.staff");
 
     /** Check-in opens this long before an event starts and closes when it ends. */
     public static final Duration OPENS_BEFORE = Duration.ofHours(2);
@@ -165,11 +175,13 @@ public class CheckIns {
 
     private final ExpiringCache<Long, Window> windows = new ExpiringCache<>(Stations.CACHED_FOR, 10_000);
 
+    @Inject
+    EventFacts eventFacts;
+
     private Window window(Long eventId) {
         return windows.get(eventId, id -> {
-            Object[] row = em.createQuery("select e.startsAt, e.endsAt, e.status from Event e where e.id = :id", Object[].class)
-                    .setParameter("id", id).getSingleResult();
-            return new Window(((Instant) row[0]).minus(OPENS_BEFORE), (Instant) row[1], row[2] == EventStatus.CANCELLED);
+            EventFacts.Schedule schedule = eventFacts.schedule(id);
+            return new Window(schedule.startsAt().minus(OPENS_BEFORE), schedule.endsAt(), schedule.cancelled());
         });
     }
 
@@ -209,7 +221,7 @@ public class CheckIns {
             Optional<CheckIn> first = knownFirst != null ? Optional.of(knownFirst) : admission(r.getId());
             if (first.isPresent()) {
                 firstAt = Times.local(first.get().getScannedAt());
-                firstStation = first.get().getStationName() != null ? first.get().getStationName() : "工作人员";
+                firstStation = first.get().getStationName() != null ? first.get().getStationName() : STAFF;
             }
         }
         boolean showPerson = r != null && c.getVerdict() != Verdict.WRONG_EVENT;

@@ -1,5 +1,10 @@
 package cn.pujin.open.checkin.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.account.control.StationKeys;
+import cn.pujin.open.event.control.EventFacts;
+import cn.pujin.open.platform.control.Times;
+import java.util.stream.Collectors;
 import cn.pujin.open.checkin.entity.Station;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.control.Audit;
@@ -20,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +33,7 @@ import java.util.Optional;
  * a SHA-256; as a Bearer token it can check in for its own event only, until it is revoked.
  */
 @ApplicationScoped
-public class Stations {
+public class Stations implements StationKeys {
 
     public static final String KEY_PREFIX = "st_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,7 +70,7 @@ public class Stations {
         boolean taken = !em.createQuery("select s.id from Station s where s.eventId = :e and s.name = :n", Long.class)
                 .setParameter("e", eventId).setParameter("n", clean).getResultList().isEmpty();
         if (taken) {
-            throw Problem.conflict("STATION_EXISTS", "station.exists", clean);
+            throw Problem.conflict(ProblemCode.STATION_EXISTS, "station.exists", clean);
         }
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
@@ -84,16 +90,19 @@ public class Stations {
     public record StationOverview(Long id, Long eventId, String eventTitle, String name, OffsetDateTime createdAt,
                                   OffsetDateTime revokedAt, long scans) {}
 
+    @Inject
+    EventFacts eventFacts;
+
     public List<StationOverview> overview(int max) {
-        return em.createQuery("""
-                        select s, p.title, (select count(c) from CheckIn c where c.stationId = s.id)
-                        from Station s, EventPublication p where p.eventId = s.eventId order by s.createdAt desc, s.id desc""",
-                        Object[].class).setMaxResults(max).getResultList().stream().map(r -> {
-                    Station st = (Station) r[0];
-                    return new StationOverview(st.getId(), st.getEventId(), (String) r[1], st.getName(),
-                            cn.pujin.open.platform.control.Times.local(st.getCreatedAt()),
-                            cn.pujin.open.platform.control.Times.local(st.getRevokedAt()), (Long) r[2]);
-                }).toList();
+        List<Object[]> rows = em.createQuery("""
+                        select s, (select count(c) from CheckIn c where c.stationId = s.id)
+                        from Station s order by s.createdAt desc, s.id desc""", Object[].class).setMaxResults(max).getResultList();
+        Map<Long, String> titles = eventFacts.titles(rows.stream().map(r -> ((Station) r[0]).getEventId()).collect(Collectors.toSet()));
+        return rows.stream().filter(r -> titles.containsKey(((Station) r[0]).getEventId())).map(r -> {
+            Station st = (Station) r[0];
+            return new StationOverview(st.getId(), st.getEventId(), titles.get(st.getEventId()), st.getName(),
+                    Times.local(st.getCreatedAt()), Times.local(st.getRevokedAt()), (Long) r[1]);
+        }).toList();
     }
 
     @Transactional
@@ -131,6 +140,11 @@ public class Stations {
     }
 
     /** The active station a Bearer key belongs to. */
+    @Override
+    public Optional<Long> stationOf(String key) {
+        return byKey(key).map(StationRef::id);
+    }
+
     public Optional<StationRef> byKey(String key) {
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 100) {
             return Optional.empty();
@@ -148,7 +162,7 @@ public class Stations {
         StationRef ref = byId.get(stationId, id -> {
             Station station = get(null, id);
             if (station.isRevoked()) {
-                throw Problem.conflict("STATION_REVOKED", "station.revoked", station.getName());
+                throw Problem.conflict(ProblemCode.STATION_REVOKED, "station.revoked", station.getName());
             }
             return ref(station);
         });

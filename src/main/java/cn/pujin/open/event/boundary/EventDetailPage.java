@@ -1,7 +1,7 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.boundary.Faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import jakarta.inject.Named;
 public class EventDetailPage {
 
     @Inject
-    Events events;
+    PublicEvents publicEvents;
 
     @Inject
     cn.pujin.open.platform.control.Links links;
@@ -23,7 +23,7 @@ public class EventDetailPage {
 
     public void load() {
         try {
-            event = events.published(id == null ? null : Long.valueOf(id)).orElse(null);
+            event = publicEvents.published(id == null ? null : Long.valueOf(id)).orElse(null);
         } catch (NumberFormatException e) {
             event = null;
         }

@@ -1,9 +1,10 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.AgendaItemDraft;
 import cn.pujin.open.event.control.EventDraft;
 import cn.pujin.open.event.control.EventView;
@@ -287,7 +288,7 @@ public class EventEditorPage implements Serializable {
 
     private static boolean isConflict(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Problem p && "VERSION_CONFLICT".equals(p.code())
+            if (t instanceof Problem p && p.code() == ProblemCode.VERSION_CONFLICT
                     || t instanceof jakarta.persistence.OptimisticLockException) {
                 return true;
             }

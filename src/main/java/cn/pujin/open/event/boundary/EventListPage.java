@@ -1,5 +1,6 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Campaign;
@@ -33,6 +34,9 @@ public class EventListPage {
     @Inject
     Events events;
 
+    @Inject
+    PublicEvents publicEvents;
+
     private String kind;
     private String month;
     private String campaign;
@@ -51,11 +55,11 @@ public class EventListPage {
             to = ym.plusMonths(1).atDay(1).atStartOfDay(Clocks.ZONE).toInstant();
         } else if (past) {
             // the current minute, not the instant: everyone in that minute asks the same (kept) question
-            to = events.upcomingFrom();
+            to = publicEvents.upcomingFrom();
         } else {
-            from = events.upcomingFrom();
+            from = publicEvents.upcomingFrom();
         }
-        result = events.publicList(new Events.PublicQuery(k, from, to, campaign, null, past && ym == null),
+        result = publicEvents.publicList(new PublicEvents.PublicQuery(k, from, to, campaign, null, past && ym == null),
                 new Paging(Math.max(0, page), PAGE_SIZE));
     }
 

@@ -1,7 +1,9 @@
 package cn.pujin.open.event.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.boundary.ReasonRequest;
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.AgendaItemDraft;
 import cn.pujin.open.event.control.EventDraft;
 import cn.pujin.open.event.control.EventView;
@@ -10,8 +12,6 @@ import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventStatus;
-import cn.pujin.open.notification.boundary.CalendarResource;
-import cn.pujin.open.notification.control.CalendarFeed;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
@@ -53,15 +53,14 @@ public class EventsResource {
     Events events;
 
     @Inject
-    CurrentUser user;
+    PublicEvents publicEvents;
 
     @Inject
-    CalendarFeed calendar;
+    CurrentUser user;
 
     @Inject
     Audit audit;
 
-    public record ReasonRequest(String reason) {}
 
     public record AuditView(OffsetDateTime at, Long actorId, String action, String fromState, String toState, String reason) {}
 
@@ -81,7 +80,7 @@ public class EventsResource {
             return Response.ok(events.workingList(statuses(status), "true".equals(review), paging)).build();
         }
         // the public list goes out as the JSON kept with it (a Page<EventView>)
-        return Response.ok(events.publicListJson(new Events.PublicQuery(kind(kind), Times.parseParam("from", from),
+        return Response.ok(publicEvents.publicListJson(new PublicEvents.PublicQuery(kind(kind), Times.parseParam("from", from),
                 Times.parseParam("to", to), campaign, text, "desc".equals(order)), paging), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -92,7 +91,7 @@ public class EventsResource {
         if (user.isAny(STAFF_VIEWERS) && !"public".equals(view)) {
             return events.workingView(events.working(eventId));
         }
-        return events.published(eventId).orElseThrow(Problem::notFound);
+        return publicEvents.published(eventId).orElseThrow(Problem::notFound);
     }
 
     @POST
@@ -163,15 +162,6 @@ public class EventsResource {
         Long eventId = Ids.parse(id);
         events.working(eventId);
         return audit.of("event", eventId).stream().map(EventsResource::view).toList();
-    }
-
-    @GET
-    @Path("{id}/calendar.ics")
-    @Produces("text/calendar; charset=utf-8")
-    public Response calendar(@PathParam("id") String id, @Context Request request) {
-        Events.Published event = events.publishedForCalendar(Ids.parse(id)).orElseThrow(Problem::notFound);
-        return CalendarResource.respond(request, calendar.render(List.of(event), event.view().title()),
-                "event-" + event.view().id() + ".ics");
     }
 
     private EventView.AgendaItemView agendaItemView(Long eventId, Long itemId) {

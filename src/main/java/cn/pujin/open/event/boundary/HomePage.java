@@ -1,5 +1,6 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Campaign;
@@ -23,6 +24,9 @@ public class HomePage {
 
     @Inject
     Events events;
+
+    @Inject
+    PublicEvents publicEvents;
 
     @Inject
     Clock clock;
@@ -69,6 +73,6 @@ public class HomePage {
     }
 
     private Page<EventView> upcoming(EventKind kind, int size) {
-        return events.publicList(new Events.PublicQuery(kind, events.upcomingFrom(), null, null, null, false), new Paging(0, size));
+        return publicEvents.publicList(new PublicEvents.PublicQuery(kind, publicEvents.upcomingFrom(), null, null, null, false), new Paging(0, size));
     }
 }

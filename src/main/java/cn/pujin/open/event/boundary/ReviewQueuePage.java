@@ -1,9 +1,10 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Event;
@@ -28,6 +29,9 @@ public class ReviewQueuePage implements Serializable {
     Events events;
 
     @Inject
+    PublicEvents publicEvents;
+
+    @Inject
     Accounts accounts;
 
     @Inject
@@ -47,7 +51,7 @@ public class ReviewQueuePage implements Serializable {
             items = events.workingList(null, true, new Paging(0, Paging.MAX_SIZE)).items().stream().map(view -> {
                 Event e = events.working(view.id());
                 boolean revision = e.getStatus() == EventStatus.PUBLISHED;
-                return new Item(view, revision ? events.published(view.id()).orElse(null) : null, revision,
+                return new Item(view, revision ? publicEvents.published(view.id()).orElse(null) : null, revision,
                         name(e.getLastEditedBy()), name(e.getSubmittedBy()), e.isAuthor(me));
             }).toList();
         }

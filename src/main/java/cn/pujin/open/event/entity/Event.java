@@ -1,5 +1,6 @@
 package cn.pujin.open.event.entity;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -132,10 +133,10 @@ public class Event {
     /** Content may change until the event is cancelled; a published event's changes wait as a revision. */
     public void edited(Long editor, Instant now) {
         if (status == EventStatus.CANCELLED) {
-            throw Problem.conflict("EVENT_CANCELLED", "event.cancelled");
+            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
         }
         if (status == EventStatus.IN_REVIEW || revision == RevisionStatus.IN_REVIEW) {
-            throw Problem.conflict("EVENT_IN_REVIEW", "event.inReview");
+            throw Problem.conflict(ProblemCode.EVENT_IN_REVIEW, "event.inReview");
         }
         if (status == EventStatus.PUBLISHED) {
             revision = RevisionStatus.DRAFT;
@@ -150,7 +151,7 @@ public class Event {
         } else if (status == EventStatus.PUBLISHED && revision == RevisionStatus.DRAFT) {
             revision = RevisionStatus.IN_REVIEW;
         } else {
-            throw Problem.conflict("INVALID_TRANSITION", "event.transition.invalid", "submit", state());
+            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "event.transition.invalid", "submit", state());
         }
         submittedBy = actor;
         reviewNote = null;
@@ -161,7 +162,7 @@ public class Event {
     public void approve(Long reviewer, Instant now) {
         requireInReview("approve");
         if (isAuthor(reviewer)) {
-            throw Problem.forbidden("SELF_REVIEW", "event.selfReview");
+            throw Problem.forbidden(ProblemCode.SELF_REVIEW, "event.selfReview");
         }
         status = EventStatus.PUBLISHED;
         revision = RevisionStatus.NONE;
@@ -172,7 +173,7 @@ public class Event {
     public void reject(Long reviewer, String reason, Instant now) {
         requireInReview("reject");
         if (isAuthor(reviewer)) {
-            throw Problem.forbidden("SELF_REVIEW", "event.selfReview");
+            throw Problem.forbidden(ProblemCode.SELF_REVIEW, "event.selfReview");
         }
         if (status == EventStatus.IN_REVIEW) {
             status = EventStatus.DRAFT;
@@ -185,7 +186,7 @@ public class Event {
 
     public void cancel(String reason, Instant now) {
         if (status == EventStatus.CANCELLED) {
-            throw Problem.conflict("EVENT_CANCELLED", "event.cancelled");
+            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
         }
         status = EventStatus.CANCELLED;
         revision = RevisionStatus.NONE;
@@ -195,7 +196,7 @@ public class Event {
 
     private void requireInReview(String action) {
         if (status != EventStatus.IN_REVIEW && revision != RevisionStatus.IN_REVIEW) {
-            throw Problem.conflict("INVALID_TRANSITION", "event.transition.invalid", action, state());
+            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "event.transition.invalid", action, state());
         }
     }
 

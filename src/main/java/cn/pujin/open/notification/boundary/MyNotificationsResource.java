@@ -1,6 +1,6 @@
 package cn.pujin.open.notification.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.notification.control.Notifications;
 import cn.pujin.open.notification.entity.Notification;
 import cn.pujin.open.platform.control.Ids;

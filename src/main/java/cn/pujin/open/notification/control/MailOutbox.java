@@ -87,7 +87,7 @@ public class MailOutbox {
     int port;
 
     @Inject
-    @ConfigProperty(name = "MAIL_FROM", defaultValue = "浦锦开放 <noreply@pujin.example.cn>")
+    @ConfigProperty(name = "MAIL_FROM")
     String from;
 
     @Inject

@@ -1,9 +1,9 @@
 package cn.pujin.open.notification.control;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.notification.entity.Notification;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Messages;
@@ -39,7 +39,7 @@ import java.util.Set;
 public class Notifications {
 
     private static final Locale MAIL_LOCALE = Messages.CHINESE;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Messages.get(MAIL_LOCALE, "format.dayTime"));
     private static final Set<Change> INVITES = EnumSet.of(Change.CONFIRMED, Change.PROMOTED, Change.SELECTED);
     private static final Set<Change> WITHDRAWS = EnumSet.of(Change.CANCELLED, Change.EVENT_CANCELLED);
 
@@ -50,10 +50,10 @@ public class Notifications {
     Accounts accounts;
 
     @Inject
-    Events events;
+    PublicEvents publicEvents;
 
     @Inject
-    CalendarFeed calendar;
+    IcalFeed calendar;
 
     @Inject
     Clock clock;
@@ -87,7 +87,7 @@ public class Notifications {
             if (rendered.size() > 5_000) {
                 rendered.clear();
             }
-            Events.Published published = events.publishedForCalendar(eventId).orElseThrow(Problem::notFound);
+            PublicEvents.Published published = publicEvents.publishedForCalendar(eventId).orElseThrow(Problem::notFound);
             EventView e = published.view();
             String where = e.venue() != null ? e.venue() : e.onlineUrl();
             return new EventMail(e, where == null ? "" : where, calendar.invitation(published, false),

@@ -1,7 +1,8 @@
 package cn.pujin.open.openness.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.boundary.ReasonRequest;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.openness.control.Summaries;
 import cn.pujin.open.openness.entity.EventPhoto;
 import cn.pujin.open.platform.control.Ids;
@@ -39,7 +40,6 @@ public class EventSummaryResource {
 
     public record SummaryRequest(String text) {}
 
-    public record ReasonRequest(String reason) {}
 
     @GET
     public Summaries.SummaryView get(@PathParam("eventId") String eventId) {

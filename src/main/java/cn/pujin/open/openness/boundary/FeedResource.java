@@ -1,7 +1,7 @@
 package cn.pujin.open.openness.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Paging;
@@ -37,7 +37,7 @@ public class FeedResource {
     static final java.util.regex.Pattern XML_TEXT = java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
     @Inject
-    Events events;
+    PublicEvents publicEvents;
 
     @Inject
     Feedback feedback;
@@ -51,7 +51,7 @@ public class FeedResource {
     @Produces("application/atom+xml")
     public Response feed() throws XMLStreamException {
         List<Entry> entries = new ArrayList<>();
-        for (EventView e : events.publicList(new Events.PublicQuery(null, null, null, null, null, true), new Paging(0, ENTRIES)).items()) {
+        for (EventView e : publicEvents.publicList(new PublicEvents.PublicQuery(null, null, null, null, null, true), new Paging(0, ENTRIES)).items()) {
             entries.add(new Entry(links.to("/events/detail.xhtml?id=" + e.id()), e.title(), links.to("/events/detail.xhtml?id=" + e.id()),
                     e.publishedAt() != null ? e.publishedAt() : e.startsAt(), e.summary(),
                     Messages.get(Messages.CHINESE, "kind." + e.kind().name())));

@@ -1,5 +1,6 @@
 package cn.pujin.open.openness.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Campaign;
@@ -33,6 +34,9 @@ public class OpenColumnPage {
     Events events;
 
     @Inject
+    PublicEvents publicEvents;
+
+    @Inject
     Attendance attendance;
 
     @Inject
@@ -55,12 +59,12 @@ public class OpenColumnPage {
     }
 
     public List<EventView> getCampaignEvents() {
-        return featured().map(c -> events.publicList(new Events.PublicQuery(null, null, null, c.getName(), null, false),
+        return featured().map(c -> publicEvents.publicList(new PublicEvents.PublicQuery(null, null, null, c.getName(), null, false),
                 new Paging(0, 50)).items()).orElse(List.of());
     }
 
     public List<EventView> getUpcoming() {
-        return events.publicList(new Events.PublicQuery(null, events.upcomingFrom(), null, null, null, false), new Paging(0, 6)).items();
+        return publicEvents.publicList(new PublicEvents.PublicQuery(null, publicEvents.upcomingFrom(), null, null, null, false), new Paging(0, 6)).items();
     }
 
     public Page<EventView> getArchive() {
@@ -74,7 +78,7 @@ public class OpenColumnPage {
                 Instant end = LocalDate.of(y + 1, 1, 1).atStartOfDay(Clocks.ZONE).toInstant();
                 to = end.isBefore(now) ? end : now;
             }
-            archive = events.publicList(new Events.PublicQuery(kindValue(), from, to, blank(campaign), blank(q), true),
+            archive = publicEvents.publicList(new PublicEvents.PublicQuery(kindValue(), from, to, blank(campaign), blank(q), true),
                     new Paging(Math.max(0, page), ARCHIVE_PAGE));
             // ended events only: publicList's "to" bounds the start, so drop any still running
             List<EventView> ended = new ArrayList<>(archive.items().stream().filter(e -> e.endsAt().toInstant().isBefore(now)).toList());

@@ -1,7 +1,7 @@
 package cn.pujin.open.openness.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.openness.control.StatsExports;
 import cn.pujin.open.platform.boundary.Language;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,10 @@
 package cn.pujin.open.openness.control;
 
+import cn.pujin.open.checkin.control.CheckInReports;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.entity.RegistrationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -15,8 +18,11 @@ public class Attendance {
 
     public record Figures(long confirmed, long attended) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    RegistrationQueries registrations;
+
+    @Inject
+    CheckInReports checkIns;
 
     public Map<Long, Figures> of(Collection<Long> eventIds) {
         Map<Long, Figures> out = new HashMap<>();
@@ -24,15 +30,8 @@ public class Attendance {
             return out;
         }
         List<Long> ids = List.copyOf(eventIds);
-        Map<Long, Long> confirmed = new HashMap<>();
-        em.createQuery("select r.eventId, count(r) from Registration r where r.eventId in :ids and r.status = :s group by r.eventId",
-                        Object[].class).setParameter("ids", ids).setParameter("s", RegistrationStatus.CONFIRMED).getResultList()
-                .forEach(r -> confirmed.put((Long) r[0], (Long) r[1]));
-        Map<Long, Long> attended = new HashMap<>();
-        em.createQuery("""
-                        select c.eventId, count(c) from CheckIn c where c.eventId in :ids and c.admittedRegistrationId is not null
-                        group by c.eventId""", Object[].class).setParameter("ids", ids).getResultList()
-                .forEach(r -> attended.put((Long) r[0], (Long) r[1]));
+        Map<Long, Long> confirmed = registrations.confirmedByEvent(ids);
+        Map<Long, Long> attended = checkIns.admittedByEvent(ids);
         for (Long id : ids) {
             out.put(id, new Figures(confirmed.getOrDefault(id, 0L), attended.getOrDefault(id, 0L)));
         }

@@ -1,5 +1,6 @@
 package cn.pujin.open.openness.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -32,7 +33,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public final class Photos {
 
-    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = cn.pujin.open.platform.control.FileTypes.MAX_FILE_BYTES;
     public static final int MAX_SIDE = 1600;
     static final int MAX_HEADER_SIDE = 12_000;
     /** 40 megapixels of 8-bit RGBA, or 20 of 16-bit. */
@@ -52,11 +53,11 @@ public final class Photos {
             throw Problem.invalid("file", "validation.required");
         }
         if (upload.length > MAX_BYTES) {
-            throw new Problem(413, "PAYLOAD_TOO_LARGE", "photo.tooLarge", null, null, MAX_BYTES / 1024 / 1024);
+            throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE, "photo.tooLarge", null, null, MAX_BYTES / 1024 / 1024);
         }
         String type = cn.pujin.open.platform.control.FileTypes.sniff(upload).orElse("");
         if (!type.equals("image/png") && !type.equals("image/jpeg")) {
-            throw Problem.badRequest("PHOTO_TYPE", "photo.type");
+            throw Problem.badRequest(ProblemCode.PHOTO_TYPE, "photo.type");
         }
         DECODES.acquireUninterruptibly();
         try {
@@ -71,7 +72,7 @@ public final class Photos {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw Problem.badRequest("PHOTO_TYPE", "photo.type");
+                throw Problem.badRequest(ProblemCode.PHOTO_TYPE, "photo.type");
             }
             ImageReader reader = readers.next();
             try {
@@ -79,11 +80,11 @@ public final class Photos {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w <= 0 || h <= 0 || w > MAX_HEADER_SIDE || h > MAX_HEADER_SIDE) {
-                    throw Problem.badRequest("PHOTO_DIMENSIONS", "photo.dimensions", MAX_HEADER_SIDE);
+                    throw Problem.badRequest(ProblemCode.PHOTO_DIMENSIONS, "photo.dimensions", MAX_HEADER_SIDE);
                 }
                 int bytesPerPixel = bytesPerPixel(reader);
                 if ((long) w * h * bytesPerPixel > MAX_RAW_BYTES) {
-                    throw new Problem(413, "PHOTO_TOO_LARGE", "photo.tooManyPixels", null, null, MAX_RAW_BYTES / 1024 / 1024);
+                    throw new Problem(413, ProblemCode.PHOTO_TOO_LARGE, "photo.tooManyPixels", null, null, MAX_RAW_BYTES / 1024 / 1024);
                 }
                 // every step-th pixel of every step-th row: at least MAX_SIDE on the long side for a clean downscale,
                 // and never more than MAX_DECODED_BYTES in memory
@@ -101,7 +102,7 @@ public final class Photos {
             if (e instanceof Problem p) {
                 throw p;
             }
-            throw Problem.badRequest("PHOTO_TYPE", "photo.type");
+            throw Problem.badRequest(ProblemCode.PHOTO_TYPE, "photo.type");
         }
     }
 

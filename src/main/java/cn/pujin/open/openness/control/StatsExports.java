@@ -1,7 +1,9 @@
 package cn.pujin.open.openness.control;
 
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.suggestion.control.SuggestionSource;
+import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.CjkFont;
 import cn.pujin.open.platform.control.Clocks;
@@ -73,7 +75,7 @@ public class StatsExports {
     Statistics statistics;
 
     @Inject
-    Events events;
+    PublicEvents publicEvents;
 
     @Inject
     Attendance attendance;
@@ -87,6 +89,12 @@ public class StatsExports {
     /** One row of the event list. */
     public record EventRow(EventView event, long confirmed, long attended, long suggestions) {}
 
+    @Inject
+    InputQueues queues;
+
+    @Inject
+    SuggestionSource suggestionSource;
+
     @Transactional
     public void audited(Long organiser, int year, String format) {
         audit.record(organiser, "stats", (long) year, "stats.export", null, null, format);
@@ -98,7 +106,7 @@ public class StatsExports {
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(Clocks.ZONE).toInstant();
         List<EventView> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            List<EventView> found = events.publicList(new Events.PublicQuery(null, from, to, null, null, false),
+            List<EventView> found = publicEvents.publicList(new PublicEvents.PublicQuery(null, from, to, null, null, false),
                     new Paging(page, Paging.MAX_SIZE)).items();
             found.stream().filter(e -> !e.startsAt().toInstant().isBefore(from)).forEach(all::add);
             if (found.size() < Paging.MAX_SIZE) {
@@ -107,11 +115,7 @@ public class StatsExports {
         }
         List<Long> ids = all.stream().map(EventView::id).toList();
         Map<Long, Attendance.Figures> figures = attendance.of(ids);
-        Map<Long, Long> suggestions = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("select s.eventId, count(s) from Suggestion s where s.eventId in :ids group by s.eventId", Object[].class)
-                    .setParameter("ids", ids).getResultList().forEach(r -> suggestions.put((Long) r[0], (Long) r[1]));
-        }
+        Map<Long, Long> suggestions = queues.countBy(suggestionSource, "eventId", ids);
         return all.stream().map(e -> new EventRow(e, figures.get(e.id()).confirmed(), figures.get(e.id()).attended(),
                 suggestions.getOrDefault(e.id(), 0L))).toList();
     }

@@ -1,12 +1,13 @@
 package cn.pujin.open.openness.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.openness.entity.EventPhoto;
 import cn.pujin.open.openness.entity.EventSummary;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
-import cn.pujin.open.platform.entity.ReviewedText;
+import cn.pujin.open.review.entity.ReviewedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,7 +49,7 @@ public class Summaries {
     public EventSummary write(Long organiser, Long eventId, String text) {
         var event = seats.bookable(eventId);
         if (event.startsAt().isAfter(clock.instant())) {
-            throw Problem.conflict("EVENT_NOT_HELD", "summary.notHeld");
+            throw Problem.conflict(ProblemCode.EVENT_NOT_HELD, "summary.notHeld");
         }
         String t = text == null || text.isBlank() ? null : text.strip();
         if (t == null || t.codePointCount(0, t.length()) > TEXT_MAX) {
@@ -104,7 +105,7 @@ public class Summaries {
         long count = em.createQuery("select count(p) from EventPhoto p where p.eventId = :e", Long.class)
                 .setParameter("e", eventId).getSingleResult();
         if (count >= PHOTOS_MAX) {
-            throw Problem.conflict("TOO_MANY_PHOTOS", "photo.tooMany", PHOTOS_MAX);
+            throw Problem.conflict(ProblemCode.TOO_MANY_PHOTOS, "photo.tooMany", PHOTOS_MAX);
         }
         Photos.Encoded encoded = Photos.reencode(upload);
         EventPhoto p = new EventPhoto(eventId, c, encoded.width(), encoded.height(), encoded.jpeg(), organiser, clock.instant());

@@ -1,6 +1,6 @@
 package cn.pujin.open.openness.entity;
 
-import cn.pujin.open.platform.entity.ReviewedText;
+import cn.pujin.open.review.entity.ReviewedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

@@ -1,6 +1,7 @@
 package cn.pujin.open.pass.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.pass.control.Passes;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Problem;
@@ -26,7 +27,7 @@ public class MyPassesPage implements Serializable {
     Passes passes;
 
     @Inject
-    Registrations registrations;
+    RegistrationQueries registrationQueries;
 
     @Inject
     CurrentUser user;
@@ -39,7 +40,7 @@ public class MyPassesPage implements Serializable {
             Long me = user.require();
             OffsetDateTime now = OffsetDateTime.now();
             List<Passes.PassView> found = new ArrayList<>();
-            for (Registration r : registrations.mine(me)) {
+            for (Registration r : registrationQueries.mine(me)) {
                 if (r.getStatus() == RegistrationStatus.CONFIRMED) {
                     Passes.PassView view = passes.view(passes.current(r.getId(), me, false));
                     if (view.endsAt().isAfter(now)) {

@@ -1,7 +1,7 @@
 package cn.pujin.open.pass.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.pass.control.PassKeys;
 import cn.pujin.open.pass.control.Passes;
 import cn.pujin.open.platform.control.Times;

@@ -33,7 +33,7 @@ public final class PassArt {
     public static final int MIN_SIZE = 128;
     public static final int MAX_SIZE = 1024;
     public static final int DEFAULT_SIZE = 400;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(text("format.dayTime"));
     private static final Color INK = new Color(0x1f, 0x2d, 0x3d);
 
     private PassArt() {}
@@ -123,22 +123,22 @@ public final class PassArt {
         Document doc = new Document(page, margin, margin, margin, margin);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfWriter writer = PdfWriter.getInstance(doc, out);
-        doc.addTitle("入场凭证 " + pass.number());
-        doc.addCreator("浦锦开放");
+        doc.addTitle(text("pass.pdf.title", pass.number()));
+        doc.addCreator(text("app.name"));
         doc.open();
         Font small = new Font(cn.pujin.open.platform.control.CjkFont.get(), 8 * scale, Font.NORMAL, Color.GRAY);
         Font body = new Font(cn.pujin.open.platform.control.CjkFont.get(), 9.5f * scale, Font.NORMAL, INK);
         Font title = new Font(cn.pujin.open.platform.control.CjkFont.get(), 13 * scale, Font.BOLD, INK);
-        doc.add(centered("浦锦街道 · 政府开放 入场凭证", small));
+        doc.add(centered(text("pass.pdf.heading"), small));
         Paragraph heading = centered(pass.eventTitle(), title);
         heading.setSpacingBefore(4 * scale);
         heading.setSpacingAfter(4 * scale);
         doc.add(heading);
-        doc.add(centered("时间：" + WHEN.format(pass.startsAt()) + " – " + DateTimeFormatter.ofPattern("HH:mm").format(pass.endsAt()), body));
+        doc.add(centered(text("pass.pdf.time", WHEN.format(pass.startsAt()), DateTimeFormatter.ofPattern("HH:mm").format(pass.endsAt())), body));
         if (pass.venue() != null && !pass.venue().isBlank()) {
-            doc.add(centered("地点：" + pass.venue(), body));
+            doc.add(centered(text("pass.pdf.venue", pass.venue()), body));
         }
-        doc.add(centered("姓名：" + pass.name() + "　　报名号：" + pass.number(), body));
+        doc.add(centered(text("pass.pdf.holder", pass.name(), pass.number()), body));
         try {
             int px = (int) ((page.getWidth() - 2 * margin) * 2);
             Image qr = Image.getInstance(png(pass.token(), Math.min(MAX_SIZE, Math.max(MIN_SIZE, px))));
@@ -149,10 +149,15 @@ public final class PassArt {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        doc.add(centered("入场时请出示此二维码，每张凭证仅可签到一次。凭证第 " + pass.serial() + " 版，重新签发后旧凭证失效。", small));
+        doc.add(centered(text("pass.pdf.footer", String.valueOf(pass.serial())), small));
         doc.close();
         writer.close();
         return out.toByteArray();
+    }
+
+    /** The pass is printed in Chinese, as the stewards at the door read it. */
+    private static String text(String key, Object... args) {
+        return cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, key, args);
     }
 
     private static Paragraph centered(String text, Font font) {

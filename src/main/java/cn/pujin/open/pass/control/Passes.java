@@ -1,6 +1,10 @@
 package cn.pujin.open.pass.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.pass.entity.Pass;
@@ -22,7 +26,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +54,7 @@ public class Passes {
     Clock clock;
 
     @Inject
-    Registrations registrations;
+    RegistrationQueries registrationQueries;
 
     @Inject
     Accounts accounts;
@@ -57,7 +63,13 @@ public class Passes {
     Events events;
 
     @Inject
+    PublicEvents publicEvents;
+
+    @Inject
     Audit audit;
+
+    @Inject
+    EventFacts eventFacts;
 
     void registrationChanged(@Observes RegistrationChanged c) {
         if (ISSUE.contains(c.change())) {
@@ -90,6 +102,20 @@ public class Passes {
                 .setParameter("r", registrationId).getResultStream().findFirst();
     }
 
+    /** The valid pass of each confirmed registration of an event: pass id by registration id. */
+    public Map<Long, Long> activeByRegistration(Long eventId) {
+        Map<Long, Long> passes = new HashMap<>();
+        em.createQuery("select p.registrationId, p.id from Pass p where p.eventId = :e and p.revokedAt is null", Object[].class)
+                .setParameter("e", eventId).getResultList().forEach(r -> passes.put((Long) r[0], (Long) r[1]));
+        return passes;
+    }
+
+    /** The ids of an event's revoked passes (stations refuse them offline). */
+    public List<Long> revokedIds(Long eventId) {
+        return em.createQuery("select p.id from Pass p where p.eventId = :e and p.revokedAt is not null order by p.id", Long.class)
+                .setParameter("e", eventId).getResultList();
+    }
+
     public Pass find(Long passId) {
         return em.find(Pass.class, passId);
     }
@@ -97,9 +123,9 @@ public class Passes {
     /** The current pass of a registration the caller may see (owner or organiser; others 404). */
     @Transactional
     public Pass current(Long registrationId, Long viewer, boolean organiser) {
-        Registration r = registrations.visible(registrationId, viewer, organiser);
+        Registration r = registrationQueries.visible(registrationId, viewer, organiser);
         if (r.getStatus() != RegistrationStatus.CONFIRMED) {
-            throw Problem.conflict("NO_PASS", "pass.none", r.getStatus());
+            throw Problem.conflict(ProblemCode.NO_PASS, "pass.none", r.getStatus());
         }
         return active(r.getId()).orElseGet(() -> issueMissing(r));
     }
@@ -112,9 +138,9 @@ public class Passes {
     /** A new token for a lost or shared pass; the old one stops working at once. */
     @Transactional
     public Pass reissue(Long actor, Long registrationId, boolean organiser) {
-        Registration r = registrations.visible(registrationId, actor, organiser);
+        Registration r = registrationQueries.visible(registrationId, actor, organiser);
         if (r.getStatus() != RegistrationStatus.CONFIRMED) {
-            throw Problem.conflict("NO_PASS", "pass.none", r.getStatus());
+            throw Problem.conflict(ProblemCode.NO_PASS, "pass.none", r.getStatus());
         }
         // Revoked only if still valid: of several reissues of the same pass at once, the first one's update holds the
         // row and the others then find it revoked (409), instead of all issuing the same next serial (unique index)
@@ -123,14 +149,14 @@ public class Passes {
                         update Pass p set p.revokedAt = :now, p.revokedReason = 'REISSUED', p.activeRegistrationId = null
                         where p.id = :id and p.revokedAt is null""")
                 .setParameter("now", clock.instant()).setParameter("id", current.get().getId()).executeUpdate() == 0) {
-            throw Problem.conflict("PASS_CHANGED", "pass.changed");
+            throw Problem.conflict(ProblemCode.PASS_CHANGED, "pass.changed");
         }
         Pass pass;
         try {
             pass = issue(r.getId(), r.getEventId(), nextSerial(r.getId()));
             em.flush();
         } catch (jakarta.persistence.PersistenceException sameSerialAtOnce) {
-            throw Problem.conflict("PASS_CHANGED", "pass.changed");
+            throw Problem.conflict(ProblemCode.PASS_CHANGED, "pass.changed");
         }
         audit.record(actor, "pass", pass.getId(), "pass.reissue", null, pass.getSerial(), null);
         return pass;
@@ -139,10 +165,10 @@ public class Passes {
     /** After a key rotation that expired the old keys: every valid pass of events not yet over, re-signed. */
     @Transactional
     public int reissueAll(Long actor, int newKeyId) {
-        List<Pass> stale = em.createQuery("""
-                        select p from Pass p, Event e where e.id = p.eventId and p.revokedAt is null and p.keyId <> :k
-                        and e.endsAt > :now""", Pass.class)
-                .setParameter("k", newKeyId).setParameter("now", clock.instant()).getResultList();
+        List<Long> notOver = eventFacts.endingAfter(clock.instant());
+        List<Pass> stale = notOver.isEmpty() ? List.of() : em.createQuery("""
+                        select p from Pass p where p.eventId in :events and p.revokedAt is null and p.keyId <> :k""", Pass.class)
+                .setParameter("k", newKeyId).setParameter("events", notOver).getResultList();
         for (Pass p : stale) {
             p.revoke("KEY_ROTATED", clock.instant());
         }
@@ -160,8 +186,8 @@ public class Passes {
                            OffsetDateTime issuedAt) {}
 
     public PassView view(Pass pass) {
-        Registration r = registrations.find(pass.getRegistrationId());
-        EventView e = events.publishedForCalendar(pass.getEventId()).map(Events.Published::view)
+        Registration r = registrationQueries.find(pass.getRegistrationId());
+        EventView e = publicEvents.publishedForCalendar(pass.getEventId()).map(PublicEvents.Published::view)
                 .orElseGet(() -> events.workingView(events.working(pass.getEventId())));
         String where = e.venue() != null ? e.venue() : e.onlineUrl();
         return new PassView(r.getId(), r.number(), pass.getId(), pass.getSerial(), pass.getToken(), e.id(), e.title(),

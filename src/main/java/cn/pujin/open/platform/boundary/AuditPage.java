@@ -1,7 +1,6 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.platform.control.ActorNames;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
@@ -27,7 +26,7 @@ public class AuditPage implements Serializable {
     Audit audit;
 
     @Inject
-    Accounts accounts;
+    ActorNames actorNames;
 
     private String entityType;
     private String entityId;
@@ -48,9 +47,8 @@ public class AuditPage implements Serializable {
                 Faces.show(e, "audit", Map.of());
                 result = new Page<>(List.of(), 0);
             }
-            names = accounts.byIds(result.items().stream().map(AuditResource.AuditView::actorId).filter(Objects::nonNull)
-                    .collect(Collectors.toSet())).values().stream()
-                    .collect(Collectors.toMap(Account::getId, Account::getDisplayName));
+            names = actorNames.of(result.items().stream().map(AuditResource.AuditView::actorId).filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
         }
         return result;
     }

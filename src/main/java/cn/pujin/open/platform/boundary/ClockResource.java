@@ -31,7 +31,7 @@ public class ClockResource {
     Clocks clocks;
 
     @Inject
-    cn.pujin.open.account.control.CurrentUser user;
+    cn.pujin.open.platform.control.CurrentUser user;
 
     @Inject
     Clock clock;
@@ -74,6 +74,6 @@ public class ClockResource {
         if (!enabled) {
             throw Problem.notFound();
         }
-        user.require(cn.pujin.open.account.entity.Role.ORGANISER, cn.pujin.open.account.entity.Role.ADMIN);
+        user.require(cn.pujin.open.platform.entity.Role.ORGANISER, cn.pujin.open.platform.entity.Role.ADMIN);
     }
 }

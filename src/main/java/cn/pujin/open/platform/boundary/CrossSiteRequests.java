@@ -1,5 +1,6 @@
 package cn.pujin.open.platform.boundary;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,7 +38,7 @@ public class CrossSiteRequests extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemResponses.send(request, response, Problem.forbidden("CROSS_SITE_REQUEST", "problem.crossSite"));
+        ProblemResponses.send(request, response, Problem.forbidden(ProblemCode.CROSS_SITE_REQUEST, "problem.crossSite"));
     }
 
     static boolean sameSite(HttpServletRequest request) {

@@ -24,6 +24,21 @@ public final class Faces {
         return Messages.get(locale(), key, args);
     }
 
+    /**
+     * Runs a page's action on a service: on success the message {@code doneKey}, on a problem its messages (field ones
+     * next to the fields of {@code formId}); true when it succeeded.
+     */
+    public static boolean attempt(Runnable action, String doneKey, String formId) {
+        try {
+            action.run();
+            info(doneKey);
+            return true;
+        } catch (Problem e) {
+            show(e, formId, Map.of());
+            return false;
+        }
+    }
+
     public static void info(String key, Object... args) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
     }

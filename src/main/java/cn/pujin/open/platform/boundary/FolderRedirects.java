@@ -40,6 +40,26 @@ public class FolderRedirects implements ServletContextListener {
         if (!folders.isEmpty()) {
             context.addServlet("folder-redirects", new Redirect()).addMapping(folders.toArray(String[]::new));
         }
+        // folders people type in that have no index page of their own
+        LANDINGS.forEach((folder, page) -> context.addServlet("landing" + folder.replace('/', '-'), new Landing(page))
+                .addMapping(folder + "/"));
+    }
+
+    /** The admin area opens on its first tab. */
+    static final java.util.Map<String, String> LANDINGS = java.util.Map.of("/admin", "/admin/accounts.xhtml");
+
+    /** {@code /admin/} → its landing page, through the filters. */
+    static class Landing extends HttpServlet {
+        private final String page;
+
+        Landing(String page) {
+            this.page = page;
+        }
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.sendRedirect(request.getContextPath() + page);
+        }
     }
 
     /** Every folder of the site below {@code path}, without its trailing slash; WEB-INF and META-INF are not served. */

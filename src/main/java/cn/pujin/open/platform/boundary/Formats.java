@@ -1,5 +1,6 @@
 package cn.pujin.open.platform.boundary;
 
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
@@ -16,7 +17,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class Formats {
 
-    private static final DateTimeFormatter ZH_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter ZH_DAY = DateTimeFormatter.ofPattern(Messages.get(Messages.CHINESE, "format.day"));
     private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 

@@ -1,5 +1,6 @@
 package cn.pujin.open.platform.boundary;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -68,7 +69,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     }
 
     /** The body as a JSON value (null when empty), after the checks every JSON body passes. */
-    static JsonValue parse(InputStream body) throws IOException {
+    public static JsonValue parse(InputStream body) throws IOException {
         String text = utf8(body.readAllBytes());
         if (text.isBlank()) {
             return null;
@@ -80,10 +81,10 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             throw malformed();
         } catch (UnsupportedOperationException | ArithmeticException | NumberFormatException tooLong) {
             // Parsson refuses to read a number of more than 1,100 characters (and says so with this exception)
-            throw Problem.badRequest("MALFORMED_JSON", "problem.numberTooLong", MAX_NUMBER_LENGTH);
+            throw Problem.badRequest(ProblemCode.MALFORMED_JSON, "problem.numberTooLong", MAX_NUMBER_LENGTH);
         }
         if (depth(value, 0) > MAX_DEPTH) {
-            throw Problem.badRequest("MALFORMED_JSON", "problem.jsonTooDeep", MAX_DEPTH);
+            throw Problem.badRequest(ProblemCode.MALFORMED_JSON, "problem.jsonTooDeep", MAX_DEPTH);
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         checkNumbers(value, "", errors);
@@ -119,12 +120,12 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw Problem.badRequest("MALFORMED_JSON", "problem.notUtf8");
+            throw Problem.badRequest(ProblemCode.MALFORMED_JSON, "problem.notUtf8");
         }
     }
 
     static Problem malformed() {
-        return Problem.badRequest("MALFORMED_JSON", "problem.malformedJson");
+        return Problem.badRequest(ProblemCode.MALFORMED_JSON, "problem.malformedJson");
     }
 
     private static int depth(JsonValue value, int level) {
@@ -144,34 +145,67 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         return deepest;
     }
 
-    /** Enum-typed components (also inside nested records and lists of them) must hold a known constant. */
+    /**
+     * Every component holds a value of its own shape, named by its field when not: text in a text field (JSON-B would
+     * turn 12345 into "12345"), a whole number in a number field (1.5 would become 1), true or false in a yes/no field,
+     * a known constant in an enum field — also inside nested records, lists and maps.
+     */
     private static void checkEnums(Class<?> type, JsonObject object, String prefix, List<Problem.FieldError> errors) {
         if (!type.isRecord()) {
             return;
         }
         for (RecordComponent component : type.getRecordComponents()) {
             JsonValue value = object.get(component.getName());
-            if (value == null || value == JsonValue.NULL) {
-                continue;
+            if (value != null && value != JsonValue.NULL) {
+                checkShape(component.getType(), component.getGenericType(), value, prefix + component.getName(), errors);
             }
-            String field = prefix + component.getName();
-            Class<?> ct = component.getType();
-            if (ct.isEnum()) {
-                checkConstant(ct, value, field, errors);
-            } else if (ct.isRecord() && value instanceof JsonObject nested) {
-                checkEnums(ct, nested, field + ".", errors);
-            } else if (List.class.isAssignableFrom(ct) && value instanceof JsonArray array
-                    && component.getGenericType() instanceof ParameterizedType p
-                    && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+        }
+    }
+
+    private static void checkShape(Class<?> type, Type generic, JsonValue value, String field, List<Problem.FieldError> errors) {
+        if (type.isEnum()) {
+            checkConstant(type, value, field, errors);
+        } else if (type == String.class) {
+            require(value instanceof JsonString, field, "validation.type.text", errors);
+        } else if (type == Boolean.class || type == boolean.class) {
+            require(value == JsonValue.TRUE || value == JsonValue.FALSE, field, "validation.type.boolean", errors);
+        } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            boolean whole = value instanceof jakarta.json.JsonNumber n && n.isIntegral()
+                    && n.bigIntegerValue().bitLength() < (type == Long.class || type == long.class ? 64 : 32);
+            require(whole, field, "validation.type.integer", errors);
+        } else if (type.isRecord()) {
+            if (value instanceof JsonObject nested) {
+                checkEnums(type, nested, field + ".", errors);
+            } else {
+                require(false, field, "validation.type.object", errors);
+            }
+        } else if (java.util.Collection.class.isAssignableFrom(type)) {
+            if (!(value instanceof JsonArray array)) {
+                require(false, field, "validation.type.list", errors);
+            } else if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> element) {
                 for (int i = 0; i < array.size(); i++) {
-                    JsonValue item = array.get(i);
-                    if (element.isEnum()) {
-                        checkConstant(element, item, field + "[" + i + "]", errors);
-                    } else if (element.isRecord() && item instanceof JsonObject nested) {
-                        checkEnums(element, nested, field + "[" + i + "].", errors);
+                    if (array.get(i) != JsonValue.NULL) {
+                        checkShape(element, element, array.get(i), field + "[" + i + "]", errors);
                     }
                 }
             }
+        } else if (java.util.Map.class.isAssignableFrom(type)) {
+            if (!(value instanceof JsonObject map)) {
+                require(false, field, "validation.type.object", errors);
+            } else if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[1] instanceof Class<?> element) {
+                map.forEach((key, v) -> {
+                    if (v != JsonValue.NULL) {
+                        checkShape(element, element, v, field + "." + key, errors);
+                    }
+                });
+            }
+        }
+    }
+
+    private static void require(boolean ok, String field, String key, List<Problem.FieldError> errors) {
+        if (!ok) {
+            errors.add(new Problem.FieldError(field, key));
         }
     }
 

@@ -1,7 +1,7 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

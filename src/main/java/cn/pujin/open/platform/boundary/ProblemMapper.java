@@ -1,5 +1,6 @@
 package cn.pujin.open.platform.boundary;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -52,7 +53,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return validation(violations, locale);
             }
             if (t instanceof OptimisticLockException) {
-                return ProblemResponses.of(Problem.conflict("VERSION_CONFLICT", "problem.versionConflict"), locale);
+                return ProblemResponses.of(Problem.conflict(ProblemCode.VERSION_CONFLICT, "problem.versionConflict"), locale);
             }
             if (t instanceof RequestBodyLimit.TooLarge) {
                 return ProblemResponses.of(RequestBodyLimit.tooLarge(((RequestBodyLimit.TooLarge) t).limit()), locale);
@@ -66,7 +67,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "incident " + incident, failure);
-        return ProblemResponses.build(500, "INTERNAL_ERROR", Messages.get(locale, "problem.internal", incident),
+        return ProblemResponses.build(500, ProblemCode.INTERNAL_ERROR, Messages.get(locale, "problem.internal", incident),
                 null, null, locale);
     }
 
@@ -95,9 +96,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (field != null) {
             var errors = List.of(new ProblemResponses.FieldMessage(field, Messages.validation(locale, "validation.json.value")));
-            return ProblemResponses.build(400, "MALFORMED_JSON", ProblemResponses.joined(errors), errors, null, locale);
+            return ProblemResponses.build(400, ProblemCode.MALFORMED_JSON, ProblemResponses.joined(errors), errors, null, locale);
         }
-        return ProblemResponses.build(400, "MALFORMED_JSON", Messages.get(locale, "problem.malformedJson"), null, null, locale);
+        return ProblemResponses.build(400, ProblemCode.MALFORMED_JSON, Messages.get(locale, "problem.malformedJson"), null, null, locale);
     }
 
     private static Response web(WebApplicationException web, Locale locale) {
@@ -120,12 +121,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 404 -> Problem.notFound();
             case 401 -> Problem.unauthenticated();
             case 403 -> Problem.forbidden();
-            case 405 -> new Problem(405, "METHOD_NOT_ALLOWED", "problem.methodNotAllowed", null, null);
-            case 415 -> new Problem(415, "UNSUPPORTED_MEDIA_TYPE", "problem.unsupportedMediaType", null, null);
-            case 406 -> new Problem(406, "NOT_ACCEPTABLE", "problem.notAcceptable", null, null);
+            case 405 -> new Problem(405, ProblemCode.METHOD_NOT_ALLOWED, "problem.methodNotAllowed", null, null);
+            case 415 -> new Problem(415, ProblemCode.UNSUPPORTED_MEDIA_TYPE, "problem.unsupportedMediaType", null, null);
+            case 406 -> new Problem(406, ProblemCode.NOT_ACCEPTABLE, "problem.notAcceptable", null, null);
             default -> status >= 400 && status < 500
-                    ? new Problem(status, "BAD_REQUEST", "problem.badRequest", null, null)
-                    : new Problem(500, "INTERNAL_ERROR", "problem.internal", null, null, "-");
+                    ? new Problem(status, ProblemCode.BAD_REQUEST, "problem.badRequest", null, null)
+                    : new Problem(500, ProblemCode.INTERNAL_ERROR, "problem.internal", null, null, "-");
         };
     }
 
@@ -135,7 +136,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             errors.add(new ProblemResponses.FieldMessage(field(v.getPropertyPath()), message(v, locale)));
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
-        return ProblemResponses.build(400, "VALIDATION_FAILED", ProblemResponses.joined(errors), errors, null, locale);
+        return ProblemResponses.build(400, ProblemCode.VALIDATION_FAILED, ProblemResponses.joined(errors), errors, null, locale);
     }
 
     /** The last named node of {@code create.request.phone}: the JSON field name. */

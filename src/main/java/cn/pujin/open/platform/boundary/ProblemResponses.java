@@ -2,6 +2,7 @@ package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,13 +54,13 @@ public final class ProblemResponses {
         return response;
     }
 
-    public static Response build(int status, String code, String detail, List<FieldMessage> errors,
+    public static Response build(int status, ProblemCode code, String detail, List<FieldMessage> errors,
                                  Object extension, Locale locale) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", Messages.get(locale, "problem.title." + status))
                 .add("status", status)
-                .add("code", code)
+                .add("code", code.name())
                 .add("detail", detail == null ? "" : detail);
         if (errors != null && !errors.isEmpty()) {
             JsonArrayBuilder list = JSON.createArrayBuilder();

@@ -1,5 +1,7 @@
 package cn.pujin.open.platform.boundary;
 
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.FileTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +15,7 @@ import java.io.IOException;
 
 /**
  * JSON bodies of the API are small; anything over 1 MiB is refused with 413 before it is parsed, whether
- * the client announces its length or streams it chunked. File uploads (suggestion attachments) may be 5 MiB.
+ * the client announces its length or streams it chunked. File uploads (attachments, photos) may be 5 MiB.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
@@ -40,17 +42,19 @@ public class RequestBodyLimit extends HttpFilter {
         }
     }
 
-    private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/api/v1/(suggestions/\\d{1,18}/attachments|events/\\d{1,18}/photos)");
-
     static cn.pujin.open.platform.control.Problem tooLarge(long limit) {
-        return new cn.pujin.open.platform.control.Problem(413, "PAYLOAD_TOO_LARGE", "problem.tooLarge", null, null,
+        return new cn.pujin.open.platform.control.Problem(413, ProblemCode.PAYLOAD_TOO_LARGE, "problem.tooLarge", null, null,
                 String.valueOf(limit / 1024));
     }
 
-    /** The largest body this request may carry. */
+    /**
+     * The largest body this request may carry: a file (any type but JSON, text or a form — the endpoints that take
+     * files declare their types, every other one answers 415) up to {@link FileTypes#MAX_FILE_BYTES}, anything else 1 MiB.
+     */
     static long limitFor(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return UPLOADS.matcher(path).matches() ? cn.pujin.open.suggestion.control.Attachments.MAX_BYTES : MAX_BYTES;
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        boolean file = !type.isEmpty() && !type.contains("json") && !type.startsWith("text/") && !type.contains("form");
+        return file ? FileTypes.MAX_FILE_BYTES : MAX_BYTES;
     }
 
     @Override

@@ -130,7 +130,7 @@ public class ClusterBus {
 
     /** An unsafe grid stops this instance: serving with it would expose every session to the network. */
     private static void refuse(String why) {
-        LOG.severe("浦锦开放 refuses to start: " + why + " (see docker/README.md)");
+        LOG.severe(Messages.get(Messages.CHINESE, "app.name") + " refuses to start: " + why + " (see docker/README.md)");
         Thread stop = new Thread(() -> System.exit(78), "refuse-unsafe-data-grid");
         stop.setDaemon(false);
         stop.start();

@@ -5,6 +5,10 @@ import java.util.Optional;
 /** What an uploaded file really is, judged by its first bytes, never by the name or the type the client claims. */
 public final class FileTypes {
 
+    /** The largest file anyone may upload (attachments, photos, meeting materials). */
+    public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+
     private FileTypes() {}
 
     /** {@code image/png}, {@code image/jpeg}, {@code image/webp} or {@code application/pdf}; empty for anything else. */

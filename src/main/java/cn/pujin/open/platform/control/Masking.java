@@ -4,9 +4,9 @@ package cn.pujin.open.platform.control;
 public final class Masking {
 
     /** What a deleted account is called everywhere (never masked: it is no one's name). */
-    public static final String DELETED = "已注销用户";
+    public static final String DELETED = Messages.get(Messages.CHINESE, "account.deletedName");
     /** The placeholder that registrations older than the retention period belong to. */
-    public static final String ANONYMISED = "已匿名化";
+    public static final String ANONYMISED = Messages.get(Messages.CHINESE, "account.anonymisedName");
 
     private Masking() {}
 

@@ -69,7 +69,7 @@ public class Migrations {
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
-        LOG.info(() -> String.format("浦锦开放 database: %s; %d migration(s) applied now, schema version %s",
+        LOG.info(() -> String.format(Messages.get(Messages.CHINESE, "app.name") + " database: %s; %d migration(s) applied now, schema version %s",
                 database, result.migrationsExecuted, result.targetSchemaVersion == null
                         ? result.initialSchemaVersion : result.targetSchemaVersion));
     }

@@ -15,13 +15,13 @@ public class Problem extends RuntimeException {
     public record RetryAfter(long retryAfterSeconds) {}
 
     private final int status;
-    private final String code;
+    private final ProblemCode code;
     private final String messageKey;
     private final transient Object[] args;
     private final transient List<FieldError> errors;
     private final transient Object extension;
 
-    public Problem(int status, String code, String messageKey, List<FieldError> errors, Object extension, Object... args) {
+    public Problem(int status, ProblemCode code, String messageKey, List<FieldError> errors, Object extension, Object... args) {
         super(code + " " + messageKey, null, false, false);
         this.status = status;
         this.code = code;
@@ -32,40 +32,40 @@ public class Problem extends RuntimeException {
     }
 
     public static Problem notFound() {
-        return new Problem(404, "NOT_FOUND", "problem.notFound", null, null);
+        return new Problem(404, ProblemCode.NOT_FOUND, "problem.notFound", null, null);
     }
 
     public static Problem unauthenticated() {
-        return new Problem(401, "UNAUTHENTICATED", "problem.unauthenticated", null, null);
+        return new Problem(401, ProblemCode.UNAUTHENTICATED, "problem.unauthenticated", null, null);
     }
 
     public static Problem forbidden() {
-        return new Problem(403, "FORBIDDEN", "problem.forbidden", null, null);
+        return new Problem(403, ProblemCode.FORBIDDEN, "problem.forbidden", null, null);
     }
 
-    public static Problem forbidden(String code, String messageKey, Object... args) {
+    public static Problem forbidden(ProblemCode code, String messageKey, Object... args) {
         return new Problem(403, code, messageKey, null, null, args);
     }
 
-    public static Problem conflict(String code, String messageKey, Object... args) {
+    public static Problem conflict(ProblemCode code, String messageKey, Object... args) {
         return new Problem(409, code, messageKey, null, null, args);
     }
 
     public static Problem invalid(String field, String messageKey, Object... args) {
-        return new Problem(400, "VALIDATION_FAILED", "problem.validation",
+        return new Problem(400, ProblemCode.VALIDATION_FAILED, "problem.validation",
                 List.of(new FieldError(field, messageKey, args)), null);
     }
 
     public static Problem invalid(List<FieldError> errors) {
-        return new Problem(400, "VALIDATION_FAILED", "problem.validation", errors, null);
+        return new Problem(400, ProblemCode.VALIDATION_FAILED, "problem.validation", errors, null);
     }
 
-    public static Problem badRequest(String code, String messageKey, Object... args) {
+    public static Problem badRequest(ProblemCode code, String messageKey, Object... args) {
         return new Problem(400, code, messageKey, null, null, args);
     }
 
     public int status() { return status; }
-    public String code() { return code; }
+    public ProblemCode code() { return code; }
     public String messageKey() { return messageKey; }
     public Object[] args() { return args; }
     public List<FieldError> errors() { return errors; }

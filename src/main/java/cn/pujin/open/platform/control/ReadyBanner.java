@@ -16,6 +16,6 @@ public class ReadyBanner {
     Links links;
 
     void ready(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        LOG.info(() -> "浦锦开放 is ready: " + links.to("/"));
+        LOG.info(() -> Messages.get(Messages.CHINESE, "app.name") + " is ready: " + links.to("/"));
     }
 }

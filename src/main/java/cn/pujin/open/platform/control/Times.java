@@ -8,6 +8,10 @@ import java.time.format.DateTimeParseException;
 /** Instants are stored; people and the API see Asia/Shanghai with its offset. */
 public final class Times {
 
+    /** Dates anyone may ask about: wide enough for any plan or archive, narrow enough that no arithmetic overflows. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2999;
+
     private Times() {}
 
     public static OffsetDateTime local(Instant instant) {
@@ -27,13 +31,16 @@ public final class Times {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime parsed;
         try {
-            if (value.length() <= 10) {
-                return startOf(LocalDate.parse(value.strip()));
-            }
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            parsed = value.length() <= 10 ? LocalDate.parse(value.strip()).atStartOfDay(Clocks.ZONE).toOffsetDateTime()
+                    : OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw Problem.invalid(field, "validation.date");
         }
+        if (parsed.getYear() < MIN_YEAR || parsed.getYear() > MAX_YEAR) {
+            throw Problem.invalid(field, "validation.dateRange", MIN_YEAR, MAX_YEAR);
+        }
+        return parsed.toInstant();
     }
 }

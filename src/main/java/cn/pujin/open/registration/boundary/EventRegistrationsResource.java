@@ -1,7 +1,8 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
@@ -40,6 +41,9 @@ public class EventRegistrationsResource {
     Registrations registrations;
 
     @Inject
+    RegistrationQueries registrationQueries;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -50,7 +54,7 @@ public class EventRegistrationsResource {
         Long me = user.require();
         Registration r = registrations.register(me, Ids.parse(eventId), request);
         return Response.created(uri.getBaseUriBuilder().path("registrations").path(String.valueOf(r.getId())).build())
-                .entity(registrations.views(List.of(r), true, false).get(0)).build();
+                .entity(registrationQueries.views(List.of(r), true, false).get(0)).build();
     }
 
     @GET
@@ -61,19 +65,19 @@ public class EventRegistrationsResource {
         user.require(Role.ORGANISER);
         Long id = Ids.parse(eventId);
         Paging paging = Paging.of(page, size);
-        Registrations.Sort order = Registrations.Sort.CREATED;
+        RegistrationQueries.Sort order = RegistrationQueries.Sort.CREATED;
         boolean descending = false;
         if (sort != null && !sort.isBlank()) {
             descending = sort.startsWith("-");
             try {
-                order = Registrations.Sort.valueOf(sort.replaceFirst("^[-+]", "").toUpperCase());
+                order = RegistrationQueries.Sort.valueOf(sort.replaceFirst("^[-+]", "").toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw Problem.invalid("sort", "validation.enum", List.of(Registrations.Sort.values()));
+                throw Problem.invalid("sort", "validation.enum", List.of(RegistrationQueries.Sort.values()));
             }
         }
-        var found = registrations.forEvent(id, new Registrations.Filter(enums("status", status, RegistrationStatus.class),
+        var found = registrationQueries.forEvent(id, new RegistrationQueries.Filter(enums("status", status, RegistrationStatus.class),
                 enums("category", category, Category.class), text), order, descending, paging);
-        return new Page<>(registrations.views(found.items(), false, false), found.total());
+        return new Page<>(registrationQueries.views(found.items(), false, false), found.total());
     }
 
     /** {@code export.csv} / {@code export.xlsx}; {@code phones=true} shows full numbers (audited either way). */

@@ -1,6 +1,7 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.registration.control.RegistrationView;
 import cn.pujin.open.registration.control.Registrations;
@@ -19,14 +20,14 @@ import java.util.List;
 public class MyRegistrationsResource {
 
     @Inject
-    Registrations registrations;
+    RegistrationQueries registrationQueries;
 
     @Inject
     CurrentUser user;
 
     @GET
     public Page<RegistrationView> mine() {
-        List<RegistrationView> views = registrations.views(registrations.mine(user.require()), true, true);
+        List<RegistrationView> views = registrationQueries.views(registrationQueries.mine(user.require()), true, true);
         return new Page<>(views, views.size());
     }
 }

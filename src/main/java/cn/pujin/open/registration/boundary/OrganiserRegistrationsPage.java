@@ -1,7 +1,8 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
@@ -39,6 +40,9 @@ public class OrganiserRegistrationsPage implements Serializable {
     Registrations registrations;
 
     @Inject
+    RegistrationQueries registrationQueries;
+
+    @Inject
     Seats seats;
 
     @Inject
@@ -61,23 +65,23 @@ public class OrganiserRegistrationsPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) registrations.forEvent(eventId, filter(), Registrations.Sort.CREATED, false, new Paging(0, 1)).total();
+            return (int) registrationQueries.forEvent(eventId, filter(), RegistrationQueries.Sort.CREATED, false, new Paging(0, 1)).total();
         }
 
         @Override
         public List<RegistrationView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             int size = Math.max(1, Math.min(pageSize, Paging.MAX_SIZE));
-            Registrations.Sort by = Registrations.Sort.CREATED;
+            RegistrationQueries.Sort by = RegistrationQueries.Sort.CREATED;
             boolean descending = false;
             for (SortMeta s : sort.values()) {
                 by = switch (s.getField()) {
-                    case "status" -> Registrations.Sort.STATUS;
-                    case "category" -> Registrations.Sort.CATEGORY;
-                    default -> Registrations.Sort.CREATED;
+                    case "status" -> RegistrationQueries.Sort.STATUS;
+                    case "category" -> RegistrationQueries.Sort.CATEGORY;
+                    default -> RegistrationQueries.Sort.CREATED;
                 };
                 descending = s.getOrder() == SortOrder.DESCENDING;
             }
-            return registrations.views(registrations.forEvent(eventId, filter(), by, descending, new Paging(first / size, size)).items(),
+            return registrationQueries.views(registrationQueries.forEvent(eventId, filter(), by, descending, new Paging(first / size, size)).items(),
                     false, false);
         }
 
@@ -89,7 +93,7 @@ public class OrganiserRegistrationsPage implements Serializable {
         @Override
         public RegistrationView getRowData(String key) {
             Long id = Long.valueOf(key);
-            return registrations.views(List.of(registrations.find(id)), false, false).get(0);
+            return registrationQueries.views(List.of(registrationQueries.find(id)), false, false).get(0);
         }
     };
 
@@ -104,9 +108,9 @@ public class OrganiserRegistrationsPage implements Serializable {
         }
     }
 
-    private Registrations.Filter filter() {
+    private RegistrationQueries.Filter filter() {
         Set<RegistrationStatus> s = statuses == null || statuses.isEmpty() ? EnumSet.noneOf(RegistrationStatus.class) : EnumSet.copyOf(statuses);
-        return new Registrations.Filter(s, category == null ? Set.of() : EnumSet.of(category), text);
+        return new RegistrationQueries.Filter(s, category == null ? Set.of() : EnumSet.of(category), text);
     }
 
     public void approveSelected() {

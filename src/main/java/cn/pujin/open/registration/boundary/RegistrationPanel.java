@@ -1,6 +1,8 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.registration.control.Waitlist;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.boundary.Faces;
@@ -11,7 +13,6 @@ import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
-import cn.pujin.open.selection.control.Selections;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -34,10 +35,13 @@ public class RegistrationPanel implements Serializable {
     Registrations registrations;
 
     @Inject
-    Seats seats;
+    RegistrationQueries registrationQueries;
 
     @Inject
-    Selections selections;
+    Waitlist waitlist;
+
+    @Inject
+    Seats seats;
 
     @Inject
     CurrentUser user;
@@ -75,15 +79,15 @@ public class RegistrationPanel implements Serializable {
         if (!loaded) {
             loaded = true;
             Optional<Long> me = user.id();
-            mine = me.flatMap(id -> latest(id)).map(r -> registrations.views(List.of(r), true, true).get(0)).orElse(null);
+            mine = me.flatMap(id -> latest(id)).map(r -> registrationQueries.views(List.of(r), true, true).get(0)).orElse(null);
         }
         return mine;
     }
 
     /** The active registration, or the last one (to show a rejection or cancellation). */
     private Optional<Registration> latest(Long accountId) {
-        return registrations.active(accountId, eventId)
-                .or(() -> registrations.mine(accountId).stream().filter(r -> r.getEventId().equals(eventId)).findFirst());
+        return registrationQueries.active(accountId, eventId)
+                .or(() -> registrationQueries.mine(accountId).stream().filter(r -> r.getEventId().equals(eventId)).findFirst());
     }
 
     public boolean isActive() {
@@ -115,10 +119,6 @@ public class RegistrationPanel implements Serializable {
         return event().isMeeting();
     }
 
-    public boolean isSelectionPublished() {
-        return selections.selection(eventId).map(s -> s.isPublished()).orElse(false);
-    }
-
     public void register() {
         try {
             Registration r = registrations.register(user.require(), eventId, RegistrationRequest.EMPTY);
@@ -143,7 +143,7 @@ public class RegistrationPanel implements Serializable {
 
     public void cancel() {
         try {
-            registrations.cancel(user.require(), getMine().id(), false, null);
+            waitlist.cancel(user.require(), getMine().id(), false, null);
             Faces.info("registration.done.cancelled");
         } catch (Problem e) {
             Faces.show(e, "registration", Map.of());

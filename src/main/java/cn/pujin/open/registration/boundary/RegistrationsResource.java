@@ -1,7 +1,10 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.boundary.ReasonRequest;
+import cn.pujin.open.registration.control.Waitlist;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.registration.control.RegistrationView;
@@ -29,9 +32,14 @@ public class RegistrationsResource {
     Registrations registrations;
 
     @Inject
+    RegistrationQueries registrationQueries;
+
+    @Inject
+    Waitlist waitlist;
+
+    @Inject
     CurrentUser user;
 
-    public record ReasonRequest(String reason) {}
 
     public record Decisions(List<Long> ids, String action, String reason) {}
 
@@ -40,7 +48,7 @@ public class RegistrationsResource {
     public RegistrationView get(@PathParam("id") String id) {
         Long me = user.require();
         boolean organiser = user.is(Role.ORGANISER);
-        Registration r = registrations.visible(Ids.parse(id), me, organiser);
+        Registration r = registrationQueries.visible(Ids.parse(id), me, organiser);
         return view(r, me);
     }
 
@@ -48,7 +56,7 @@ public class RegistrationsResource {
     @Path("{id}/cancel")
     public RegistrationView cancel(@PathParam("id") String id, ReasonRequest request) {
         Long me = user.require();
-        Registration r = registrations.cancel(me, Ids.parse(id), user.is(Role.ORGANISER), request == null ? null : request.reason());
+        Registration r = waitlist.cancel(me, Ids.parse(id), user.is(Role.ORGANISER), request == null ? null : request.reason());
         return view(r, me);
     }
 
@@ -78,49 +86,8 @@ public class RegistrationsResource {
         return registrations.decide(me, request.ids(), "APPROVE".equals(request.action()), request.reason());
     }
 
-    // ---- the pass (入场凭证): owner or organiser, others 404 ----
-
-    @Inject
-    cn.pujin.open.pass.control.Passes passes;
-
-    @GET
-    @Path("{id}/pass")
-    public cn.pujin.open.pass.control.Passes.PassView pass(@PathParam("id") String id) {
-        Long me = user.require();
-        return passes.view(passes.current(Ids.parse(id), me, user.is(Role.ORGANISER)));
-    }
-
-    @GET
-    @Path("{id}/pass.png")
-    @Produces("image/png")
-    public jakarta.ws.rs.core.Response passPng(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("size") String size) {
-        Long me = user.require();
-        int pixels = cn.pujin.open.pass.boundary.PassParams.size(size);
-        var pass = passes.current(Ids.parse(id), me, user.is(Role.ORGANISER));
-        return cn.pujin.open.pass.boundary.PassParams.privateFile(cn.pujin.open.pass.control.PassArt.png(pass.getToken(), pixels),
-                "image/png", "pass-" + id + ".png");
-    }
-
-    @GET
-    @Path("{id}/pass.pdf")
-    @Produces("application/pdf")
-    public jakarta.ws.rs.core.Response passPdf(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("paper") String paper) {
-        Long me = user.require();
-        boolean a4 = cn.pujin.open.pass.boundary.PassParams.a4(paper);
-        var view = passes.view(passes.current(Ids.parse(id), me, user.is(Role.ORGANISER)));
-        return cn.pujin.open.pass.boundary.PassParams.privateFile(cn.pujin.open.pass.control.PassArt.pdf(view, a4),
-                "application/pdf", "pass-" + view.number() + ".pdf");
-    }
-
-    @POST
-    @Path("{id}/pass/reissue")
-    public cn.pujin.open.pass.control.Passes.PassView reissue(@PathParam("id") String id) {
-        Long me = user.require();
-        return passes.view(passes.reissue(me, Ids.parse(id), user.is(Role.ORGANISER)));
-    }
-
     private RegistrationView view(Registration r, Long me) {
         boolean owner = r.getAccountId().equals(me);
-        return registrations.views(List.of(r), owner, owner).get(0);
+        return registrationQueries.views(List.of(r), owner, owner).get(0);
     }
 }

@@ -1,7 +1,7 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Paging;

@@ -1,7 +1,7 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.registration.control.Retention;
 import jakarta.enterprise.context.RequestScoped;

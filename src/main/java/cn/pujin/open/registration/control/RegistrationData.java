@@ -25,7 +25,7 @@ public class RegistrationData implements PersonalDataSource {
     EntityManager em;
 
     @Inject
-    Registrations registrations;
+    Waitlist waitlist;
 
     @Inject
     Seats seats;
@@ -61,7 +61,7 @@ public class RegistrationData implements PersonalDataSource {
     void accountDeleted(@Observes @Priority(100) AccountDeleted d) {
         for (Registration r : mine(d.accountId())) {
             if (r.getStatus().isActive() && starts(r.getEventId()).isAfter(clock.instant())) {
-                registrations.cancel(d.accountId(), r.getId(), false, null);
+                waitlist.cancel(d.accountId(), r.getId(), false, null);
             }
         }
         em.createQuery("update Registration r set r.statement = null, r.organisation = null where r.accountId = :a")

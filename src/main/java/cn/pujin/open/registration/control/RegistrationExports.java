@@ -34,7 +34,7 @@ public class RegistrationExports {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
-    Registrations registrations;
+    RegistrationQueries registrationQueries;
 
     @Inject
     Audit audit;
@@ -54,14 +54,14 @@ public class RegistrationExports {
         List<Registration> all = new ArrayList<>();
         int page = 0;
         while (true) {
-            var found = registrations.forEvent(eventId, new Registrations.Filter(null, null, null), Registrations.Sort.CREATED,
+            var found = registrationQueries.forEvent(eventId, new RegistrationQueries.Filter(null, null, null), RegistrationQueries.Sort.CREATED,
                     false, new Paging(page++, Paging.MAX_SIZE));
             all.addAll(found.items());
             if (found.items().size() < Paging.MAX_SIZE) {
                 break;
             }
         }
-        return registrations.views(all, false, phones);
+        return registrationQueries.views(all, false, phones);
     }
 
     private static List<String> header(Locale locale) {

@@ -1,5 +1,8 @@
 package cn.pujin.open.registration.control;
 
+import cn.pujin.open.event.control.EventFacts;
+import java.util.HashMap;
+import java.util.Map;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.ChainedTask;
 import cn.pujin.open.platform.control.Times;
@@ -70,6 +73,9 @@ public class Retention {
         return months;
     }
 
+    @Inject
+    EventFacts events;
+
     /** Events ended before this instant are past the retention period. */
     public Instant cutoff() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months).toInstant();
@@ -77,13 +83,21 @@ public class Retention {
 
     /** What a run would anonymise now, oldest first. */
     public List<Due> preview() {
+        List<EventFacts.Ended> ended = events.endedBefore(cutoff());
+        if (ended.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> named = new HashMap<>();
+        em.createQuery("""
+                        select r.eventId, count(r) from Registration r where r.eventId in :ended and r.accountId <> :anonymous
+                        group by r.eventId""", Object[].class)
+                .setParameter("ended", ended.stream().map(EventFacts.Ended::eventId).toList()).setParameter("anonymous", ANONYMOUS)
+                .getResultList().forEach(r -> named.put((Long) r[0], (Long) r[1]));
         List<Due> due = new ArrayList<>();
-        for (Object[] r : em.createQuery("""
-                        select p.eventId, p.title, p.endsAt, count(r) from EventPublication p, Registration r
-                        where r.eventId = p.eventId and p.endsAt < :cutoff and r.accountId <> :anonymous
-                        group by p.eventId, p.title, p.endsAt order by p.endsAt""", Object[].class)
-                .setParameter("cutoff", cutoff()).setParameter("anonymous", ANONYMOUS).getResultList()) {
-            due.add(new Due((Long) r[0], (String) r[1], Times.local((Instant) r[2]), (Long) r[3]));
+        for (EventFacts.Ended e : ended) {
+            if (named.containsKey(e.eventId())) {
+                due.add(new Due(e.eventId(), e.title(), Times.local(e.endsAt()), named.get(e.eventId())));
+            }
         }
         return due;
     }

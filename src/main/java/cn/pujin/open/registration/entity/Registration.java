@@ -1,5 +1,6 @@
 package cn.pujin.open.registration.entity;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -127,7 +128,7 @@ public class Registration {
 
     public void reject(Long organiser, String reason, Instant now) {
         if (status != RegistrationStatus.PENDING && status != RegistrationStatus.APPROVED) {
-            throw Problem.conflict("INVALID_TRANSITION", "registration.transition.invalid", "reject", status);
+            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "registration.transition.invalid", "reject", status);
         }
         status = RegistrationStatus.REJECTED;
         activeAccountId = null;
@@ -181,7 +182,7 @@ public class Registration {
 
     private void require(RegistrationStatus expected, String action) {
         if (status != expected) {
-            throw Problem.conflict("INVALID_TRANSITION", "registration.transition.invalid", action, status);
+            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "registration.transition.invalid", action, status);
         }
     }
 

@@ -1,7 +1,7 @@
 package cn.pujin.open.selection.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.selection.control.Pool;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package cn.pujin.open.selection.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.selection.control.Pool;
 import jakarta.enterprise.context.RequestScoped;

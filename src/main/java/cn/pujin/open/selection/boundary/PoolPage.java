@@ -1,11 +1,12 @@
 package cn.pujin.open.selection.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
@@ -42,7 +43,7 @@ public class PoolPage implements Serializable {
     Accounts accounts;
 
     @Inject
-    Events events;
+    PublicEvents publicEvents;
 
     @Inject
     CurrentUser user;
@@ -169,7 +170,7 @@ public class PoolPage implements Serializable {
     }
 
     public List<EventView> getMeetings() {
-        return events.publicList(new Events.PublicQuery(EventKind.DECISION_MEETING, events.upcomingFrom(), null, null, null, false),
+        return publicEvents.publicList(new PublicEvents.PublicQuery(EventKind.DECISION_MEETING, publicEvents.upcomingFrom(), null, null, null, false),
                 new Paging(0, Paging.MAX_SIZE)).items();
     }
 

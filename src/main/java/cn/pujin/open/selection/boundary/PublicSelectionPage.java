@@ -1,7 +1,7 @@
 package cn.pujin.open.selection.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.selection.control.Selections;
@@ -18,7 +18,7 @@ public class PublicSelectionPage {
     Selections selections;
 
     @Inject
-    Events events;
+    PublicEvents publicEvents;
 
     private String id;
     private Selections.SelectionView selection;
@@ -27,7 +27,7 @@ public class PublicSelectionPage {
     public void load() {
         try {
             Long eventId = Long.valueOf(id);
-            event = events.published(eventId).orElseThrow(Problem::notFound);
+            event = publicEvents.published(eventId).orElseThrow(Problem::notFound);
             selection = selections.get(eventId, false);
         } catch (NumberFormatException | Problem e) {
             Faces.notFound();

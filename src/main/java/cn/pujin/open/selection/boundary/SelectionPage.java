@@ -1,7 +1,8 @@
 package cn.pujin.open.selection.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Problem;
@@ -30,7 +31,7 @@ public class SelectionPage implements Serializable {
     Selections selections;
 
     @Inject
-    Registrations registrations;
+    RegistrationQueries registrationQueries;
 
     @Inject
     Seats seats;
@@ -45,7 +46,8 @@ public class SelectionPage implements Serializable {
     private Long eventId;
     private String title;
     private Integer ruleSeats;
-    private final Map<Category, Integer> minimums = new EnumMap<>(Category.class);
+    /** Bound to one input per category; EL writes what the input gives (a number or its text), so it is read as either. */
+    private final Map<Category, Object> minimums = new EnumMap<>(Category.class);
     private boolean stakeholdersFirst = true;
     private Integer alternates = 0;
     private String seed;
@@ -68,7 +70,7 @@ public class SelectionPage implements Serializable {
             stakeholdersFirst = rule.stakeholdersFirst();
             alternates = rule.alternates();
             result = selections.selection(eventId).map(s -> selections.get(eventId, true)).orElse(null);
-            seed = result != null ? result.seed() : LocalDate.now(clocks.clock()) + "-浦锦";
+            seed = result != null ? result.seed() : LocalDate.now(clocks.clock()) + "-" + cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "selection.seed.suffix");
         } catch (NumberFormatException | Problem e) {
             Faces.notFound();
         }
@@ -77,12 +79,14 @@ public class SelectionPage implements Serializable {
     public void saveRule() {
         try {
             Map<String, Integer> m = new HashMap<>();
-            minimums.forEach((k, v) -> m.put(k.name(), v == null ? 0 : v));
+            minimums.forEach((k, v) -> m.put(k.name(), whole(v)));
             selections.setRule(user.require(Role.ORGANISER), eventId,
                     new Selections.RuleRequest(ruleSeats, m, stakeholdersFirst, alternates));
             Faces.info("selection.rule.saved");
         } catch (Problem e) {
             Faces.show(e, "rule", Map.of("seats", "seats", "alternates", "alternates", "minimums", "seats"));
+        } catch (NumberFormatException notANumber) {
+            Faces.show(Problem.invalid("minimums", "validation.type.integer"), "rule", Map.of("minimums", "seats"));
         }
     }
 
@@ -106,7 +110,7 @@ public class SelectionPage implements Serializable {
     }
 
     public long getApproved() {
-        return registrations.approved(eventId).size();
+        return registrationQueries.approved(eventId).size();
     }
 
     public Category[] getCategories() { return Category.values(); }
@@ -116,7 +120,15 @@ public class SelectionPage implements Serializable {
     public String getTitle() { return title; }
     public Integer getRuleSeats() { return ruleSeats; }
     public void setRuleSeats(Integer ruleSeats) { this.ruleSeats = ruleSeats; }
-    public Map<Category, Integer> getMinimums() { return minimums; }
+    public Map<Category, Object> getMinimums() { return minimums; }
+
+    private static int whole(Object v) {
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        String text = v == null ? "" : v.toString().strip();
+        return text.isEmpty() ? 0 : new java.math.BigDecimal(text).intValue();
+    }
     public boolean isStakeholdersFirst() { return stakeholdersFirst; }
     public void setStakeholdersFirst(boolean stakeholdersFirst) { this.stakeholdersFirst = stakeholdersFirst; }
     public Integer getAlternates() { return alternates; }

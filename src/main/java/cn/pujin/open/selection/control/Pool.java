@@ -1,8 +1,11 @@
 package cn.pujin.open.selection.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.account.entity.Role;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Audit;
@@ -50,6 +53,9 @@ public class Pool {
     Registrations registrations;
 
     @Inject
+    RegistrationQueries registrationQueries;
+
+    @Inject
     Seats seats;
 
     @Inject
@@ -84,7 +90,7 @@ public class Pool {
         Account account = accounts.find(request.accountId())
                 .orElseThrow(() -> Problem.invalid("accountId", "validation.unknownReference"));
         if (member(account.getId()) != null) {
-            throw Problem.conflict("ALREADY_IN_POOL", "pool.already");
+            throw Problem.conflict(ProblemCode.ALREADY_IN_POOL, "pool.already");
         }
         Representative member = new Representative(account.getId(), clock.instant());
         apply(member, request);
@@ -92,7 +98,7 @@ public class Pool {
             em.persist(member);
             em.flush();
         } catch (PersistenceException race) {
-            throw Problem.conflict("ALREADY_IN_POOL", "pool.already");
+            throw Problem.conflict(ProblemCode.ALREADY_IN_POOL, "pool.already");
         }
         Set<Role> roles = account.roles();
         roles.add(Role.REPRESENTATIVE);
@@ -140,7 +146,7 @@ public class Pool {
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
-        member.update(EnumSet.copyOf(r.categories()), blankToNull(r.interests()), blankToNull(r.organisation()), true,
+        member.update(EnumSet.copyOf(r.categories()), Texts.strip(r.interests()), Texts.strip(r.organisation()), true,
                 r.residency(), r.reviewDueOn() == null ? today.plusYears(1) : r.reviewDueOn(),
                 r.active() == null || r.active());
     }
@@ -178,7 +184,7 @@ public class Pool {
             return new MemberView(m.getId(), m.getAccountId(), a == null ? null : a.getDisplayName(),
                     a == null ? null : a.getPhoneMasked(), m.categories().stream().toList(), m.getInterests(),
                     m.getOrganisation(), m.isAdultDeclared(), m.getResidency(), m.getReviewDueOn(), m.isActive(),
-                    m.isEligible(today), registrations.meetingsAttended(m.getAccountId()));
+                    m.isEligible(today), registrationQueries.meetingsAttended(m.getAccountId()));
         }).toList();
         return new Page<>(views, count.getSingleResult());
     }
@@ -189,10 +195,10 @@ public class Pool {
     public List<InviteOutcome> invite(Long organiser, Long eventId, List<Long> representativeIds) {
         Seats.Bookable event = seats.bookable(eventId);
         if (!event.isMeeting()) {
-            throw Problem.conflict("NOT_A_MEETING", "selection.notMeeting");
+            throw Problem.conflict(ProblemCode.NOT_A_MEETING, "selection.notMeeting");
         }
         if (event.status() == EventStatus.CANCELLED) {
-            throw Problem.conflict("EVENT_CANCELLED", "event.cancelled");
+            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
         }
         if (representativeIds == null || representativeIds.isEmpty() || representativeIds.contains(null)) {
             throw Problem.invalid("representativeIds", "validation.required");
@@ -241,16 +247,16 @@ public class Pool {
         Representative member = find(invitation.getRepresentativeId());
         Seats.Bookable event = seats.bookable(invitation.getEventId());
         if (event.status() == EventStatus.CANCELLED) {
-            throw Problem.conflict("EVENT_CANCELLED", "event.cancelled");
+            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
         }
         if (clock.instant().isAfter(event.registrationClosesAt())) {
-            throw Problem.conflict("REGISTRATION_CLOSED", "registration.closed");
+            throw Problem.conflict(ProblemCode.REGISTRATION_CLOSED, "registration.closed");
         }
         if (statement != null && statement.length() > Registrations.STATEMENT_MAX) {
             throw Problem.invalid("statement", "validation.size.max.n", Registrations.STATEMENT_MAX);
         }
         String text = statement == null || statement.isBlank()
-                ? member.getInterests() == null ? "代表库成员受邀列席本次会议。" : member.getInterests() : statement.strip();
+                ? member.getInterests() == null ? cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "pool.invitation.defaultStatement") : member.getInterests() : statement.strip();
         Registration application = registrations.applyFromInvitation(accountId, invitation.getEventId(),
                 member.primaryCategory(), member.getOrganisation(), text);
         invitation.accept(application.getId(), clock.instant());
@@ -275,7 +281,4 @@ public class Pool {
         return invitation;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

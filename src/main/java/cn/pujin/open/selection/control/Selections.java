@@ -1,5 +1,7 @@
 package cn.pujin.open.selection.control;
 
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.Seats;
@@ -42,7 +44,6 @@ import static cn.pujin.open.platform.control.JsonCodec.JSON;
 @ApplicationScoped
 public class Selections {
 
-
     @PersistenceContext
     EntityManager em;
 
@@ -51,6 +52,9 @@ public class Selections {
 
     @Inject
     Registrations registrations;
+
+    @Inject
+    RegistrationQueries registrationQueries;
 
     @Inject
     Accounts accounts;
@@ -112,7 +116,7 @@ public class Selections {
             throw Problem.invalid(errors);
         }
         if (selection(eventId).map(Selection::isPublished).orElse(false)) {
-            throw Problem.conflict("SELECTION_PUBLISHED", "selection.published");
+            throw Problem.conflict(ProblemCode.SELECTION_PUBLISHED, "selection.published");
         }
         SelectionRule rule = em.find(SelectionRule.class, eventId);
         if (rule == null) {
@@ -170,12 +174,12 @@ public class Selections {
             if (selection.getSeed().equals(seed)) {
                 return view(selection);
             }
-            throw Problem.conflict("SELECTION_PUBLISHED", "selection.published");
+            throw Problem.conflict(ProblemCode.SELECTION_PUBLISHED, "selection.published");
         }
-        List<Lottery.Applicant> approved = registrations.approved(eventId).stream()
+        List<Lottery.Applicant> approved = registrationQueries.approved(eventId).stream()
                 .map(r -> new Lottery.Applicant(r.getId(), r.getCategory())).toList();
         if (approved.isEmpty()) {
-            throw Problem.conflict("NO_APPROVED_APPLICATIONS", "selection.noApplicants");
+            throw Problem.conflict(ProblemCode.NO_APPROVED_APPLICATIONS, "selection.noApplicants");
         }
         RuleView rule = rule(eventId);
         Lottery.Result result = Lottery.draw(seed, new Lottery.Rule(rule.seats(), rule.minimums(), rule.stakeholdersFirst(),
@@ -196,15 +200,15 @@ public class Selections {
         meeting(eventId);
         Selection selection = em.find(Selection.class, eventId, LockModeType.PESSIMISTIC_WRITE);
         if (selection == null) {
-            throw Problem.conflict("NO_SELECTION", "selection.none");
+            throw Problem.conflict(ProblemCode.NO_SELECTION, "selection.none");
         }
         if (selection.isPublished()) {
             return view(selection);
         }
         Outcome outcome = outcome(selection);
-        Set<Long> stillApproved = registrations.approved(eventId).stream().map(Registration::getId).collect(Collectors.toSet());
+        Set<Long> stillApproved = registrationQueries.approved(eventId).stream().map(Registration::getId).collect(Collectors.toSet());
         if (!stillApproved.equals(new HashSet<>(outcome.input()))) {
-            throw Problem.conflict("SELECTION_STALE", "selection.stale");
+            throw Problem.conflict(ProblemCode.SELECTION_STALE, "selection.stale");
         }
         registrations.applySelection(eventId, outcome.selected(), outcome.alternates(), organiser);
         selection.publish(organiser, clock.instant());
@@ -236,7 +240,7 @@ public class Selections {
         all.addAll(outcome.alternates());
         Map<Long, Registration> byId = new LinkedHashMap<>();
         for (Long id : all) {
-            byId.put(id, registrations.find(id));
+            byId.put(id, registrationQueries.find(id));
         }
         Map<Long, Account> people = accounts.byIds(byId.values().stream().map(Registration::getAccountId).collect(Collectors.toSet()));
         List<Person> selected = outcome.selected().stream().map(id -> person(byId.get(id), people, null)).toList();
@@ -257,10 +261,10 @@ public class Selections {
     private Seats.Bookable meeting(Long eventId) {
         Seats.Bookable event = seats.bookable(eventId);
         if (!event.isMeeting()) {
-            throw Problem.conflict("NOT_A_MEETING", "selection.notMeeting");
+            throw Problem.conflict(ProblemCode.NOT_A_MEETING, "selection.notMeeting");
         }
         if (event.status() == EventStatus.CANCELLED) {
-            throw Problem.conflict("EVENT_CANCELLED", "event.cancelled");
+            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
         }
         return event;
     }

@@ -1,5 +1,6 @@
 package cn.pujin.open.selection.entity;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -74,7 +75,7 @@ public class Invitation {
 
     private void requireOpen() {
         if (status != Status.INVITED) {
-            throw Problem.conflict("INVITATION_ANSWERED", "invitation.answered");
+            throw Problem.conflict(ProblemCode.INVITATION_ANSWERED, "invitation.answered");
         }
     }
 

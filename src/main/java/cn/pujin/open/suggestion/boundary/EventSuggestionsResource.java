@@ -1,5 +1,7 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.suggestion.control.SuggestionViews;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
@@ -32,23 +34,26 @@ public class EventSuggestionsResource {
     Suggestions suggestions;
 
     @Inject
+    SuggestionViews suggestionViews;
+
+    @Inject
     SuggestionActor actor;
 
     @POST
     public Response submit(@PathParam("eventId") String eventId, SuggestionRequest request, @Context UriInfo uri) {
-        Suggestions.Actor me = actor.get();
+        InputActor me = actor.get();
         Suggestion s = suggestions.submit(me, Ids.parse(eventId), request);
         return Response.created(uri.getBaseUriBuilder().path("suggestions").path(String.valueOf(s.getId())).build())
-                .entity(suggestions.view(me, s)).build();
+                .entity(suggestionViews.view(me, s)).build();
     }
 
     /** Staff: the event's suggestions (a handler sees only their department's). */
     @GET
     public Page<SuggestionView> list(@PathParam("eventId") String eventId, @QueryParam("status") String status,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
-        Suggestions.Actor me = actor.get();
+        InputActor me = actor.get();
         var found = suggestions.queue(me, new Suggestions.QueueFilter(SuggestionsResource.status(status), null, false,
                 Ids.parse(eventId), false), Paging.of(page, size));
-        return new Page<>(suggestions.views(me, found.items()), found.total());
+        return new Page<>(suggestionViews.views(me, found.items()), found.total());
     }
 }

@@ -3,7 +3,7 @@ package cn.pujin.open.suggestion.boundary;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.suggestion.control.Feedback;
 import cn.pujin.open.suggestion.control.FeedbackView;
-import cn.pujin.open.suggestion.entity.Outcome;
+import cn.pujin.open.input.entity.Outcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

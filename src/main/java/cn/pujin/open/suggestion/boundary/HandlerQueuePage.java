@@ -1,12 +1,15 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.suggestion.control.Milestones;
+import cn.pujin.open.suggestion.control.SuggestionViews;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.suggestion.control.SuggestionView;
 import cn.pujin.open.suggestion.control.Suggestions;
-import cn.pujin.open.suggestion.entity.Outcome;
-import cn.pujin.open.suggestion.entity.SuggestionStatus;
+import cn.pujin.open.input.entity.Outcome;
+import cn.pujin.open.input.entity.InputStatus;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,9 +30,15 @@ public class HandlerQueuePage implements Serializable {
     Suggestions suggestions;
 
     @Inject
+    Milestones milestones;
+
+    @Inject
+    SuggestionViews suggestionViews;
+
+    @Inject
     SuggestionActor actor;
 
-    private SuggestionStatus status = SuggestionStatus.ASSIGNED;
+    private InputStatus status = InputStatus.ASSIGNED;
     private boolean overdueOnly;
     private Long selectedId;
     private Outcome outcome;
@@ -42,16 +51,16 @@ public class HandlerQueuePage implements Serializable {
 
     public List<SuggestionView> getItems() {
         if (items == null) {
-            Suggestions.Actor me = actor.get();
+            InputActor me = actor.get();
             Long department = me.handler() ? me.departmentId() : null;
-            items = suggestions.views(me, suggestions.queue(me, new Suggestions.QueueFilter(status, department, overdueOnly, null,
+            items = suggestionViews.views(me, suggestions.queue(me, new Suggestions.QueueFilter(status, department, overdueOnly, null,
                     false), new Paging(0, 100)).items());
         }
         return items;
     }
 
-    public SuggestionStatus[] getStatuses() {
-        return SuggestionStatus.values();
+    public InputStatus[] getStatuses() {
+        return InputStatus.values();
     }
 
     public Outcome[] getOutcomes() {
@@ -99,7 +108,7 @@ public class HandlerQueuePage implements Serializable {
 
     public void addMilestone() {
         try {
-            suggestions.addMilestone(actor.get(), selectedId, milestoneDate, milestoneText, milestoneProgress);
+            milestones.add(actor.get(), selectedId, milestoneDate, milestoneText, milestoneProgress);
             Faces.info("suggestion.done.milestone");
             PrimeFaces.current().executeScript("PF('milestoneDialog').hide()");
             items = null;
@@ -108,8 +117,8 @@ public class HandlerQueuePage implements Serializable {
         }
     }
 
-    public SuggestionStatus getStatus() { return status; }
-    public void setStatus(SuggestionStatus status) { this.status = status; }
+    public InputStatus getStatus() { return status; }
+    public void setStatus(InputStatus status) { this.status = status; }
     public boolean isOverdueOnly() { return overdueOnly; }
     public void setOverdueOnly(boolean overdueOnly) { this.overdueOnly = overdueOnly; }
     public Outcome getOutcome() { return outcome; }

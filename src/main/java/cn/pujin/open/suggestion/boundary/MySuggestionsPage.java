@@ -1,5 +1,7 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.suggestion.control.SuggestionViews;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
@@ -24,6 +26,9 @@ public class MySuggestionsPage implements Serializable {
     Suggestions suggestions;
 
     @Inject
+    SuggestionViews suggestionViews;
+
+    @Inject
     SuggestionActor actor;
 
     private final Map<Long, Integer> stars = new HashMap<>();
@@ -32,8 +37,8 @@ public class MySuggestionsPage implements Serializable {
 
     public List<SuggestionView> getItems() {
         if (items == null) {
-            Suggestions.Actor me = actor.get();
-            items = suggestions.views(me, suggestions.mine(me.id(), new Paging(0, 100)).items());
+            InputActor me = actor.get();
+            items = suggestionViews.views(me, suggestions.mine(me.id(), new Paging(0, 100)).items());
         }
         return items;
     }

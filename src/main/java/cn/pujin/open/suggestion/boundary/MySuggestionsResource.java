@@ -1,5 +1,7 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.suggestion.control.SuggestionViews;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.suggestion.control.SuggestionView;
@@ -22,12 +24,15 @@ public class MySuggestionsResource {
     Suggestions suggestions;
 
     @Inject
+    SuggestionViews suggestionViews;
+
+    @Inject
     SuggestionActor actor;
 
     @GET
     public Page<SuggestionView> mine(@QueryParam("page") String page, @QueryParam("size") String size) {
-        Suggestions.Actor me = actor.get();
+        InputActor me = actor.get();
         var found = suggestions.mine(me.id(), Paging.of(page, size));
-        return new Page<>(suggestions.views(me, found.items()), found.total());
+        return new Page<>(suggestionViews.views(me, found.items()), found.total());
     }
 }

@@ -1,9 +1,9 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.control.CurrentUser;
-import cn.pujin.open.account.entity.Role;
-import cn.pujin.open.suggestion.control.Suggestions;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -17,14 +17,14 @@ public class SuggestionActor {
     @Inject
     Accounts accounts;
 
-    private Suggestions.Actor actor;
+    private InputActor actor;
 
     /** 401 when anonymous, 403 for a station key. */
-    public Suggestions.Actor get() {
+    public InputActor get() {
         if (actor == null) {
             Long id = user.require();
             boolean handler = user.is(Role.HANDLER);
-            actor = new Suggestions.Actor(id, user.is(Role.ORGANISER), user.is(Role.REVIEWER), handler, user.is(Role.ADMIN),
+            actor = new InputActor(id, user.is(Role.ORGANISER), user.is(Role.REVIEWER), handler, user.is(Role.ADMIN),
                     handler ? accounts.get(id).getDepartmentId() : null);
         }
         return actor;

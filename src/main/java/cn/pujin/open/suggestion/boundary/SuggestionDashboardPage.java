@@ -1,17 +1,22 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.suggestion.control.SuggestionSettings;
+import cn.pujin.open.suggestion.control.SuggestionViews;
+import cn.pujin.open.input.control.InputQueues;
+import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Department;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.suggestion.control.Decisions;
+import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.suggestion.control.SuggestionRequest;
 import cn.pujin.open.suggestion.control.SuggestionView;
 import cn.pujin.open.suggestion.control.Suggestions;
-import cn.pujin.open.suggestion.entity.SuggestionStatus;
+import cn.pujin.open.input.entity.InputStatus;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,13 +41,25 @@ public class SuggestionDashboardPage implements Serializable {
     Suggestions suggestions;
 
     @Inject
+    SuggestionSettings suggestionSettings;
+
+    @Inject
+    InputQueues inputQueues;
+
+    @Inject
+    SuggestionViews suggestionViews;
+
+    @Inject
     Decisions decisions;
 
     @Inject
-    Events events;
+    PublicEvents publicEvents;
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Departments departments;
 
     @Inject
     SuggestionActor actor;
@@ -57,22 +74,22 @@ public class SuggestionDashboardPage implements Serializable {
     private Integer windowDays;
     private Integer answerDays;
     private final Map<Long, String> decisionTexts = new HashMap<>();
-    private transient List<Suggestions.DepartmentLoad> loads;
+    private transient List<InputQueues.DepartmentLoad> loads;
 
-    public List<Suggestions.DepartmentLoad> getLoads() {
+    public List<InputQueues.DepartmentLoad> getLoads() {
         if (loads == null) {
-            loads = suggestions.dashboard(actor.get());
+            loads = inputQueues.dashboard(actor.get());
         }
         return loads;
     }
 
     /** The longest bar of the chart: every department's open count is drawn relative to it. */
     public long getChartMax() {
-        return Math.max(1, getLoads().stream().mapToLong(Suggestions.DepartmentLoad::open).max().orElse(1));
+        return Math.max(1, getLoads().stream().mapToLong(InputQueues.DepartmentLoad::open).max().orElse(1));
     }
 
     public List<SuggestionView> getUnassigned() {
-        return list(new Suggestions.QueueFilter(SuggestionStatus.SUBMITTED, null, false, eventId, false));
+        return list(new Suggestions.QueueFilter(InputStatus.SUBMITTED, null, false, eventId, false));
     }
 
     public List<SuggestionView> getOverdue() {
@@ -84,17 +101,17 @@ public class SuggestionDashboardPage implements Serializable {
     }
 
     private List<SuggestionView> list(Suggestions.QueueFilter filter) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.views(me, suggestions.queue(me, filter, new Paging(0, 50)).items());
+        InputActor me = actor.get();
+        return suggestionViews.views(me, suggestions.queue(me, filter, new Paging(0, 50)).items());
     }
 
     public List<Department> getDepartments() {
-        return accounts.departments();
+        return departments.departments();
     }
 
     /** Published events of the last 90 days and the coming ones: where comments and decisions are entered. */
     public List<EventView> getEvents() {
-        return events.publicList(new Events.PublicQuery(null, events.upcomingFrom().minus(Duration.ofDays(90)), null, null, null, true),
+        return publicEvents.publicList(new PublicEvents.PublicQuery(null, publicEvents.upcomingFrom().minus(Duration.ofDays(90)), null, null, null, true),
                 new Paging(0, 100)).items();
     }
 
@@ -158,7 +175,7 @@ public class SuggestionDashboardPage implements Serializable {
     /** The chosen event's suggestion window (days after it ends) and answer time (working days). */
     public void loadSettings() {
         if (eventId != null) {
-            var s = suggestions.setting(eventId);
+            var s = suggestionSettings.setting(eventId);
             windowDays = s.getWindowDays();
             answerDays = s.getAnswerDays();
         }
@@ -166,7 +183,7 @@ public class SuggestionDashboardPage implements Serializable {
 
     public void saveSettings() {
         try {
-            suggestions.changeSetting(actor.get(), eventId, windowDays, answerDays);
+            suggestionSettings.change(actor.get(), eventId, windowDays, answerDays);
             Faces.info("supervision.settings.saved");
         } catch (Problem e) {
             Faces.show(e, "decisions", Map.of("windowDays", "windowDays", "answerDays", "answerDays"));

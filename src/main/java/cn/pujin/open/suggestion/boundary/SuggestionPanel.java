@@ -1,6 +1,7 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.account.control.CurrentUser;
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.suggestion.control.SuggestionRequest;
@@ -32,7 +33,7 @@ public class SuggestionPanel implements Serializable {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.event.control.Events events;
+    PublicEvents publicEvents;
 
     private Long eventId;
     private Long agendaItemId;
@@ -60,7 +61,7 @@ public class SuggestionPanel implements Serializable {
     public java.util.List<cn.pujin.open.event.control.EventView.AgendaItemView> getAgendaItems() {
         if (agendaItems == null) {
             agendaItems = eventId == null ? java.util.List.of()
-                    : events.published(eventId).map(cn.pujin.open.event.control.EventView::agendaItems).orElse(java.util.List.of());
+                    : publicEvents.published(eventId).map(cn.pujin.open.event.control.EventView::agendaItems).orElse(java.util.List.of());
         }
         return agendaItems;
     }

@@ -1,13 +1,15 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.suggestion.control.Milestones;
+import cn.pujin.open.suggestion.control.SuggestionViews;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
-import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.suggestion.control.Decisions;
+import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.suggestion.control.SuggestionView;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.Milestone;
-import cn.pujin.open.suggestion.entity.SuggestionStatus;
+import cn.pujin.open.input.entity.InputStatus;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,6 +29,12 @@ public class SuggestionReviewPage implements Serializable {
     Suggestions suggestions;
 
     @Inject
+    Milestones milestones;
+
+    @Inject
+    SuggestionViews suggestionViews;
+
+    @Inject
     Decisions decisions;
 
     @Inject
@@ -34,13 +42,12 @@ public class SuggestionReviewPage implements Serializable {
 
     private final Map<Long, String> returnReasons = new HashMap<>();
     private final Map<Long, String> decisionReasons = new HashMap<>();
-    private final Map<Long, String> summaryReasons = new HashMap<>();
     private transient List<SuggestionView> answers;
 
     public List<SuggestionView> getAnswers() {
         if (answers == null) {
-            Suggestions.Actor me = actor.get();
-            answers = suggestions.views(me, suggestions.queue(me, new Suggestions.QueueFilter(SuggestionStatus.ANSWERED, null,
+            InputActor me = actor.get();
+            answers = suggestionViews.views(me, suggestions.queue(me, new Suggestions.QueueFilter(InputStatus.ANSWERED, null,
                     false, null, false), new Paging(0, 100)).items());
         }
         return answers;
@@ -51,23 +58,7 @@ public class SuggestionReviewPage implements Serializable {
     }
 
     public List<Milestone> getMilestones() {
-        return suggestions.pendingMilestones();
-    }
-
-    @Inject
-    cn.pujin.open.openness.control.Summaries summaries;
-
-    public List<cn.pujin.open.openness.control.Summaries.SummaryView> getSummaries() {
-        return summaries.inReview();
-    }
-
-    public void publishSummary(Long eventId) {
-        act(() -> summaries.publish(actor.get().id(), eventId), "decision.done.published");
-    }
-
-    public void returnSummary(Long eventId) {
-        act(() -> summaries.returnToAuthor(actor.get().id(), eventId, summaryReasons.get(eventId)),
-                "suggestion.done.returned");
+        return milestones.pending();
     }
 
     public String number(Long suggestionId) {
@@ -92,21 +83,15 @@ public class SuggestionReviewPage implements Serializable {
     }
 
     public void publishMilestone(Long id) {
-        act(() -> suggestions.publishMilestone(actor.get(), id), "decision.done.published");
+        act(() -> milestones.publish(actor.get(), id), "decision.done.published");
     }
 
     private void act(Runnable action, String done) {
-        try {
-            action.run();
-            Faces.info(done);
-        } catch (Problem e) {
-            Faces.show(e, "reviews", Map.of());
-        }
+        Faces.attempt(action, done, "reviews");
         answers = null;
     }
 
-    /** Return reasons typed beside each item: answers by suggestion id, decisions by agenda item, summaries by event. */
+    /** Return reasons typed beside each item: answers by suggestion id, decisions by agenda item. */
     public Map<Long, String> getReturnReasons() { return returnReasons; }
     public Map<Long, String> getDecisionReasons() { return decisionReasons; }
-    public Map<Long, String> getSummaryReasons() { return summaryReasons; }
 }

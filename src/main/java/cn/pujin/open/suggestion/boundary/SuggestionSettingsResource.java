@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.suggestion.control.SuggestionSettings;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.SuggestionSetting;
@@ -24,6 +25,9 @@ public class SuggestionSettingsResource {
     Suggestions suggestions;
 
     @Inject
+    SuggestionSettings suggestionSettings;
+
+    @Inject
     SuggestionActor actor;
 
     public record Settings(Integer windowDays, Integer answerDays) {
@@ -35,12 +39,12 @@ public class SuggestionSettingsResource {
     @GET
     public Settings settings(@PathParam("eventId") String eventId) {
         actor.get();
-        return Settings.of(suggestions.setting(Ids.parse(eventId)));
+        return Settings.of(suggestionSettings.setting(Ids.parse(eventId)));
     }
 
     @PUT
     public Settings change(@PathParam("eventId") String eventId, Settings request) {
         Settings r = request == null ? new Settings(null, null) : request;
-        return Settings.of(suggestions.changeSetting(actor.get(), Ids.parse(eventId), r.windowDays(), r.answerDays()));
+        return Settings.of(suggestionSettings.change(actor.get(), Ids.parse(eventId), r.windowDays(), r.answerDays()));
     }
 }

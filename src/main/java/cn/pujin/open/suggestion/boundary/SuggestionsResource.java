@@ -1,17 +1,22 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.platform.boundary.ReasonRequest;
+import cn.pujin.open.suggestion.control.Milestones;
+import cn.pujin.open.suggestion.control.SuggestionViews;
+import cn.pujin.open.input.control.InputQueues;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Enums;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.suggestion.control.Reminders;
+import cn.pujin.open.input.control.InputReminders;
 import cn.pujin.open.suggestion.control.SuggestionView;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.Milestone;
 import cn.pujin.open.suggestion.entity.Suggestion;
 import cn.pujin.open.suggestion.entity.SuggestionAttachment;
-import cn.pujin.open.suggestion.entity.SuggestionStatus;
+import cn.pujin.open.input.entity.InputStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +48,16 @@ public class SuggestionsResource {
     Suggestions suggestions;
 
     @Inject
-    Reminders reminders;
+    Milestones milestones;
+
+    @Inject
+    InputQueues inputQueues;
+
+    @Inject
+    SuggestionViews suggestionViews;
+
+    @Inject
+    InputReminders reminders;
 
     @Inject
     SuggestionActor actor;
@@ -52,7 +66,6 @@ public class SuggestionsResource {
 
     public record AnswerRequest(String outcome, String reason, String plan) {}
 
-    public record ReasonRequest(String reason) {}
 
     public record RateRequest(Integer stars, String comment) {}
 
@@ -63,16 +76,16 @@ public class SuggestionsResource {
                                       @QueryParam("overdue") String overdue, @QueryParam("event") String event,
                                       @QueryParam("flagged") String flagged,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
-        Suggestions.Actor me = actor.get();
+        InputActor me = actor.get();
         var found = suggestions.queue(me, new Suggestions.QueueFilter(status(status), Ids.optional("department", department),
                 "true".equals(overdue), Ids.optional("event", event), "true".equals(flagged)), Paging.of(page, size));
-        return new Page<>(suggestions.views(me, found.items()), found.total());
+        return new Page<>(suggestionViews.views(me, found.items()), found.total());
     }
 
     @GET
     @Path("dashboard")
-    public List<Suggestions.DepartmentLoad> dashboard() {
-        return suggestions.dashboard(actor.get());
+    public List<InputQueues.DepartmentLoad> dashboard() {
+        return inputQueues.dashboard(actor.get());
     }
 
     @GET
@@ -128,7 +141,7 @@ public class SuggestionsResource {
     @POST
     @Path("{id}/milestones")
     public Response milestone(@PathParam("id") String id, MilestoneRequest request) {
-        Suggestions.Actor me = actor.get();
+        InputActor me = actor.get();
         MilestoneRequest r = request == null ? new MilestoneRequest(null, null, null) : request;
         LocalDate date;
         try {
@@ -136,7 +149,7 @@ public class SuggestionsResource {
         } catch (DateTimeParseException e) {
             throw Problem.invalid("date", "validation.date");
         }
-        Milestone m = suggestions.addMilestone(me, Ids.parse(id), date, r.text(), r.progress());
+        Milestone m = milestones.add(me, Ids.parse(id), date, r.text(), r.progress());
         return Response.status(201).entity(new SuggestionView.MilestoneView(m.getId(), m.getDueOn(), m.getText(),
                 m.getProgress(), m.getStatus().name())).build();
     }
@@ -144,7 +157,7 @@ public class SuggestionsResource {
     @POST
     @Path("milestones/{milestoneId}/publish")
     public SuggestionView.MilestoneView publishMilestone(@PathParam("milestoneId") String milestoneId) {
-        Milestone m = suggestions.publishMilestone(actor.get(), Ids.parse(milestoneId));
+        Milestone m = milestones.publish(actor.get(), Ids.parse(milestoneId));
         return new SuggestionView.MilestoneView(m.getId(), m.getDueOn(), m.getText(), m.getProgress(), m.getStatus().name());
     }
 
@@ -153,7 +166,7 @@ public class SuggestionsResource {
     @Path("{id}/attachments")
     @Consumes({"image/jpeg", "image/png", "image/webp", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     public Response attach(@PathParam("id") String id, @QueryParam("name") String name, InputStream body) throws IOException {
-        Suggestions.Actor me = actor.get();
+        InputActor me = actor.get();
         byte[] content = body == null ? new byte[0] : body.readNBytes(cn.pujin.open.suggestion.control.Attachments.MAX_BYTES + 1);
         SuggestionAttachment a = suggestions.attach(me, Ids.parse(id), name, content);
         return Response.status(201).entity(new SuggestionView.AttachmentView(a.getId(), a.getFileName(), a.getMediaType(),
@@ -175,8 +188,8 @@ public class SuggestionsResource {
     /** Staff: send today's due reminders now (the scheduler does the same every few minutes). */
     @POST
     @Path("reminders/run")
-    public Reminders.Run runReminders() {
-        Suggestions.Actor me = actor.get();
+    public InputReminders.Run runReminders() {
+        InputActor me = actor.get();
         if (!me.organiser() && !me.admin()) {
             throw Problem.forbidden();
         }
@@ -187,12 +200,12 @@ public class SuggestionsResource {
      * One step of the workflow on the suggestion in the path: the caller (401/403 first), then the id (404), then the
      * step; answers with the suggestion as the caller may see it.
      */
-    private SuggestionView step(String id, java.util.function.BiFunction<Suggestions.Actor, Long, Suggestion> action) {
-        Suggestions.Actor me = actor.get();
-        return suggestions.view(me, action.apply(me, Ids.parse(id)));
+    private SuggestionView step(String id, java.util.function.BiFunction<InputActor, Long, Suggestion> action) {
+        InputActor me = actor.get();
+        return suggestionViews.view(me, action.apply(me, Ids.parse(id)));
     }
 
-    static SuggestionStatus status(String status) {
-        return Enums.optional("status", status, SuggestionStatus.class);
+    static InputStatus status(String status) {
+        return Enums.optional("status", status, InputStatus.class);
     }
 }

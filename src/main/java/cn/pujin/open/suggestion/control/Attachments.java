@@ -3,7 +3,7 @@ package cn.pujin.open.suggestion.control;
 /** Limits and safe names for suggestion attachments; their type is judged by content ({@link cn.pujin.open.platform.control.FileTypes}). */
 public final class Attachments {
 
-    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = cn.pujin.open.platform.control.FileTypes.MAX_FILE_BYTES;
     public static final int MAX_PER_SUGGESTION = 3;
 
     private Attachments() {}

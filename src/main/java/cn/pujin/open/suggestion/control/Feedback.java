@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.control;
 
+import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.Seats;
@@ -8,9 +9,10 @@ import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Rates;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.suggestion.entity.Milestone;
-import cn.pujin.open.suggestion.entity.Outcome;
+import cn.pujin.open.input.entity.Outcome;
 import cn.pujin.open.suggestion.entity.Suggestion;
-import cn.pujin.open.suggestion.entity.SuggestionStatus;
+import cn.pujin.open.input.entity.Handling;
+import cn.pujin.open.input.entity.InputStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,16 +46,16 @@ public class Feedback {
     Decisions decisions;
 
     @Inject
-    Suggestions suggestions;
+    SuggestionTexts texts;
 
     public FeedbackView feedback(Long eventId, Outcome outcome, Paging paging) {
-        String where = " where s.status = :published" + (eventId != null ? " and s.eventId = :event" : "")
-                + (outcome != null ? " and s.outcome = :outcome" : "");
+        String where = " where s.handling.status = :published" + (eventId != null ? " and s.eventId = :event" : "")
+                + (outcome != null ? " and s.handling.outcome = :outcome" : "");
         TypedQuery<Suggestion> q = em.createQuery("select s from Suggestion s" + where
-                + " order by s.eventId desc, s.agendaItemId, s.publishedAt desc, s.id", Suggestion.class);
+                + " order by s.eventId desc, s.agendaItemId, s.handling.publishedAt desc, s.id", Suggestion.class);
         TypedQuery<Long> c = em.createQuery("select count(s) from Suggestion s" + where, Long.class);
         for (TypedQuery<?> t : List.of(q, c)) {
-            t.setParameter("published", SuggestionStatus.PUBLISHED);
+            t.setParameter("published", InputStatus.PUBLISHED);
             if (eventId != null) {
                 t.setParameter("event", eventId);
             }
@@ -70,18 +72,18 @@ public class Feedback {
                             Milestone.class)
                     .setParameter("ids", page.stream().map(Suggestion::getId).toList())
                     .setParameter("p", Milestone.Status.PUBLISHED).getResultList()
-                    .forEach(m -> steps.computeIfAbsent(m.getSuggestionId(), k -> new ArrayList<>()).add(Suggestions.milestoneView(m)));
+                    .forEach(m -> steps.computeIfAbsent(m.getSuggestionId(), k -> new ArrayList<>()).add(SuggestionViews.milestoneView(m)));
         }
         List<FeedbackView.Item> items = new ArrayList<>();
         for (Suggestion s : page) {
             Account a = s.getAuthorId() == null ? null : authors.get(s.getAuthorId());
             String name = Masking.name(a != null ? a.getDisplayName() : s.getOnBehalfOf());
             List<SuggestionView.MilestoneView> ms = steps.getOrDefault(s.getId(), List.of());
-            items.add(new FeedbackView.Item(s.getId(), s.getEventId(), suggestions.eventTitle(s.getEventId()),
-                    s.getAgendaItemId(), suggestions.agendaTitle(s.getAgendaItemId()), name, s.getChannel().name(),
-                    s.getText(), Times.local(s.getCreatedAt()), s.getOutcome().name(), s.getReason(), s.getPlan(),
-                    Times.local(s.getPublishedAt()), s.answeredOnTime(),
-                    suggestions.decisionText(s.getAgendaItemId()).orElse(null), ms,
+            items.add(new FeedbackView.Item(s.getId(), s.getEventId(), texts.eventTitle(s.getEventId()),
+                    s.getAgendaItemId(), texts.agendaTitle(s.getAgendaItemId()), name, s.getChannel().name(),
+                    s.getText(), Times.local(s.getCreatedAt()), s.handling().getOutcome().name(), s.handling().getReason(), s.handling().getPlan(),
+                    Times.local(s.handling().getPublishedAt()), s.handling().answeredOnTime(),
+                    texts.decisionText(s.getAgendaItemId()).orElse(null), ms,
                     ms.stream().mapToInt(SuggestionView.MilestoneView::progress).max().orElse(0)));
         }
         return new FeedbackView(items, c.getSingleResult(), summaries(eventId));
@@ -89,9 +91,9 @@ public class Feedback {
 
     /** Adoption and on-time rates over the published answers, per event (one event, or all with any). */
     List<FeedbackView.EventSummary> summaries(Long eventId) {
-        TypedQuery<Object[]> q = em.createQuery("select s.eventId, s.outcome, s.answeredAt, s.dueOn from Suggestion s"
-                + " where s.status = :published" + (eventId != null ? " and s.eventId = :event" : "")
-                + " order by s.eventId desc", Object[].class).setParameter("published", SuggestionStatus.PUBLISHED);
+        TypedQuery<Object[]> q = em.createQuery("select s.eventId, s.handling.outcome, s.handling.answeredAt, s.handling.dueOn from Suggestion s"
+                + " where s.handling.status = :published" + (eventId != null ? " and s.eventId = :event" : "")
+                + " order by s.eventId desc", Object[].class).setParameter("published", InputStatus.PUBLISHED);
         if (eventId != null) {
             q.setParameter("event", eventId);
         }
@@ -100,7 +102,7 @@ public class Feedback {
             long[] n = counts.computeIfAbsent((Long) r[0], k -> new long[Outcome.values().length + 2]);
             n[((Outcome) r[1]).ordinal()]++;
             n[Outcome.values().length]++;
-            if (Suggestion.onTime((java.time.Instant) r[2], (java.time.LocalDate) r[3])) {
+            if (Handling.onTime((java.time.Instant) r[2], (java.time.LocalDate) r[3])) {
                 n[Outcome.values().length + 1]++;
             }
         }

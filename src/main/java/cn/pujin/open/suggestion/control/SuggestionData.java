@@ -24,7 +24,7 @@ public class SuggestionData implements PersonalDataSource {
     EntityManager em;
 
     @Inject
-    Suggestions suggestions;
+    SuggestionTexts texts;
 
     @Override
     public String section() {
@@ -37,15 +37,15 @@ public class SuggestionData implements PersonalDataSource {
                 .setParameter("a", accountId).getResultList().stream().map(s -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("number", Suggestions.number(s.getId()));
-                    m.put("event", suggestions.eventTitle(s.getEventId()));
+                    m.put("event", texts.eventTitle(s.getEventId()));
                     m.put("text", s.getText());
-                    m.put("status", s.getStatus().name());
+                    m.put("status", s.handling().getStatus().name());
                     m.put("createdAt", Times.local(s.getCreatedAt()));
-                    if (s.getPublishedAt() != null) {
-                        m.put("outcome", s.getOutcome().name());
-                        m.put("reason", s.getReason());
+                    if (s.handling().getPublishedAt() != null) {
+                        m.put("outcome", s.handling().getOutcome().name());
+                        m.put("reason", s.handling().getReason());
                     }
-                    m.put("rating", s.getRating());
+                    m.put("rating", s.handling().getRating());
                     return m;
                 }).toList();
     }

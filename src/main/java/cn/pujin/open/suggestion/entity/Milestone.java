@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.entity;
 
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -71,7 +72,7 @@ public class Milestone {
             return;
         }
         if (reviewer.equals(createdBy)) {
-            throw Problem.forbidden("SELF_REVIEW", "suggestion.selfReview");
+            throw Problem.forbidden(ProblemCode.SELF_REVIEW, "suggestion.selfReview");
         }
         status = Status.PUBLISHED;
         publishedBy = reviewer;

@@ -20,7 +20,7 @@ class EventTest {
     }
 
     private static String code(Runnable action) {
-        return assertThrows(Problem.class, action::run).code();
+        return assertThrows(Problem.class, action::run).code().name();
     }
 
     @Test

@@ -90,7 +90,16 @@ class OpenApiDocumentTest {
                     }
                     Path sub = m.getAnnotation(Path.class);
                     String full = "/" + root.value().replaceAll("^/|/$", "") + (sub == null ? "" : "/" + sub.value().replaceAll("^/", ""));
-                    found.add(verb + " " + full.replaceAll("/+$", "").replaceAll("//+", "/"));
+                    String path = full.replaceAll("/+$", "").replaceAll("//+", "/");
+                    // a template that names its choices ({format: png|pdf}) is one documented path per choice
+                    java.util.regex.Matcher choice = Pattern.compile("\\{\\w+: ?([\\w|]+)}").matcher(path);
+                    if (choice.find()) {
+                        for (String c : choice.group(1).split("\\|")) {
+                            found.add(verb + " " + path.substring(0, choice.start()) + c + path.substring(choice.end()));
+                        }
+                    } else {
+                        found.add(verb + " " + path);
+                    }
                 }
             }
         }

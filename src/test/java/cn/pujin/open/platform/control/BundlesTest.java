@@ -95,4 +95,48 @@ class BundlesTest {
             java.util.Locale.setDefault(before);
         }
     }
+
+    /** Every problem code has its message in Chinese and in English, and a status a client can act on. */
+    @Test
+    void everyProblemCodeHasItsMessageInBothLanguages() throws IOException {
+        Properties zh = load("/i18n/messages.properties");
+        Properties en = load("/i18n/messages_en.properties");
+        Properties zhValidation = load("/ValidationMessages.properties");
+        Properties enValidation = load("/ValidationMessages_en.properties");
+        Set<String> missing = new TreeSet<>();
+        for (ProblemCode code : ProblemCode.values()) {
+            String key = code.messageKey();
+            if (!zh.containsKey(key) && !zhValidation.containsKey(key)) {
+                missing.add(code + ": zh " + key);
+            }
+            if (!en.containsKey(key) && !enValidation.containsKey(key)) {
+                missing.add(code + ": en " + key);
+            }
+            assertTrue(code.status() >= 400 && code.status() <= 599, code + " " + code.status());
+        }
+        assertEquals(Set.of(), missing);
+    }
+
+    /**
+     * Text people read is in the bundles: no Chinese in the string literals of the Java code (comments aside), but for
+     * the demo data, which is sample content in the office's language.
+     */
+    @Test
+    void noChineseTextInTheJavaCodeOutsideTheDemoData() throws IOException {
+        Pattern literal = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
+        Pattern chinese = Pattern.compile("[\\x{4e00}-\\x{9fff}]");
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/demo/")).toList()) {
+                String code = Files.readString(source).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)(^|\\s)//.*$", "");
+                Matcher m = literal.matcher(code);
+                while (m.find()) {
+                    if (chinese.matcher(m.group()).find()) {
+                        found.add(source.getFileName() + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), found);
+    }
 }

@@ -27,7 +27,7 @@ class PagingTest {
     void idsThatAreNotNumbersAreNotFound() {
         assertEquals(42L, Ids.parse("42"));
         for (String bad : new String[]{"", "abc", "-1", "1.5", "../1", "1234567890123456789"}) {
-            assertEquals("NOT_FOUND", assertThrows(Problem.class, () -> Ids.parse(bad)).code(), bad);
+            assertEquals("NOT_FOUND", assertThrows(Problem.class, () -> Ids.parse(bad)).code().name(), bad);
         }
     }
 }

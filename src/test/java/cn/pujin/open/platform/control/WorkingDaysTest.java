@@ -1,5 +1,6 @@
 package cn.pujin.open.platform.control;
 
+import cn.pujin.open.calendar.control.WorkingDays;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;

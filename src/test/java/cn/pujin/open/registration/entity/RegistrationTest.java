@@ -38,7 +38,7 @@ class RegistrationTest {
         assertEquals(RegistrationStatus.PENDING, a.getStatus());
         a.approve(9L, NOW);
         assertEquals(RegistrationStatus.APPROVED, a.getStatus());
-        assertEquals("INVALID_TRANSITION", assertThrows(Problem.class, () -> a.approve(9L, NOW)).code());
+        assertEquals("INVALID_TRANSITION", assertThrows(Problem.class, () -> a.approve(9L, NOW)).code().name());
         a.alternate(2, NOW);
         assertEquals(RegistrationStatus.WAITLISTED, a.getStatus());
         assertEquals(2, a.getAlternateRank());
@@ -53,7 +53,7 @@ class RegistrationTest {
         a.reject(9L, "与议题无关", NOW);
         assertEquals(RegistrationStatus.REJECTED, a.getStatus());
         assertFalse(a.isActive());
-        assertEquals("INVALID_TRANSITION", assertThrows(Problem.class, () -> a.reject(9L, "again", NOW)).code());
+        assertEquals("INVALID_TRANSITION", assertThrows(Problem.class, () -> a.reject(9L, "again", NOW)).code().name());
         assertEquals("R000042", Registration.number(42L));
     }
 }

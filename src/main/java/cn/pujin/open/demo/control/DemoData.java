@@ -1,0 +1,229 @@
+package cn.pujin.open.demo.control;
+
+import cn.pujin.open.suggestion.control.SuggestionRequest;
+import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.suggestion.control.Milestones;
+import cn.pujin.open.suggestion.control.Suggestions;
+import cn.pujin.open.account.control.Departments;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Migrations;
+import cn.pujin.open.platform.control.SettingsConfigSource;
+import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.account.entity.Department;
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.event.control.AgendaItemDraft;
+import cn.pujin.open.event.control.EventDraft;
+import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.entity.Event;
+import cn.pujin.open.event.entity.EventKind;
+import cn.pujin.open.event.entity.EventMode;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The demo users and events of DESIGN.md, from {@code config/demo/demo-data.json}. Loaded once, only when
+ * demo data is on: {@code DEMO_DATA=true}, or the run command's default ({@code -Dpujin.demo.default=true})
+ * when {@code DEMO_DATA} is unset. Production start-up never creates these users.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    public record DemoUser(String username, String displayName, String phone, String email, List<Role> roles, String department) {}
+
+    public record DemoMaterial(String title, String url) {}
+
+    public record DemoAgendaItem(String title, String summary, List<DemoMaterial> materials) {}
+
+    public record DemoEvent(EventKind kind, EventMode mode, boolean publish, String title, String campaign, String summary,
+                     String description, String venue, String onlineUrl, String day, String start, int hours,
+                     int capacity, List<DemoAgendaItem> agenda, List<String> attendees) {}
+
+    /** A suggestion of the demo, taken as far through supervision as its fields say (assigned, answered, published…). */
+    public record DemoSuggestion(String event, Integer agenda, String author, String channel, String text, String department,
+                                 String outcome, String reason, String plan, boolean publish, Integer rating,
+                                 String ratingComment, String milestone, Integer progress) {}
+
+    public record DemoDecision(String event, int agenda, String text) {}
+
+    public record Demo(String password, List<String> departments, List<DemoUser> users, List<DemoEvent> events,
+                       List<DemoSuggestion> suggestions, List<DemoDecision> decisions) {}
+
+    @Inject
+    Config config;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Departments departmentList;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void load() {
+        boolean enabled = config.getOptionalValue("DEMO_DATA", Boolean.class)
+                .orElse(Boolean.getBoolean("pujin.demo.default"));
+        if (!enabled) {
+            return;
+        }
+        if (accounts.findByLogin("admin").isPresent()) {
+            LOG.info("demo data already present");
+            return;
+        }
+        Path file = SettingsConfigSource.configDir().resolve("demo/demo-data.json");
+        Demo demo;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); Jsonb jsonb = JsonbBuilder.create()) {
+            demo = jsonb.fromJson(in, Demo.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read demo data " + file, e);
+        }
+        Map<String, Long> departments = new HashMap<>();
+        for (String name : demo.departments()) {
+            Department d = departmentList.createDepartment(null, name);
+            departments.put(name, d.getId());
+        }
+        Map<String, Long> users = new HashMap<>();
+        for (DemoUser u : demo.users()) {
+            Set<Role> roles = EnumSet.copyOf(u.roles());
+            Account a = accounts.createStaff(u.username(), u.displayName(), u.phone(), u.email(), demo.password(), roles,
+                    u.department() == null ? null : departments.get(u.department()));
+            users.put(u.username(), a.getId());
+        }
+        Long organiser = users.get("organiser");
+        Long reviewer = users.get("reviewer");
+        Map<String, Event> created = new HashMap<>();
+        int year = LocalDate.now(clock).getYear();
+        for (DemoEvent e : demo.events()) {
+            ZonedDateTime starts = day(e.day(), year).atTime(LocalTime.parse(e.start())).atZone(Clocks.ZONE);
+            ZonedDateTime ends = starts.plusHours(e.hours());
+            EventDraft draft = new EventDraft(e.kind(), e.title(), e.summary(), e.description(), e.mode(), e.venue(),
+                    e.onlineUrl(), starts.toOffsetDateTime(), ends.toOffsetDateTime(), e.capacity(), true,
+                    starts.minusDays(30).toOffsetDateTime(), starts.minusDays(1).withHour(17).withMinute(0).toOffsetDateTime(),
+                    e.campaign() == null ? null : e.campaign().replace("{year}", String.valueOf(year)), null);
+            Event event = events.create(organiser, draft);
+            for (DemoAgendaItem item : Optional.ofNullable(e.agenda()).orElse(List.of())) {
+                events.addAgendaItem(organiser, event.getId(), new AgendaItemDraft(item.title(), item.summary(),
+                        item.materials().stream().map(m -> new AgendaItemDraft.MaterialDraft(m.title(), null, m.url())).toList()));
+            }
+            events.submit(organiser, event.getId());
+            if (e.publish()) {
+                events.approve(reviewer, event.getId());
+            }
+            created.put(e.title(), events.working(event.getId()));
+            for (String attendee : Optional.ofNullable(e.attendees()).orElse(List.of())) {
+                registrations.recordWalkIn(organiser, event.getId(), users.get(attendee));
+            }
+        }
+        suggestions(demo, users, created, departments);
+        LOG.info(() -> "demo data loaded: " + users.size() + " users (password " + demo.password() + "), "
+                + demo.events().size() + " events");
+    }
+
+    @Inject
+    cn.pujin.open.registration.control.Registrations registrations;
+
+    @Inject
+    RegistrationQueries registrationQueries;
+
+    @Inject
+    Suggestions suggestions;
+
+    @Inject
+    Milestones milestones;
+
+    @Inject
+    cn.pujin.open.event.control.Decisions decisionWorkflow;
+
+    /** Suggestions in every state of supervision, and meeting decisions, on the demo's past meetings. */
+    private void suggestions(Demo demo, Map<String, Long> users, Map<String, Event> created, Map<String, Long> departments) {
+        var organiser = actor(users.get("organiser"), true, false, false, null);
+        var reviewer = actor(users.get("reviewer"), false, true, false, null);
+        var handler = actor(users.get("handler"), false, false, true, departments.get("街道办公室"));
+        for (DemoDecision d : Optional.ofNullable(demo.decisions()).orElse(List.of())) {
+            Event event = created.get(d.event());
+            Long item = event.getAgendaItems().get(d.agenda() - 1).getId();
+            decisionWorkflow.write(organiser.id(), event.getId(), item, d.text());
+            decisionWorkflow.publish(reviewer.id(), event.getId(), item);
+        }
+        for (DemoSuggestion d : Optional.ofNullable(demo.suggestions()).orElse(List.of())) {
+            Event event = created.get(d.event());
+            Long item = d.agenda() == null ? null : event.getAgendaItems().get(d.agenda() - 1).getId();
+            Long author = users.get(d.author());
+            var submitted = "ONLINE".equals(d.channel())
+                    ? suggestions.submit(actor(author, false, false, false, null), event.getId(),
+                            new SuggestionRequest(item, d.text(), null, null, null))
+                    : suggestions.submit(organiser, event.getId(), new SuggestionRequest(
+                            item, d.text(), accounts.get(author).getDisplayName(), d.channel(),
+                            registrationQueries.mine(author).stream().filter(r -> r.getEventId().equals(event.getId()))
+                                    .findFirst().map(cn.pujin.open.registration.entity.Registration::getId).orElse(null)));
+            Long id = submitted.getId();
+            if (d.department() == null) {
+                continue;
+            }
+            suggestions.assign(organiser, id, departments.get(d.department()));
+            if (d.outcome() == null) {
+                continue;
+            }
+            suggestions.answer(handler, id, d.outcome(), d.reason(), d.plan());
+            if (!d.publish()) {
+                continue;
+            }
+            suggestions.publish(reviewer, id);
+            if (d.rating() != null) {
+                suggestions.rate(actor(author, false, false, false, null), id, d.rating(), d.ratingComment());
+            }
+            if (d.milestone() != null) {
+                var m = milestones.add(handler, id, LocalDate.now(clock).plusDays(20), d.milestone(), d.progress());
+                milestones.publish(reviewer, m.getId());
+            }
+        }
+    }
+
+    private static InputActor actor(Long id, boolean organiser, boolean reviewer, boolean handler, Long department) {
+        return new InputActor(id, organiser, reviewer, handler, false, department);
+    }
+
+    /** {@code +6} is six days from today, {@code -3} three days ago; {@code 08-15} is 15 August of the current year. */
+    private LocalDate day(String spec, int year) {
+        if (spec.startsWith("+") || spec.startsWith("-")) {
+            return LocalDate.now(clock).plusDays(Long.parseLong(spec));
+        }
+        return MonthDay.parse("--" + spec).atYear(year);
+    }
+}
