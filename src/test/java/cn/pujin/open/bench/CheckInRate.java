@@ -4,6 +4,8 @@ import cn.pujin.open.it.Api;
 import cn.pujin.open.it.Fixtures;
 import cn.pujin.open.it.TestApp;
 import jakarta.json.Json;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Check-in over HTTP at a steady rate (default 200 scans/s for 60 s) against the app on PostgreSQL: N
@@ -52,8 +56,8 @@ public final class CheckInRate {
         // warm-up (not measured): the JIT compiles the scan path
         int split = tokens.size() / 5;
         run(app.baseUrl, key, tokens.subList(0, split), rate, Integer.getInteger("bench.warmup", 60));
-        java.time.Duration appCpu = ProcessHandle.of(app.pid()).orElseThrow().info().totalCpuDuration().orElseThrow();
-        java.time.Duration clientCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+        Duration appCpu = ProcessHandle.of(app.pid()).orElseThrow().info().totalCpuDuration().orElseThrow();
+        Duration clientCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
         long startMillis = System.currentTimeMillis();
         Result r = run(app.baseUrl, key, tokens.subList(split, tokens.size()), rate, seconds);
         System.out.printf("measured window %d..%d%n", startMillis, System.currentTimeMillis());
@@ -105,7 +109,7 @@ public final class CheckInRate {
         return tokens;
     }
 
-    private static final java.util.regex.Pattern VERDICT = java.util.regex.Pattern.compile("\"verdict\":\"([A-Z_]+)\"");
+    private static final Pattern VERDICT = Pattern.compile("\"verdict\":\"([A-Z_]+)\"");
 
     /** Connections of the load client: far more than the scans in flight at 200/s, so none waits for a connection. */
     static final int CONNECTIONS = 32;
@@ -116,12 +120,12 @@ public final class CheckInRate {
         Map<String, Integer> verdicts = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        try (KeepAliveClient client = new KeepAliveClient(java.net.URI.create(baseUrl), CONNECTIONS)) {
+        try (KeepAliveClient client = new KeepAliveClient(URI.create(baseUrl), CONNECTIONS)) {
             KeepAliveClient.openLoop(rate, total, (i, answer) -> client.post("/api/v1/checkins", "Bearer " + key,
                     "{\"token\":\"" + tokens.get(i % tokens.size()) + "\",\"nonce\":\"" + UUID.randomUUID() + "\"}", answer),
                     (millis, status, reply) -> {
                         latencies.add(millis);
-                        java.util.regex.Matcher m = VERDICT.matcher(reply.text());
+                        Matcher m = VERDICT.matcher(reply.text());
                         if (status != 200 || !m.find()) {
                             errors.incrementAndGet();
                         } else {

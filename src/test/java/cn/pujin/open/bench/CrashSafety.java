@@ -5,11 +5,13 @@ import cn.pujin.open.it.Fixtures;
 import cn.pujin.open.it.TestApp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -73,7 +76,7 @@ public final class CrashSafety {
             });
         }
         setup.shutdown();
-        setup.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        setup.awaitTermination(10, TimeUnit.MINUTES);
         String stationKey = Api.as("organiser").post("/api/v1/events/" + live + "/stations",
                 Json.createObjectBuilder().add("name", "演练入口").build()).expect(201).json().getString("key");
         // the world's time: ten minutes into the live event (the rush event's registration is open all the while)
@@ -153,7 +156,7 @@ public final class CrashSafety {
         app.crash();
         System.out.printf("killed the app (SIGKILL) after %d answers, %.2f s into the rush%n", killAfter, (System.nanoTime() - t0) / 1e9);
         clients.shutdown();
-        clients.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        clients.awaitTermination(5, TimeUnit.MINUTES);
         long r0 = System.nanoTime();
         app.restart("app-after-crash");
         System.out.printf("restarted in %.1f s%n", (System.nanoTime() - r0) / 1e9);
@@ -235,11 +238,11 @@ public final class CrashSafety {
 
     /** GreenMail (in this JVM, alive through the crash) got a mail to the address about the event. */
     static boolean received(TestApp app, String email, String title) {
-        return java.util.Arrays.stream(app.mail.getReceivedMessages()).anyMatch(m -> {
+        return Arrays.stream(app.mail.getReceivedMessages()).anyMatch(m -> {
             try {
                 return m.getSubject() != null && m.getSubject().contains(title)
-                        && java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(email));
-            } catch (jakarta.mail.MessagingException e) {
+                        && Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(email));
+            } catch (MessagingException e) {
                 return false;
             }
         });

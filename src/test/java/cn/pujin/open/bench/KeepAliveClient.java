@@ -10,10 +10,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A load generator's HTTP/1.1 client that stays out of the way of what it measures: a few persistent connections, one
@@ -59,14 +62,14 @@ final class KeepAliveClient implements AutoCloseable {
      * latency counts from then, so a stalled server cannot hide behind fewer requests. Returns when all are answered.
      */
     static void openLoop(int rate, int total, Sender sender, Timed timed) throws InterruptedException {
-        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(total);
+        CountDownLatch answered = new CountDownLatch(total);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
-                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                TimeUnit.NANOSECONDS.sleep(wait);
             }
             sender.send(i, (status, reply) -> {
                 try {
@@ -249,7 +252,7 @@ final class KeepAliveClient implements AutoCloseable {
 
         private byte[] grow(int needed) {
             if (needed > body.length) {
-                body = java.util.Arrays.copyOf(body, Math.max(needed, body.length * 2));
+                body = Arrays.copyOf(body, Math.max(needed, body.length * 2));
             }
             return body;
         }

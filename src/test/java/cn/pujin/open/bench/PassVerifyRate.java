@@ -1,5 +1,6 @@
 package cn.pujin.open.bench;
 
+import cn.pujin.open.it.Fixtures;
 import cn.pujin.open.pass.control.PassToken;
 import cn.pujin.open.pass.control.PassVerifier;
 import java.security.PublicKey;
@@ -43,7 +44,7 @@ public final class PassVerifyRate {
         verifier.put(1, PassVerifier.Key.of(publicKey, privateKey, null));
         PassVerifier publicOnly = new PassVerifier(Clock.systemUTC(), id -> null);
         publicOnly.put(1, PassVerifier.Key.of(publicKey, null));
-        PublicKey jdkKey = cn.pujin.open.it.Fixtures.jdkEd25519(publicKey);
+        PublicKey jdkKey = Fixtures.jdkEd25519(publicKey);
         Signature jdk = Signature.getInstance("Ed25519");
 
         // warm-up of both, then measured runs

@@ -2,22 +2,35 @@ package cn.pujin.open.bench;
 
 import cn.pujin.open.it.Api;
 import cn.pujin.open.it.Fixtures;
+import cn.pujin.open.it.RunCommand;
 import cn.pujin.open.it.TestApp;
 import jakarta.json.Json;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Public reads on the day the open month is announced: with 1,000 published events, the API event list, an event's
@@ -49,13 +62,13 @@ public final class PublicRead {
      * to the health check and the API answering, on a new database (migrations and demo data) and on the same again.
      */
     static void runCommandStart() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "bench", "h2-start-" + System.nanoTime()).toAbsolutePath();
-        java.nio.file.Files.createDirectories(dir);
+        Path dir = Path.of("target", "bench", "h2-start-" + System.nanoTime()).toAbsolutePath();
+        Files.createDirectories(dir);
         int port = Integer.getInteger("it.port", 19080) + 2;
-        java.util.Map<String, String> env = TestApp.h2Environment(dir);
+        Map<String, String> env = TestApp.h2Environment(dir);
         for (String start : List.of("new database", "existing database")) {
             long t = System.nanoTime();
-            Process p = cn.pujin.open.it.RunCommand.start(port, env, "run-command");
+            Process p = RunCommand.start(port, env, "run-command");
             try {
                 TestApp.awaitReady("http://localhost:" + port, p, TestApp.logOf("run-command"));
                 System.out.printf("the run command started and answered in %.1f s (%s; target <= 20 s)%n", (System.nanoTime() - t) / 1e9, start);
@@ -172,7 +185,7 @@ public final class PublicRead {
     }
 
     static long cpuNanos(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toNanos).orElse(0L);
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
     }
 
     /**
@@ -180,7 +193,7 @@ public final class PublicRead {
      * do not, requests wait for a connection and that wait counts, as latency is measured from when a request was due.
      */
     static final int CONNECTIONS = 64;
-    private static final Map<String, KeepAliveClient> LOAD = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, KeepAliveClient> LOAD = new ConcurrentHashMap<>();
 
     /**
      * Open loop: requests leave at the given rate whatever the answers do; latency counts from when each was due. Sent by
@@ -191,8 +204,8 @@ public final class PublicRead {
         settle();
         int total = rate * seconds;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>(total));
-        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
         KeepAliveClient.openLoop(rate, total, (i, answer) -> {
             HttpRequest r = request.get();
             URI uri = r.uri();
@@ -242,7 +255,7 @@ public final class PublicRead {
         return best;
     }
 
-    static double until(java.util.function.BooleanSupplier shows, long since) throws InterruptedException {
+    static double until(BooleanSupplier shows, long since) throws InterruptedException {
         while (!shows.getAsBoolean()) {
             if (System.nanoTime() - since > 60_000_000_000L) {
                 return Double.POSITIVE_INFINITY;
@@ -263,8 +276,8 @@ public final class PublicRead {
         setup.shutdown();
         setup.awaitTermination(10, TimeUnit.MINUTES);
         long event = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("堆测"), 20).add("capacity", 50)));
-        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicLong peak = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
         Thread sampler = new Thread(() -> {
             while (!done.get()) {
                 peak.accumulateAndGet(heapUsed(app.pid()), Math::max);
@@ -277,8 +290,8 @@ public final class PublicRead {
         });
         sampler.start();
         ExecutorService clients = Executors.newFixedThreadPool(500);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
         for (Api.Citizen c : citizens) {
             running.add(clients.submit(() -> {
                 go.await();
@@ -301,9 +314,9 @@ public final class PublicRead {
         try {
             Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+            Matcher m = Pattern.compile("used (\\d+)K").matcher(out);
             return m.find() ? Long.parseLong(m.group(1)) * 1024 : 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }

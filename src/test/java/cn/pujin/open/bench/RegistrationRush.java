@@ -3,7 +3,8 @@ package cn.pujin.open.bench;
 import cn.pujin.open.it.Api;
 import cn.pujin.open.it.Fixtures;
 import cn.pujin.open.it.TestApp;
-import jakarta.json.Json;
+import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,14 +15,18 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Registration rush: N clients register N distinct citizens for one hot event (capacity N/10) at the same
@@ -71,7 +76,7 @@ public final class RegistrationRush {
         if (Boolean.getBoolean("bench.jfr")) {
             // a flight recording of the app during the measured rush: target/bench/rush.jfr
             new ProcessBuilder("jcmd", String.valueOf(app.pid()), "JFR.start", "name=rush", "settings=" + System.getProperty("bench.jfc", "profile"),
-                    "filename=" + java.nio.file.Path.of("target/bench/rush.jfr").toAbsolutePath()).inheritIO().start().waitFor();
+                    "filename=" + Path.of("target/bench/rush.jfr").toAbsolutePath()).inheritIO().start().waitFor();
         }
         Result web = appRush(citizens, "app (HTTP)");
         if (Boolean.getBoolean("bench.jfr")) {
@@ -97,7 +102,7 @@ public final class RegistrationRush {
         int b = app.port() + 301;
         Map<String, String> env = new HashMap<>(app.environment());
         env.put("PUBLIC_URL", "http://localhost:" + a);
-        String secret = "bench-" + java.util.UUID.randomUUID();
+        String secret = "bench-" + UUID.randomUUID();
         Process first = TestApp.launchClustered(a, env, "bench-a", secret, 6920, 6920, 6921);
         Process second = TestApp.launchClustered(b, env, "bench-b", secret, 6921, 6920, 6921);
         try {
@@ -152,8 +157,8 @@ public final class RegistrationRush {
      * The rush's clients: one persistent connection per concurrent client to each instance, kept from the warm-up
      * rounds to the measured one as a server that has been up a while would see them (see {@link KeepAliveClient}).
      */
-    private static final Map<String, KeepAliveClient> LOAD = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([A-Z_]+)\"");
+    private static final Map<String, KeepAliveClient> LOAD = new ConcurrentHashMap<>();
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
 
     /** Citizen i talks to {@code instance.apply(i)}; the CPU of the {@code servers} processes is reported. */
     static Result appRush(List<Api.Citizen> citizens, String name, IntFunction<String> instance, List<Long> servers) throws Exception {
@@ -172,11 +177,11 @@ public final class RegistrationRush {
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            KeepAliveClient client = LOAD.computeIfAbsent(instance.apply(i), base -> new KeepAliveClient(java.net.URI.create(base), connections));
+            KeepAliveClient client = LOAD.computeIfAbsent(instance.apply(i), base -> new KeepAliveClient(URI.create(base), connections));
             long t = System.nanoTime();
             client.post("/api/v1/events/" + eventId + "/registrations", citizens.get(i).api().authorization(), "{}", (status, reply) -> {
                 latencies.add((System.nanoTime() - t) / 1e6);
-                java.util.regex.Matcher m = STATUS.matcher(reply.text());
+                Matcher m = STATUS.matcher(reply.text());
                 if (status != 201 || !m.find()) {
                     errors.incrementAndGet();
                 } else if ("CONFIRMED".equals(m.group(1))) {
@@ -269,9 +274,9 @@ public final class RegistrationRush {
         for (int i = 1; i <= 3; i++) {
             Thread.sleep(1000);
             new ProcessBuilder("jcmd", String.valueOf(TestApp.get().pid()), "Thread.print")
-                    .redirectOutput(java.nio.file.Path.of("target/bench/threads-" + i + ".txt").toFile()).start().waitFor();
+                    .redirectOutput(Path.of("target/bench/threads-" + i + ".txt").toFile()).start().waitFor();
             new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "Thread.print")
-                    .redirectOutput(java.nio.file.Path.of("target/bench/client-threads-" + i + ".txt").toFile()).start().waitFor();
+                    .redirectOutput(Path.of("target/bench/client-threads-" + i + ".txt").toFile()).start().waitFor();
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,13 +64,13 @@ class AccountsIT {
     void signUpValidationNamesEveryBadField() {
         Api.Response r = Api.anonymous().post("/api/v1/accounts", signUp("12345678901", "x".repeat(41), "short", false));
         r.problem(400, "VALIDATION_FAILED");
-        assertEquals(java.util.List.of("consent", "displayName", "password", "phone"), r.errorFields());
+        assertEquals(List.of("consent", "displayName", "password", "phone"), r.errorFields());
 
         Api.anonymous().post("/api/v1/accounts", signUp(Api.randomPhone(), "张三", "long-enough-1", null))
                 .problem(400, "VALIDATION_FAILED");
-        assertEquals(java.util.List.of("consent"),
+        assertEquals(List.of("consent"),
                 Api.anonymous().post("/api/v1/accounts", signUp(Api.randomPhone(), "张三", "long-enough-1", null)).errorFields());
-        assertEquals(java.util.List.of("phone"),
+        assertEquals(List.of("phone"),
                 Api.anonymous().post("/api/v1/accounts", signUp("1" + "2".repeat(10), "张三", "long-enough-1", true)).errorFields());
     }
 

@@ -4,7 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,13 +35,13 @@ public final class Api {
 
     private final String base;
     private final String authorization;
-    private final java.util.Map<String, String> headers;
+    private final Map<String, String> headers;
 
     private Api(String base, String authorization) {
-        this(base, authorization, java.util.Map.of());
+        this(base, authorization, Map.of());
     }
 
-    private Api(String base, String authorization, java.util.Map<String, String> headers) {
+    private Api(String base, String authorization, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
         this.headers = headers;
@@ -44,9 +49,9 @@ public final class Api {
 
     /** The same caller sending one more header on every request (e.g. a cookie, an origin, a proxy's X-Forwarded-For). */
     public Api with(String header, String value) {
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
-        return new Api(base, authorization, java.util.Map.copyOf(more));
+        return new Api(base, authorization, Map.copyOf(more));
     }
 
     /** The Authorization header this caller sends (for load clients that speak HTTP themselves). */
@@ -142,10 +147,10 @@ public final class Api {
         }
 
         /** The fields named by a VALIDATION_FAILED problem. */
-        public java.util.List<String> errorFields() {
+        public List<String> errorFields() {
             JsonObject p = json();
             if (!p.containsKey("errors")) {
-                return java.util.List.of();
+                return List.of();
             }
             return p.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
         }
@@ -189,7 +194,7 @@ public final class Api {
     /** Only the status of a GET, without waiting for the body (event streams never end). */
     public int statusOf(String path) {
         try {
-            HttpResponse<java.io.InputStream> r = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             r.body().close();
             return r.statusCode();
         } catch (IOException e) {
@@ -219,7 +224,7 @@ public final class Api {
     /** Without Content-Length: the body is streamed chunked. */
     public Response chunked(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder b = request(path).method(method,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
         b.header("Content-Type", contentType);
         return send(b);
     }

@@ -1,10 +1,5 @@
 package cn.pujin.open.it;
 
-import static cn.pujin.open.it.Fixtures.id;
-import static cn.pujin.open.it.Fixtures.unique;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -12,12 +7,15 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +23,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A data-driven corpus of bad input across the public and authenticated endpoints: malformed and truncated JSON,
@@ -177,7 +180,7 @@ class BadInputCorpusIT {
                 utf8(with(valid, "unexpectedField", Json.createValue("x")).toString()), table, true));
         if (huge) {
             byte[] tenMegabytes = new byte[10 * 1024 * 1024];
-            java.util.Arrays.fill(tenMegabytes, (byte) ' ');
+            Arrays.fill(tenMegabytes, (byte) ' ');
             tenMegabytes[0] = '{';
             tenMegabytes[tenMegabytes.length - 1] = '}';
             cases.add(new Case(name + " 10 MB", caller, method, path, "application/json", tenMegabytes, table));
@@ -187,8 +190,8 @@ class BadInputCorpusIT {
             List<JsonValue> variants = new ArrayList<>(List.of(JsonValue.NULL, Json.createValue(""), JsonValue.EMPTY_JSON_ARRAY,
                     JsonValue.EMPTY_JSON_OBJECT,
                     // past Parsson's 1,100 characters a number cannot become a BigDecimal (it was a 500 with a stack trace)
-                    Json.createValue(new java.math.BigInteger("9".repeat(1_200))),
-                    Json.createValue(new java.math.BigDecimal("1" + "0".repeat(1_200) + ".5"))));
+                    Json.createValue(new BigInteger("9".repeat(1_200))),
+                    Json.createValue(new BigDecimal("1" + "0".repeat(1_200) + ".5"))));
             JsonValue v = field.getValue();
             if (v instanceof JsonString s) {
                 variants.add(Json.createValue(12345));
@@ -205,8 +208,8 @@ class BadInputCorpusIT {
                 variants.add(Json.createValue("abc"));
                 variants.add(Json.createValue(-1));
                 variants.add(Json.createValue(2147483648L));
-                variants.add(Json.createValue(new java.math.BigDecimal("1e308")));
-                variants.add(Json.createValue(new java.math.BigInteger("99999999999999999999999999")));
+                variants.add(Json.createValue(new BigDecimal("1e308")));
+                variants.add(Json.createValue(new BigInteger("99999999999999999999999999")));
                 variants.add(Json.createValue(1.5));
             } else if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
                 variants.add(Json.createValue("yes"));

@@ -2,6 +2,7 @@ package cn.pujin.open.it;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,11 +75,11 @@ class BadInputIT {
     @Test
     void oversizedBodiesAreRefusedWith413() {
         byte[] big = new byte[1024 * 1024 + 10];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
         ORGANISER.raw("POST", "/api/v1/events", "application/json", big).problem(413, "PAYLOAD_TOO_LARGE");
         Api.anonymous().raw("POST", "/api/v1/accounts", "application/json", big).problem(413, "PAYLOAD_TOO_LARGE");
         byte[] tenMegabytes = new byte[10 * 1024 * 1024];
-        java.util.Arrays.fill(tenMegabytes, (byte) ' ');
+        Arrays.fill(tenMegabytes, (byte) ' ');
         ORGANISER.raw("POST", "/api/v1/events", "application/json", tenMegabytes).problem(413, "PAYLOAD_TOO_LARGE");
         ORGANISER.chunked("POST", "/api/v1/events", "application/json", big).problem(413, "PAYLOAD_TOO_LARGE");
         Api.anonymous().get("/api/v1/events").expect(200);

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,7 +37,7 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--lang=zh-CN");
         // the console, to see scripts the Content-Security-Policy blocked
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver"))).build();
         this.driver = new ChromeDriver(service, options);
@@ -57,7 +63,7 @@ public final class Browser implements AutoCloseable {
     public void type(String id, String text) {
         WebElement input = find(By.id(id));
         input.click();
-        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
         input.sendKeys(text);
     }
 
@@ -70,9 +76,9 @@ public final class Browser implements AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             WebElement input = find(By.id(id));
             input.click();
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].select(); arguments[0].value = '';", input);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].select(); arguments[0].value = '';", input);
             input.sendKeys(text);
-            input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            input.sendKeys(Keys.ESCAPE);
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel:not(.ui-helper-hidden)")));
             seen = find(By.id(id)).getDomProperty("value");
             if (text.equals(seen)) {
@@ -129,9 +135,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Console messages of scripts or handlers the Content-Security-Policy refused, since the last call. */
-    public java.util.List<String> cspViolations() {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+    public List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
@@ -142,7 +148,7 @@ public final class Browser implements AutoCloseable {
     public void journey(String name, Runnable steps) {
         try {
             steps.run();
-            java.util.List<String> blocked = cspViolations();
+            List<String> blocked = cspViolations();
             if (!blocked.isEmpty()) {
                 throw new AssertionError("scripts blocked by the Content-Security-Policy:\n" + String.join("\n", blocked));
             }

@@ -5,12 +5,14 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
@@ -32,7 +34,7 @@ class CalendarIT {
     }
 
     private static VEvent only(Calendar c) {
-        List<VEvent> events = c.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        List<VEvent> events = c.getComponents(Component.VEVENT);
         assertEquals(1, events.size());
         return events.get(0);
     }
@@ -61,7 +63,7 @@ class CalendarIT {
         assertEquals("测试摘要 " + title, prop(e, "DESCRIPTION"));
         assertEquals("Asia/Shanghai", e.<Temporal>getStartDate().orElseThrow().getParameter("TZID").orElseThrow().getValue());
         Temporal start = e.<Temporal>getStartDate().orElseThrow().getDate();
-        ZonedDateTime expected = java.time.OffsetDateTime.parse(event.getString("startsAt")).atZoneSameInstant(ZoneId.of("Asia/Shanghai"));
+        ZonedDateTime expected = OffsetDateTime.parse(event.getString("startsAt")).atZoneSameInstant(ZoneId.of("Asia/Shanghai"));
         assertEquals(expected.toInstant(), ZonedDateTime.from(start).toInstant());
         assertEquals(9, ZonedDateTime.from(start).getHour());
         assertEquals(30, ZonedDateTime.from(start).getMinute());
@@ -118,7 +120,7 @@ class CalendarIT {
 
     @Test
     void workingDaysCountHolidaysAndMakeUpDays() {
-        jakarta.json.JsonObject spring = Api.anonymous().get("/api/v1/calendar/working-days?from=2026-02-13&add=2").expect(200).json();
+        JsonObject spring = Api.anonymous().get("/api/v1/calendar/working-days?from=2026-02-13&add=2").expect(200).json();
         assertEquals("2026-02-24", spring.getString("date"), "Sat 14 Feb is worked, then the Spring Festival holiday");
         assertTrue(spring.getBoolean("calendarKnown"));
         assertEquals("2026-10-10", Api.anonymous().get("/api/v1/calendar/working-days?from=2026-09-30&add=3").expect(200).json().getString("date"));

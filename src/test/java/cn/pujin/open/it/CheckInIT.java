@@ -2,6 +2,7 @@ package cn.pujin.open.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -217,7 +218,7 @@ class CheckInIT {
         byte[] raw = Base64.getUrlDecoder().decode(a.token());
         // the key the pass names (after a rotation there are several: byte 0 is the version, 1–2 the key id)
         int keyId = ((raw[1] & 0xff) << 8) | (raw[2] & 0xff);
-        JsonObject key = material.getJsonArray("keys").stream().map(jakarta.json.JsonValue::asJsonObject)
+        JsonObject key = material.getJsonArray("keys").stream().map(JsonValue::asJsonObject)
                 .filter(k -> k.getInt("id") == keyId).findFirst().orElseThrow(() -> new AssertionError(
                         "key " + keyId + " of the pass is published: " + material.getJsonArray("keys")));
         assertEquals("Ed25519", key.getString("algorithm"));

@@ -1,12 +1,14 @@
 package cn.pujin.open.it;
 
-import java.time.Duration;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -76,7 +78,7 @@ class CheckInStationJourneyIT {
                 assertEquals("INVALID_SIGNATURE", ((Map<?, ?>) bad).get("verdict"));
 
                 // the network drops: the phone verifies the third pass itself and queues the scan
-                ((org.openqa.selenium.chromium.ChromiumDriver) west.driver).setNetworkConditions(offlineConditions());
+                ((ChromiumDriver) west.driver).setNetworkConditions(offlineConditions());
                 west.find(By.id("scan-input")).sendKeys(c.token() + Keys.ENTER);
                 west.waitForText("离线校验");
                 assertTrue(west.find(By.id("verdict")).getText().contains("签到成功"), west.find(By.id("verdict")).getText());
@@ -85,7 +87,7 @@ class CheckInStationJourneyIT {
                 JsonObject before = Api.as("organiser").get("/api/v1/events/" + eventId + "/checkins/summary").json();
                 assertEquals(2, before.getInt("checkedIn"), "not uploaded yet");
                 // back online: the queue goes up as a batch
-                ((org.openqa.selenium.chromium.ChromiumDriver) west.driver).deleteNetworkConditions();
+                ((ChromiumDriver) west.driver).deleteNetworkConditions();
                 ((JavascriptExecutor) west.driver).executeScript("window.pujinStation.flush();");
                 new WebDriverWait(west.driver, Duration.ofSeconds(10)).until(d ->
                         Api.as("organiser").get("/api/v1/events/" + eventId + "/checkins/summary").json().getInt("checkedIn") == 3);
@@ -93,8 +95,8 @@ class CheckInStationJourneyIT {
         }
     }
 
-    private static org.openqa.selenium.chromium.ChromiumNetworkConditions offlineConditions() {
-        var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+    private static ChromiumNetworkConditions offlineConditions() {
+        var conditions = new ChromiumNetworkConditions();
         conditions.setOffline(true);
         return conditions;
     }

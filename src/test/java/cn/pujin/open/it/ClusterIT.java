@@ -1,27 +1,40 @@
 package cn.pujin.open.it;
 
-import static cn.pujin.open.it.Fixtures.id;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two more Payara Micro instances, clustered with each other over TCP on loopback (Payara's Hazelcast), on the same
@@ -29,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the other and shows in the other's live counter within 2 s, a reminder both could send goes out once, and a login
  * on the first survives its death on the second.
  */
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     static final int A = 18380;
@@ -38,11 +51,11 @@ class ClusterIT {
     static Process second;
 
     /** The cluster's secret: its data grid's name, which a member or client must know to connect. */
-    static final String SECRET = "it-" + java.util.UUID.randomUUID();
+    static final String SECRET = "it-" + UUID.randomUUID();
 
     /** Each instance is reached at its own port here (behind a proxy both would share one PUBLIC_URL): redirects stay there. */
-    static Process member(int port, java.util.Map<String, String> env, String name, int startPort) throws java.io.IOException {
-        var own = new java.util.HashMap<>(env);
+    static Process member(int port, Map<String, String> env, String name, int startPort) throws IOException {
+        var own = new HashMap<>(env);
         own.put("PUBLIC_URL", url(port));
         return TestApp.launchClustered(port, own, name, SECRET, startPort, 6910, 6911);
     }
@@ -54,7 +67,7 @@ class ClusterIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         TestApp app = TestApp.get();
-        var env = new java.util.HashMap<>(app.environment());
+        var env = new HashMap<>(app.environment());
         // the scheduled jobs run every second on both, so a reminder due would go out twice if they did not agree
         env.put("REMINDER_INTERVAL_SECONDS", "1");
         first = member(A, env, "cluster-a", 6910);
@@ -73,7 +86,7 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void aRushSplitAcrossBothInstancesNeverOverbooks() throws Exception {
         long event = id(Fixtures.published(Fixtures.openDay(Fixtures.unique("双实例抢报"), 15).add("capacity", 10).add("waitlist", true)));
         List<Api.Citizen> citizens = new ArrayList<>();
@@ -100,7 +113,7 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void theDataGridListensOnItsInterfaceOnlyAndOnlyClientsKnowingTheSecretConnect() throws Exception {
         for (Process member : new Process[]{first, second}) {
             var grid = ListeningSockets.of(member.pid()).stream().filter(s -> s.port() == 6910 || s.port() == 6911).toList();
@@ -108,24 +121,24 @@ class ClusterIT {
             assertEquals("127.0.0.1", grid.get(0).address(), "bound to the configured interface, not every one: " + grid);
         }
         for (String guess : List.of("development", "dev", "pujin-open", "pujin-it")) {
-            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            Assertions.assertThrows(IllegalStateException.class,
                     () -> ListeningPortsIT.connect(guess, "127.0.0.1", List.of(6910, 6911)), "a client of cluster " + guess + " connected");
         }
         // the same client with the secret does connect: the refusals above are the name's doing, not the client's
         ListeningPortsIT.connect(SECRET, "127.0.0.1", List.of(6910));
-        String log = java.nio.file.Files.readString(TestApp.logOf("cluster-a"));
+        String log = Files.readString(TestApp.logOf("cluster-a"));
         assertTrue(!log.contains(SECRET), "the secret is not in the log");
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void aClusteredStartWithoutTheSecretIsRefused() throws Exception {
-        var env = new java.util.HashMap<>(TestApp.get().environment());
+        var env = new HashMap<>(TestApp.get().environment());
         Process refused = TestApp.launchClustered(18382, env, "cluster-no-secret", null, 6912, 6912);
         try {
-            assertTrue(refused.waitFor(240, java.util.concurrent.TimeUnit.SECONDS), "the instance stops by itself");
+            assertTrue(refused.waitFor(240, TimeUnit.SECONDS), "the instance stops by itself");
             assertEquals(78, refused.exitValue());
-            String log = java.nio.file.Files.readString(TestApp.logOf("cluster-no-secret"));
+            String log = Files.readString(TestApp.logOf("cluster-no-secret"));
             assertTrue(log.contains("浦锦开放 refuses to start: CLUSTER_SECRET is missing"), TestApp.tail(TestApp.logOf("cluster-no-secret")));
         } finally {
             refused.destroyForcibly();
@@ -133,7 +146,7 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void aPassAdmittedOnOneInstanceIsADuplicateOnTheOther() {
         long event = CheckInIT.eventStartingSoon();
         CheckInIT.Attendee attendee = CheckInIT.attendee(event, "双实例签到");
@@ -145,12 +158,12 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void anEventPublishedOnOneInstanceIsInTheOthersPublicListAtOnce() throws Exception {
         String title = Fixtures.unique("双实例发布");
         long event = id(Api.as("organiser").post("/api/v1/events", Fixtures.openDay(title, 10).build()).expect(201).json());
         Api.as("organiser").post("/api/v1/events/" + event + "/submit").expect(200);
-        String list = "/api/v1/events?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8);
+        String list = "/api/v1/events?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
         // B has just answered (and keeps for 5 s) the list without it
         assertEquals(0, Api.anonymous().on(url(B)).get(list).expect(200).json().getInt("total"));
         Api.as("reviewer").on(url(A)).post("/api/v1/events/" + event + "/approve").expect(200);
@@ -165,7 +178,7 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(3)
+    @Order(3)
     void aScanOnOneInstanceShowsInTheLiveCounterOfAStationPageOnTheOther() {
         long event = CheckInIT.eventStartingSoon();
         CheckInIT.Attendee attendee = CheckInIT.attendee(event, "双实例计数");
@@ -190,7 +203,7 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @Order(4)
     void aReminderDueOnBothInstancesIsSentOnce() throws Exception {
         // a suggestion assigned on Friday 26 September 2025 is due on Thursday 23 October (see SuggestionsIT)
         SuggestionsIT.clock("2025-09-26T08:00:00+08:00");
@@ -227,7 +240,7 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @Order(4)
     void anAccountDeletedOnOneInstanceCannotSignInOnTheOtherAndItsSessionsEnd() {
         Api.Citizen c = Api.newCitizen("双实例注销");
         // B has seen the credentials (and remembers them so it need not hash the password on every call)
@@ -237,7 +250,7 @@ class ClusterIT {
             b.signInAt(url(B), c.phone(), "secret-pass-1");
             // every cookie the browser holds: a replicated session also has its version cookie (JSESSIONIDVERSION)
             String cookies = b.driver.manage().getCookies().stream().map(k -> k.getName() + "=" + k.getValue())
-                    .collect(java.util.stream.Collectors.joining("; "));
+                    .collect(Collectors.joining("; "));
             session = Api.anonymous().on(url(B)).with("Cookie", cookies);
         }
         session.get("/api/v1/me").expect(200);
@@ -254,7 +267,7 @@ class ClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @Order(4)
     void aRevokedStationAndRotatedPassKeysReachTheOtherInstanceWithinSeconds() throws Exception {
         long event = CheckInIT.eventStartingSoon();
         CheckInIT.Attendee first = CheckInIT.attendee(event, "双实例撤站");
@@ -302,7 +315,7 @@ class ClusterIT {
 
     /** Last: it kills the first instance. */
     @Test
-    @org.junit.jupiter.api.Order(5)
+    @Order(5)
     void aLoginOnTheFirstInstanceSurvivesItsDeathOnTheSecond() throws Exception {
         try (Browser b = new Browser(1280, 900)) {
             b.signInAt(url(A), "citizen3", Api.PASSWORD);
@@ -324,7 +337,7 @@ class ClusterIT {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException refused) {
+        } catch (IOException refused) {
             return false;
         }
     }

@@ -1,9 +1,9 @@
 package cn.pujin.open.it;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import cn.pujin.open.bench.CrashSafety;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The app is killed with SIGKILL in the middle of a registration rush (with check-ins and comments at the same time)

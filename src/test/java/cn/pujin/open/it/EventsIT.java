@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -212,7 +214,7 @@ class EventsIT {
         assertFalse(upcoming.contains("已结束"), upcoming);
         try {
             // four days on, the event (two days ahead, two hours long) is over
-            SuggestionsIT.clock(java.time.OffsetDateTime.now(Fixtures.SHANGHAI).plusDays(4).toString());
+            SuggestionsIT.clock(OffsetDateTime.now(Fixtures.SHANGHAI).plusDays(4).toString());
             String past = PUBLIC.get("/events/?when=past" + filter).expect(200).body();
             assertTrue(past.contains(title) && past.contains("已结束"), past);
             assertFalse(past.contains("剩余") || past.contains("名额已满"), "no seats for an event that is over: " + past);
@@ -244,7 +246,7 @@ class EventsIT {
         assertEquals(2, beyond.getInt("total"), "a page past the end still counts the list");
         assertEquals(0, beyond.getJsonArray("items").size());
 
-        String day41 = java.time.LocalDate.now(Fixtures.SHANGHAI).plusDays(41).toString();
+        String day41 = LocalDate.now(Fixtures.SHANGHAI).plusDays(41).toString();
         assertEquals(1, PUBLIC.get(q + "&from=" + day41).json().getInt("total"));
         assertEquals(1, PUBLIC.get(q + "&to=" + day41).json().getInt("total"));
         assertEquals(0, PUBLIC.get("/api/v1/events?campaign=nothing-like-this").json().getInt("total"));

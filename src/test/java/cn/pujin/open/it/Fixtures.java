@@ -3,9 +3,15 @@ package cn.pujin.open.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Event drafts for tests; each title is unique so tests never see each other's data. */
@@ -49,10 +55,10 @@ public final class Fixtures {
     }
 
     /** A raw 32-byte Ed25519 public key as the JDK's provider takes it (X.509 prefix + key). */
-    public static java.security.PublicKey jdkEd25519(byte[] raw) throws java.security.GeneralSecurityException {
-        byte[] prefix = java.util.Base64.getDecoder().decode("MCowBQYDK2VwAyEA");
-        byte[] x509 = java.util.Arrays.copyOf(prefix, prefix.length + raw.length);
+    public static PublicKey jdkEd25519(byte[] raw) throws GeneralSecurityException {
+        byte[] prefix = Base64.getDecoder().decode("MCowBQYDK2VwAyEA");
+        byte[] x509 = Arrays.copyOf(prefix, prefix.length + raw.length);
         System.arraycopy(raw, 0, x509, prefix.length, raw.length);
-        return java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(x509));
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
     }
 }

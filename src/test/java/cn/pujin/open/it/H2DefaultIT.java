@@ -1,11 +1,17 @@
 package cn.pujin.open.it;
 
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,22 +45,22 @@ class H2DefaultIT {
     /** Without MAIL_HOST the confirmation lands as an .eml file (with its calendar invitation). */
     private static void registrationIsMailedToTheOutboxFolder(String base, Path outbox) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("citizen1:Demo#2026".getBytes());
-        HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events?kind=OPEN_DAY&from=" + java.time.LocalDate.now())).build(),
+        String auth = "Basic " + Base64.getEncoder().encodeToString("citizen1:Demo#2026".getBytes());
+        HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events?kind=OPEN_DAY&from=" + LocalDate.now())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        long eventId = jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readObject()
+        long eventId = Json.createReader(new StringReader(list.body())).readObject()
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         HttpResponse<String> registered = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + eventId + "/registrations"))
                 .header("Authorization", auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(registered.statusCode() == 201, registered.body());
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(outbox)) {
                 try (var files = Files.list(outbox)) {
                     // the demo data's own notices (answers to suggestions) are in the folder too: find the invitation
                     for (Path eml : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
-                        String content = Files.readString(eml, java.nio.charset.StandardCharsets.ISO_8859_1);
+                        String content = Files.readString(eml, StandardCharsets.ISO_8859_1);
                         if (content.contains("text/calendar; charset=UTF-8; method=REQUEST")) {
                             assertTrue(content.contains("To: citizen1@pujin.example.cn"), content);
                             return;

@@ -1,16 +1,21 @@
 package cn.pujin.open.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing listens but what must. README's run command, started as pom.xml defines it (no data grid), opens exactly one
@@ -28,7 +33,7 @@ class ListeningPortsIT {
         Path dir = Path.of(System.getProperty("it.workdir", "target/it"), "ports-" + System.nanoTime());
         Files.createDirectories(dir);
         int port = Integer.getInteger("it.port", 18080) + 2;
-        var env = new java.util.HashMap<>(TestApp.h2Environment(dir));
+        var env = new HashMap<>(TestApp.h2Environment(dir));
         // as in production: the public address is https, so the session cookie is Secure and redirects go there
         env.put("PUBLIC_URL", "https://open.pujin.example.cn");
         Process app = RunCommand.start(port, env, "run-command-ports");
@@ -38,13 +43,13 @@ class ListeningPortsIT {
             assertEquals(1, sockets.size(), "exactly one listening TCP port: " + sockets);
             assertEquals(port, sockets.get(0).port(), "the HTTP port given to the run command: " + sockets);
 
-            var http = java.net.http.HttpClient.newHttpClient();
-            var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login.xhtml")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var http = HttpClient.newHttpClient();
+            var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login.xhtml")).build(),
+                    HttpResponse.BodyHandlers.discarding());
             String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
             assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly"), "PUBLIC_URL is https: " + cookie);
-            var me = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/me/")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var me = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/me/")).build(),
+                    HttpResponse.BodyHandlers.discarding());
             assertTrue(me.headers().firstValue("Location").orElse("").startsWith("https://open.pujin.example.cn/login.xhtml"),
                     "redirects go to PUBLIC_URL: " + me.headers().map());
 

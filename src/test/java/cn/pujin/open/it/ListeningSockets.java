@@ -1,6 +1,8 @@
 package cn.pujin.open.it;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,9 +62,9 @@ public final class ListeningSockets {
             }
         }
         try {
-            String text = java.net.InetAddress.getByAddress(bytes).getHostAddress();
+            String text = InetAddress.getByAddress(bytes).getHostAddress();
             return text.equals("0:0:0:0:0:0:0:0") ? "::" : text;
-        } catch (java.net.UnknownHostException impossible) {
+        } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }
     }

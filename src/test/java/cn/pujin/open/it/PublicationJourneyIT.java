@@ -1,6 +1,9 @@
 package cn.pujin.open.it;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -18,8 +21,8 @@ class PublicationJourneyIT {
         String title = Fixtures.unique("浏览器测试开放日");
         // soon, so that it comes before the other tests' events on the home page (check-in tests publish
         // events starting within the hour)
-        java.time.LocalDateTime start = java.time.LocalDateTime.now(Fixtures.SHANGHAI).plusMinutes(15).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        java.time.format.DateTimeFormatter typed = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        LocalDateTime start = LocalDateTime.now(Fixtures.SHANGHAI).plusMinutes(15).truncatedTo(ChronoUnit.MINUTES);
+        DateTimeFormatter typed = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         try (Browser b = new Browser(1280, 1000)) {
             b.journey("publication", () -> {
             b.open("/signup.xhtml");
@@ -67,7 +70,7 @@ class PublicationJourneyIT {
             LocalDate day = start.toLocalDate();
             assertTrue(b.text().contains(day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日"),
                     "the typed start date was saved");
-            assertTrue(b.text().contains(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(start) + "–"));
+            assertTrue(b.text().contains(DateTimeFormatter.ofPattern("HH:mm").format(start) + "–"));
             assertTrue(b.text().contains("添加到日历"));
             });
         }

@@ -1,17 +1,16 @@
 package cn.pujin.open.it;
 
-import static cn.pujin.open.it.Fixtures.id;
-import static cn.pujin.open.it.Fixtures.unique;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Retention: an event of January 2023 (made by moving the clock back) is past the 24-month period; the admin sees

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * README's first command, {@code mvn -Prun}, as pom.xml defines it: its {@code java} arguments are read from the run
@@ -37,7 +39,7 @@ public final class RunCommand {
                 }
             }
             throw new IllegalStateException("pom.xml has no run-payara-micro execution");
-        } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+        } catch (IOException | ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot read the run command from pom.xml", e);
         }
     }

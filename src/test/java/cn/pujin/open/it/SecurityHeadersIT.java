@@ -1,9 +1,5 @@
 package cn.pujin.open.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every response carries the security headers — pages, API, and what the container answers itself (redirects to the
@@ -152,7 +152,7 @@ class SecurityHeadersIT {
         String cookie = Api.anonymous().get("/login.xhtml").headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
         assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
+        assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), cookie);
         assertFalse(cookie.contains("Secure"), "PUBLIC_URL is plain http here (ListeningPortsIT starts one with https): " + cookie);
     }
 }

@@ -1,14 +1,14 @@
 package cn.pujin.open.it;
 
-import static cn.pujin.open.it.Fixtures.id;
-import static cn.pujin.open.it.Fixtures.unique;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The 公示 through its pages: an organiser sets the rule, runs the lottery with a seed and publishes on

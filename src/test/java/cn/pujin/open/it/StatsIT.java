@@ -1,14 +1,10 @@
 package cn.pujin.open.it;
 
-import static cn.pujin.open.it.Fixtures.id;
-import static cn.pujin.open.it.Fixtures.unique;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The year's statistics from a known data set built in 2029 (a year no other test touches, reached by moving the
@@ -68,7 +69,7 @@ class StatsIT {
         d.api().post("/api/v1/registrations/" + rd + "/cancel", JsonObject.EMPTY_JSON_OBJECT).expect(200);
         PassesIT.register(Api.newCitizen("统计戊"), e2);
         // the meeting: three applications, stakeholders first and one enterprise seat, two seats
-        Map<String, Long> applications = new java.util.LinkedHashMap<>();
+        Map<String, Long> applications = new LinkedHashMap<>();
         for (String category : List.of("RESIDENT", "ENTERPRISE", "STAKEHOLDER")) {
             var body = Json.createObjectBuilder().add("category", category)
                     .add("statement", "我希望就本次会议的议题发表意见，并反映小区居民的诉求。");

@@ -1,22 +1,24 @@
 package cn.pujin.open.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import static cn.pujin.open.it.Fixtures.id;
 import static cn.pujin.open.it.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.mail.internet.MimeMessage;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.time.OffsetDateTime;
-import java.util.List;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Suggestions from comment to published, rated answer: who may comment and when, attachments, assignment with a
@@ -80,7 +82,7 @@ class SuggestionsIT {
         return Mailbox.to(address).stream().filter(m -> {
             try {
                 return m.getSubject().contains(subjectContains);
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).count();
@@ -133,7 +135,7 @@ class SuggestionsIT {
                 "<script>alert(1)</script>".getBytes()).problem(400, "ATTACHMENT_TYPE");
         author.api().raw("POST", "/api/v1/suggestions/" + id + "/attachments?name=big.pdf", "application/pdf",
                 new byte[5 * 1024 * 1024 + 1]).problem(413, "PAYLOAD_TOO_LARGE");
-        assertTrue(java.util.Arrays.equals(png(), author.api().bytes("/api/v1/suggestions/" + id + "/attachments/" + id(file))));
+        assertTrue(Arrays.equals(png(), author.api().bytes("/api/v1/suggestions/" + id + "/attachments/" + id(file))));
         stranger.api().get("/api/v1/suggestions/" + id + "/attachments/" + id(file)).problem(404, "NOT_FOUND");
 
         // staff enter a paper comment on someone's behalf, linked to the registration → it is the author's too

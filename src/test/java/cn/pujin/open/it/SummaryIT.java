@@ -1,11 +1,5 @@
 package cn.pujin.open.it;
 
-import static cn.pujin.open.it.Fixtures.id;
-import static cn.pujin.open.it.Fixtures.unique;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.Color;
@@ -16,10 +10,22 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Summaries and photos of past events: uploads checked by content and dimensions, re-encoded without metadata,
@@ -71,7 +77,7 @@ class SummaryIT {
         int channels = colorType == 6 ? 4 : colorType == 2 ? 3 : 1;
         byte[] row = new byte[1 + w * channels * bitDepth / 8];
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        try (var deflate = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+        try (var deflate = new DeflaterOutputStream(idat, new Deflater(9))) {
             for (int y = 0; y < h; y++) {
                 deflate.write(row);
             }
@@ -105,8 +111,8 @@ class SummaryIT {
         // 6324 × 6324 16-bit RGBA: under 40 megapixels, but 320 MB once decoded
         byte[] bomb = zeroPng(6324, 6324, 16, 6);
         assertTrue(bomb.length < 1_000_000, "a few hundred KB: " + bomb.length);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-        var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+        var pool = Executors.newFixedThreadPool(3);
+        var answers = new ArrayList<Future<Api.Response>>();
         for (int i = 0; i < 3; i++) {
             answers.add(pool.submit(() -> organiser.raw("POST", base, "image/png", bomb)));
         }
@@ -182,9 +188,9 @@ class SummaryIT {
         // removal and the audit trail
         organiser.delete(png.getString("url").replace(".jpg", "")).expect(204);
         Api.anonymous().get(png.getString("url")).problem(404, "NOT_FOUND");
-        java.util.List<String> actions = Api.as("admin").get("/api/v1/audit?entityType=summary&entityId=" + event + "&size=50").expect(200)
+        List<String> actions = Api.as("admin").get("/api/v1/audit?entityType=summary&entityId=" + event + "&size=50").expect(200)
                 .json().getJsonArray("items").stream().map(a -> a.asJsonObject().getString("action")).toList();
-        assertTrue(actions.containsAll(java.util.List.of("summary.photo.add", "summary.write", "summary.return", "summary.publish",
+        assertTrue(actions.containsAll(List.of("summary.photo.add", "summary.write", "summary.return", "summary.publish",
                 "summary.photo.remove")), actions.toString());
     }
 }

@@ -16,9 +16,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The application under test, started once per test JVM: the built WAR on Payara Micro (a real
@@ -203,8 +207,8 @@ public final class TestApp {
      */
     public static Process launchClustered(int port, Map<String, String> env, String name, String secret, int startPort,
                                           int... memberPorts) throws IOException {
-        String members = java.util.Arrays.stream(memberPorts).mapToObj(p -> "127.0.0.1:" + p)
-                .collect(java.util.stream.Collectors.joining(","));
+        String members = Arrays.stream(memberPorts).mapToObj(p -> "127.0.0.1:" + p)
+                .collect(Collectors.joining(","));
         Map<String, String> clustered = new HashMap<>(env);
         clustered.put("CLUSTER_MEMBERS", members);
         if (secret != null) {
@@ -231,7 +235,7 @@ public final class TestApp {
     private static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (var paths = Files.walk(root)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -289,7 +293,7 @@ public final class TestApp {
         mail.stop();
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -1,7 +1,5 @@
 package cn.pujin.open.pass;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import cn.pujin.open.pass.control.PassArt;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -15,6 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every pass QR decodes back to its token at every size a client may ask for, whatever the token's bytes. */
 class PassArtTest {

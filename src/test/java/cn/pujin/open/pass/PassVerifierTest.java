@@ -1,10 +1,8 @@
 package cn.pujin.open.pass;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import cn.pujin.open.pass.control.PassToken;
-import cn.pujin.open.pass.control.PassVerifier;
 import cn.pujin.open.pass.control.PassVerifier.Check;
+import cn.pujin.open.pass.control.PassVerifier;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +12,8 @@ import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The server checks its own passes by signing the payload again; keys known by their public half verify. Both

@@ -1,8 +1,5 @@
 package cn.pujin.open.platform;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * No container engine runs here, so the docker/ files are checked against the application instead: the services
@@ -27,7 +28,7 @@ class DockerFilesTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> compose() throws IOException {
-        return new org.yaml.snakeyaml.Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
+        return new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
     }
 
     @SuppressWarnings("unchecked")

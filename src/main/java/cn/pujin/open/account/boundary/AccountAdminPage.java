@@ -1,19 +1,23 @@
 package cn.pujin.open.account.boundary;
 
-import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.account.control.Departments;
+import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -60,13 +64,13 @@ public class AccountAdminPage implements Serializable {
     };
 
     @Inject
-    cn.pujin.open.account.control.LoginGuard guard;
+    LoginGuard guard;
 
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     /** Until when the account is locked after failed sign-ins (time of day), or null. */
     public String lockedUntil(Account account) {
-        return accounts.lockedUntil(account).map(t -> TIME.format(t.atZone(cn.pujin.open.platform.control.Clocks.ZONE))).orElse(null);
+        return accounts.lockedUntil(account).map(t -> TIME.format(t.atZone(Clocks.ZONE))).orElse(null);
     }
 
     public void unlock(Account account) {
@@ -87,7 +91,7 @@ public class AccountAdminPage implements Serializable {
             accounts.grant(admin, editId, editRoles == null || editRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(editRoles));
             accounts.assignDepartment(admin, editId, editDepartment);
             Faces.info("admin.saved");
-            org.primefaces.PrimeFaces.current().executeScript("PF('rolesDialog').hide()");
+            PrimeFaces.current().executeScript("PF('rolesDialog').hide()");
         } catch (RuntimeException e) {
             Faces.show(e, "rolesForm", Map.of());
         }

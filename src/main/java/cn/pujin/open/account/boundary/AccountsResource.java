@@ -1,17 +1,20 @@
 package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.account.control.SignUp;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.platform.control.ClientAddress;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,10 +23,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,10 +45,10 @@ public class AccountsResource {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.account.control.LoginGuard guard;
+    LoginGuard guard;
 
     @Inject
-    cn.pujin.open.platform.control.ClientAddress address;
+    ClientAddress address;
 
     /** Phone masked unless the viewer is the owner; roles sorted for stable output. */
     public record AccountView(Long id, String username, String displayName, String phone, String email, List<Role> roles,
@@ -56,7 +59,7 @@ public class AccountsResource {
     public record DepartmentRequest(Long departmentId) {}
 
     @POST
-    public Response signUp(SignUp request, @Context UriInfo uri, @Context jakarta.servlet.http.HttpServletRequest http) {
+    public Response signUp(SignUp request, @Context UriInfo uri, @Context HttpServletRequest http) {
         guard.signUpAttempt(address.of(http));
         if (request == null) {
             throw Problem.invalid("body", "validation.body");

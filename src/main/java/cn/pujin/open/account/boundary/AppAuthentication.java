@@ -2,22 +2,23 @@ package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.AccountIdentityStore;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.account.control.StationKeys;
-import cn.pujin.open.platform.control.ClientAddress;
-import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.boundary.CrossSiteRequests;
 import cn.pujin.open.platform.boundary.ProblemResponses;
 import cn.pujin.open.platform.boundary.SecurityHeaders;
+import cn.pujin.open.platform.control.ClientAddress;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +28,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One mechanism for pages and API (two declared mechanisms make form login answer the API too):
@@ -172,8 +174,8 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         }
         request.setAttribute(CrossSiteRequests.BY_HEADER, Boolean.TRUE);
         return context.notifyContainerAboutLogin(new CredentialValidationResult(
-                new jakarta.security.enterprise.CallerPrincipal(CurrentUser.STATION_PREFIX + station.get()),
-                java.util.Set.of(CurrentUser.STATION_ROLE)));
+                new CallerPrincipal(CurrentUser.STATION_PREFIX + station.get()),
+                Set.of(CurrentUser.STATION_ROLE)));
     }
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,

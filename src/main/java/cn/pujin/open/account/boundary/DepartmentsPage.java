@@ -1,7 +1,7 @@
 package cn.pujin.open.account.boundary;
 
-import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Department;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.CurrentUser;

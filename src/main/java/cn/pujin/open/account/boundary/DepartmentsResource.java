@@ -1,12 +1,12 @@
 package cn.pujin.open.account.boundary;
 
-import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Department;
-import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,11 +1,16 @@
 package cn.pujin.open.account.boundary;
 
-import cn.pujin.open.account.control.Credentials;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.account.control.Credentials;
+import cn.pujin.open.platform.boundary.Language;
 import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Links;
+import cn.pujin.open.platform.control.PersonalDataExport;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +18,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
 
 /** The signed-in person's own profile: the only place their full phone number is shown. */
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,26 +38,26 @@ public class MeResource {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.platform.control.Links links;
+    Links links;
 
     public record EmailRequest(String email) {}
 
     public record DeletionRequest(String password) {}
 
-    public record Deletion(boolean deleted, java.time.OffsetDateTime deletedAt) {}
+    public record Deletion(boolean deleted, OffsetDateTime deletedAt) {}
 
     @Inject
-    cn.pujin.open.platform.control.PersonalDataExport export;
+    PersonalDataExport export;
 
     @Inject
-    jakarta.servlet.http.HttpServletRequest request;
+    HttpServletRequest request;
 
     /** All my data as JSON (PIPL right of access and portability). */
     @GET
     @Path("data")
-    public jakarta.ws.rs.core.Response data() {
+    public Response data() {
         var data = export.of(user.require(), "json");
-        return jakarta.ws.rs.core.Response.ok(data, MediaType.APPLICATION_JSON)
+        return Response.ok(data, MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"my-data.json\"").header("Cache-Control", "private, no-store").build();
     }
 
@@ -58,10 +65,10 @@ public class MeResource {
     @GET
     @Path("data.html")
     @Produces(MediaType.TEXT_HTML)
-    public jakarta.ws.rs.core.Response dataHtml() {
+    public Response dataHtml() {
         var data = export.of(user.require(), "html");
-        String html = cn.pujin.open.platform.control.PersonalDataExport.html(data, cn.pujin.open.platform.boundary.Language.of(request));
-        return jakarta.ws.rs.core.Response.ok(html, "text/html; charset=UTF-8")
+        String html = PersonalDataExport.html(data, Language.of(request));
+        return Response.ok(html, "text/html; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"my-data.html\"").header("Cache-Control", "private, no-store").build();
     }
 
@@ -78,7 +85,7 @@ public class MeResource {
         } catch (IllegalStateException alreadyInvalid) {
             // nothing to end
         }
-        return new Deletion(true, cn.pujin.open.platform.control.Times.local(account.getDeletedAt()));
+        return new Deletion(true, Times.local(account.getDeletedAt()));
     }
 
     public record PasswordChange(String currentPassword, String password) {}
@@ -90,14 +97,14 @@ public class MeResource {
     @PUT
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public jakarta.ws.rs.core.Response password(PasswordChange change) {
+    public Response password(PasswordChange change) {
         Long me = user.require();
         int epoch = credentials.changePassword(me, change == null ? null : change.currentPassword(), change == null ? null : change.password());
         var session = request.getSession(false);
         if (session != null && session.getAttribute(AppAuthentication.SESSION_ACCOUNT) != null) {
             AppAuthentication.signedIn(session, me, epoch);
         }
-        return jakarta.ws.rs.core.Response.noContent().build();
+        return Response.noContent().build();
     }
 
     public record CalendarToken(String token, String url) {}

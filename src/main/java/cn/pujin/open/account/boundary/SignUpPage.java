@@ -1,11 +1,15 @@
 package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.account.control.SignUp;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,10 +28,10 @@ public class SignUpPage {
     LoginPage login;
 
     @Inject
-    cn.pujin.open.account.control.LoginGuard guard;
+    LoginGuard guard;
 
     @Inject
-    cn.pujin.open.platform.control.ClientAddress address;
+    ClientAddress address;
 
     @Inject
     @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
@@ -46,8 +50,8 @@ public class SignUpPage {
             return null;
         }
         try {
-            guard.signUpAttempt(address.of((jakarta.servlet.http.HttpServletRequest)
-                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+            guard.signUpAttempt(address.of((HttpServletRequest)
+                    FacesContext.getCurrentInstance().getExternalContext().getRequest()));
             accounts.signUp(new SignUp(phone == null ? null : phone.strip(), displayName, password, consent,
                     email == null || email.isBlank() ? null : email.strip()));
         } catch (RuntimeException e) {

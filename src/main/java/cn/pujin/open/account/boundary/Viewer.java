@@ -1,8 +1,8 @@
 package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,27 +1,34 @@
 package cn.pujin.open.account.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.PersonalData;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sign-up, look-up by phone or user name, password checks and role grants. */
@@ -126,7 +133,7 @@ public class Accounts {
     }
 
     /** When the account is locked after failed sign-ins: the moment it opens again. */
-    public Optional<java.time.Instant> lockedUntil(Account account) {
+    public Optional<Instant> lockedUntil(Account account) {
         return Optional.ofNullable(account.getLockedUntil()).filter(until -> clock.instant().isBefore(until));
     }
 
@@ -159,7 +166,7 @@ public class Accounts {
     }
 
     @Inject
-    jakarta.enterprise.event.Event<AccountDeleted> deleted;
+    Event<AccountDeleted> deleted;
 
     /**
      * A citizen deletes their own account after confirming their password. Under the account's row lock the
@@ -169,7 +176,7 @@ public class Accounts {
      */
     @Transactional
     public Account delete(Long accountId, String password) {
-        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw Problem.notFound();
         }
@@ -259,12 +266,12 @@ public class Accounts {
     }
 
     /** Accounts by id in one query (list pages). */
-    public java.util.Map<Long, Account> byIds(java.util.Collection<Long> ids) {
+    public Map<Long, Account> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return em.createQuery("select a from Account a where a.id in :ids", Account.class).setParameter("ids", ids)
-                .getResultStream().collect(java.util.stream.Collectors.toMap(Account::getId, a -> a));
+                .getResultStream().collect(Collectors.toMap(Account::getId, a -> a));
     }
 
     /**
@@ -308,8 +315,8 @@ public class Accounts {
             return personalData.decrypt(account.getCalendarTokenCipher());
         }
         byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         account.calendarToken(personalData.encrypt(token), personalData.lookupHash(token));
         if (reset) {
             audit.record(accountId, "account", accountId, "account.calendarToken", null, null, null);

@@ -2,6 +2,9 @@ package cn.pujin.open.account.control;
 
 import cn.pujin.open.platform.control.ClusterBus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +49,7 @@ public class CredentialCache {
         entries.put(key(login, password), new Entry(accountId, System.nanoTime()));
     }
 
-    @jakarta.inject.Inject
+    @Inject
     ClusterBus cluster;
 
     /** Here now, and on the other instances once the change commits. */
@@ -55,7 +58,7 @@ public class CredentialCache {
         cluster.publish(ClusterBus.Kind.ACCOUNT, accountId);
     }
 
-    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
+    void changedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.ACCOUNT && change.id() != null) {
             forgetHere(change.id());
         }

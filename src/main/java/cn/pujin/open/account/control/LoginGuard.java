@@ -1,8 +1,8 @@
 package cn.pujin.open.account.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.RateLimit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

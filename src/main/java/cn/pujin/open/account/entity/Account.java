@@ -1,5 +1,6 @@
 package cn.pujin.open.account.entity;
 
+import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.entity.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -150,7 +151,7 @@ public class Account {
         emailCipher = null;
         calendarTokenCipher = null;
         calendarTokenHash = null;
-        displayName = cn.pujin.open.platform.control.Masking.DELETED;
+        displayName = Masking.DELETED;
         passwordHash = "!deleted";
         roles.clear();
         departmentId = null;

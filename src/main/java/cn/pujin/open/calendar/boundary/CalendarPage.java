@@ -1,12 +1,14 @@
 package cn.pujin.open.calendar.boundary;
 
-import cn.pujin.open.platform.boundary.Faces;
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
-import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.calendar.control.WorkingDayCalendar;
 import cn.pujin.open.calendar.control.WorkingDays;
+import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.entity.AuditEntry;
+import cn.pujin.open.platform.entity.Role;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,7 +38,7 @@ public class CalendarPage implements Serializable {
 
     /** (The Clock itself is not serializable; this view-scoped page holds the application-scoped source.) */
     @Inject
-    cn.pujin.open.platform.control.Clocks clocks;
+    Clocks clocks;
 
     /** A row of the holiday table (mutable for the form). */
     public static class HolidayRow implements Serializable {
@@ -67,7 +69,7 @@ public class CalendarPage implements Serializable {
     private List<HolidayRow> holidays = new ArrayList<>();
     private List<WorkdayRow> workdays = new ArrayList<>();
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
         year = LocalDate.now(clocks.clock()).getYear();
         load();

@@ -1,12 +1,12 @@
 package cn.pujin.open.calendar.boundary;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.platform.boundary.JsonBodyReader;
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
-import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.calendar.control.WorkingDayCalendar;
 import cn.pujin.open.calendar.control.WorkingDays;
+import cn.pujin.open.platform.boundary.JsonBodyReader;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -56,7 +58,7 @@ public class CalendarYearsResource {
 
     @PUT
     @Path("{year}")
-    public WorkingDays.Year put(@PathParam("year") String year, java.io.InputStream json) throws java.io.IOException {
+    public WorkingDays.Year put(@PathParam("year") String year, InputStream json) throws IOException {
         Long admin = user.require(Role.ADMIN);
         int y = year(year);
         // through the checks every JSON body passes (Jersey's JSON-P reader let Parsson's number limit out as a 500)

@@ -1,7 +1,8 @@
 package cn.pujin.open.calendar.boundary;
 
-import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.calendar.control.WorkingDayCalendar;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,8 +20,8 @@ import java.time.format.DateTimeParseException;
 public class WorkingDaysResource {
 
     static final int MAX_ADD = 3650;
-    static final int MIN_YEAR = cn.pujin.open.platform.control.Times.MIN_YEAR;
-    static final int MAX_YEAR = cn.pujin.open.platform.control.Times.MAX_YEAR;
+    static final int MIN_YEAR = Times.MIN_YEAR;
+    static final int MAX_YEAR = Times.MAX_YEAR;
 
     @Inject
     WorkingDayCalendar calendar;

@@ -1,13 +1,14 @@
 package cn.pujin.open.calendar.control;
 
-import cn.pujin.open.platform.control.ClusterBus;
-import cn.pujin.open.platform.control.Audit;
-import cn.pujin.open.platform.control.SettingsConfigSource;
 import cn.pujin.open.calendar.control.WorkingDays;
 import cn.pujin.open.calendar.entity.CalendarYear;
+import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.ClusterBus;
+import cn.pujin.open.platform.control.SettingsConfigSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -105,7 +106,7 @@ public class WorkingDayCalendar {
     @Inject
     ClusterBus cluster;
 
-    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
+    void changedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.CALENDAR) {
             stale = true;
         }

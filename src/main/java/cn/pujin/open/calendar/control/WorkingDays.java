@@ -1,5 +1,6 @@
 package cn.pujin.open.calendar.control;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -78,7 +79,7 @@ public final class WorkingDays {
      */
     public static Year parse(Reader json) {
         JsonObject o;
-        try (JsonReader reader = jakarta.json.Json.createReader(json)) {
+        try (JsonReader reader = Json.createReader(json)) {
             o = reader.readObject();
         } catch (JsonException | ClassCastException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getMessage());
@@ -119,14 +120,14 @@ public final class WorkingDays {
 
     /** The same JSON that {@link #parse} reads (as in config/calendar/YEAR.json). */
     public static String toJson(Year y) {
-        var holidays = jakarta.json.Json.createArrayBuilder();
+        var holidays = Json.createArrayBuilder();
         for (Holiday h : y.holidays()) {
-            holidays.add(jakarta.json.Json.createObjectBuilder().add("name", h.name()).add("from", h.from().toString())
+            holidays.add(Json.createObjectBuilder().add("name", h.name()).add("from", h.from().toString())
                     .add("to", h.to().toString()));
         }
-        var workdays = jakarta.json.Json.createArrayBuilder();
+        var workdays = Json.createArrayBuilder();
         y.workdays().forEach(d -> workdays.add(d.toString()));
-        return jakarta.json.Json.createObjectBuilder().add("year", y.year()).add("source", y.source() == null ? "" : y.source())
+        return Json.createObjectBuilder().add("year", y.year()).add("source", y.source() == null ? "" : y.source())
                 .add("holidays", holidays).add("workdays", workdays).build().toString();
     }
 

@@ -1,13 +1,13 @@
 package cn.pujin.open.checkin.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.checkin.control.CheckIns;
 import cn.pujin.open.checkin.control.Stations;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Event;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 

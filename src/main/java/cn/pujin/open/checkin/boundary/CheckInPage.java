@@ -1,11 +1,12 @@
 package cn.pujin.open.checkin.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.checkin.control.Stations;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Event;
+import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
 import jakarta.faces.view.ViewScoped;
@@ -14,6 +15,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /organiser/checkin/station.xhtml?event=} (the door: camera, scanner, manual search, live counter,
@@ -55,7 +57,7 @@ public class CheckInPage implements Serializable {
             eventId = e.getId();
             title = e.getTitle();
             startsAt = Times.local(e.getStartsAt());
-            meeting = e.getKind() == cn.pujin.open.event.entity.EventKind.DECISION_MEETING;
+            meeting = e.getKind() == EventKind.DECISION_MEETING;
         } catch (NumberFormatException | Problem e) {
             Faces.notFound();
         }
@@ -83,7 +85,7 @@ public class CheckInPage implements Serializable {
             stationName = null;
             stationList = null;
         } catch (Problem p) {
-            Faces.show(p, "stations", java.util.Map.of("name", "stations:stationName"));
+            Faces.show(p, "stations", Map.of("name", "stations:stationName"));
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -93,7 +95,7 @@ public class CheckInsResource {
         }
         CheckIns.Scanner scanner = access.scanner(request.station(), request.eventId());
         List<OfflineScan> ordered = new ArrayList<>(request.scans());
-        ordered.sort(java.util.Comparator.comparing(s -> s.scannedAt() == null ? OffsetDateTime.MAX : s.scannedAt()));
+        ordered.sort(Comparator.comparing(s -> s.scannedAt() == null ? OffsetDateTime.MAX : s.scannedAt()));
         List<CheckIns.Answer> results = new ArrayList<>();
         for (OfflineScan s : ordered) {
             results.add(once(() -> checkIns.scan(scanner, new CheckIns.Scan(s.token(), s.registrationId(), s.nonce(),
@@ -109,7 +111,7 @@ public class CheckInsResource {
     private static CheckIns.Answer once(Supplier<CheckIns.Answer> scan) {
         try {
             return scan.get();
-        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+        } catch (PersistenceException | TransactionalException e) {
             return scan.get();
         } catch (RuntimeException e) {
             if (e.getCause() instanceof RollbackException) {

@@ -4,10 +4,11 @@ import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.checkin.control.LiveCheckIns;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Csv;
 import cn.pujin.open.platform.control.Messages;
-import java.util.stream.Stream;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code /events/{id}/checkins}: the summary (organisers), the roster for manual search, the no-shows
@@ -57,15 +60,15 @@ public class EventCheckInsResource {
 
     /** No-shows as CSV (UTF-8 with BOM for Excel), masked names; the export is audited. */
     @GET
-    @jakarta.transaction.Transactional
+    @Transactional
     @Path("no-shows.csv")
     @Produces("text/csv")
     public Response noShows(@PathParam("id") String id) {
         Long me = access.organiser();
         Event event = access.organiserEvent(id);
-        String csv = cn.pujin.open.platform.control.Csv.document(Stream.of("number", "name", "phoneTail", "category")
+        String csv = Csv.document(Stream.of("number", "name", "phoneTail", "category")
                         .map(c -> Messages.get(Messages.CHINESE, "checkin.noShows.csv." + c)).toList(),
-                reports.summary(event).noShows().stream().map(p -> java.util.Arrays.asList(p.number(), p.name(), p.phoneTail(),
+                reports.summary(event).noShows().stream().map(p -> Arrays.asList(p.number(), p.name(), p.phoneTail(),
                         p.category() == null ? "" : p.category().name())).toList());
         audit.record(me, "event", event.getId(), "checkin.noShows.export", null, null, null);
         return Response.ok(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")

@@ -1,11 +1,13 @@
 package cn.pujin.open.checkin.control;
 
-import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.platform.control.PersonalDataSource;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ public class CheckInData implements PersonalDataSource {
         return "checkins";
     }
 
-    @jakarta.inject.Inject
+    @Inject
     RegistrationQueries registrations;
 
     @Override
@@ -37,7 +39,7 @@ public class CheckInData implements PersonalDataSource {
                 .setParameter("mine", mine).getResultList().stream().map(c -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("eventId", c[0]);
-                    m.put("admittedAt", Times.local((java.time.Instant) c[1]));
+                    m.put("admittedAt", Times.local((Instant) c[1]));
                     m.put("station", c[2]);
                     return m;
                 }).toList();

@@ -8,11 +8,11 @@ import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.pass.control.PassKeys;
 import cn.pujin.open.pass.control.Passes;
 import cn.pujin.open.platform.control.Masking;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Times;
-import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
-import cn.pujin.open.registration.entity.RegistrationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,16 +20,20 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** What organisers and stations read about an event's check-in: counts, roster, keys for offline use. */
 @ApplicationScoped
 public class CheckInReports {
 
     /** What a scan by staff (not at a station) is listed under. */
-    static final String STAFF = cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "checkin.station.staff");
+    static final String STAFF = Messages.get(Messages.CHINESE, "checkin.station.staff");
 
     @PersistenceContext
     EntityManager em;
@@ -52,8 +56,8 @@ public class CheckInReports {
     public record Counts(Long eventId, long checkedIn, long expected) {}
 
     /** People admitted at the door per event (events without any are missing). */
-    public Map<Long, Long> admittedByEvent(java.util.Collection<Long> eventIds) {
-        Map<Long, Long> admitted = new java.util.HashMap<>();
+    public Map<Long, Long> admittedByEvent(Collection<Long> eventIds) {
+        Map<Long, Long> admitted = new HashMap<>();
         if (!eventIds.isEmpty()) {
             em.createQuery("""
                             select c.eventId, count(c) from CheckIn c where c.eventId in :ids and c.admittedRegistrationId is not null
@@ -64,11 +68,11 @@ public class CheckInReports {
     }
 
     /** Which of these registrations were admitted at the door. */
-    public java.util.Set<Long> admitted(java.util.Collection<Long> registrationIds) {
+    public Set<Long> admitted(Collection<Long> registrationIds) {
         if (registrationIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return java.util.Set.copyOf(em.createQuery("select c.admittedRegistrationId from CheckIn c where c.admittedRegistrationId in :ids",
+        return Set.copyOf(em.createQuery("select c.admittedRegistrationId from CheckIn c where c.admittedRegistrationId in :ids",
                 Long.class).setParameter("ids", List.copyOf(registrationIds)).getResultList());
     }
 
@@ -130,7 +134,7 @@ public class CheckInReports {
         List<Registration> confirmed = registrations.confirmed(eventId);
         Map<Long, Account> people = accounts.byIds(confirmed.stream().map(Registration::getAccountId).toList());
         Map<Long, Long> passes = this.passes.activeByRegistration(eventId);
-        Map<Long, CheckIn> admissions = new java.util.HashMap<>();
+        Map<Long, CheckIn> admissions = new HashMap<>();
         for (CheckIn c : em.createQuery("select c from CheckIn c where c.eventId = :e and c.admittedRegistrationId is not null",
                 CheckIn.class).setParameter("e", eventId).getResultList()) {
             admissions.put(c.getRegistrationId(), c);
@@ -153,7 +157,7 @@ public class CheckInReports {
      * number as the steward reads it off a printed pass (R000123, 000123 and 123 are the same number; 12 is not).
      */
     public List<Person> search(Long eventId, String query) {
-        String q = query == null ? "" : query.strip().toUpperCase(java.util.Locale.ROOT);
+        String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
         Long number = registrationNumber(q);
         return roster(eventId).stream().filter(p -> q.isEmpty()
                 || (number != null && number.equals(p.registrationId()))

@@ -1,14 +1,15 @@
 package cn.pujin.open.checkin.control;
 
-import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.checkin.entity.CheckIn;
 import cn.pujin.open.checkin.entity.Verdict;
-import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.pass.control.PassKeys;
+import cn.pujin.open.pass.control.PassVerifier;
 import cn.pujin.open.pass.entity.Pass;
 import cn.pujin.open.platform.control.ExpiringCache;
 import cn.pujin.open.platform.control.Masking;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.registration.entity.Category;
@@ -45,7 +46,7 @@ public class CheckIns {
     public static final int MAX_TOKEN_TEXT = 4096;
 
     /** What a scan by staff (not at a station) is listed under. */
-    static final String STAFF = cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "checkin.station.staff");
+    static final String STAFF = Messages.get(Messages.CHINESE, "checkin.station.staff");
 
     /** Check-in opens this long before an event starts and closes when it ends. */
     public static final Duration OPENS_BEFORE = Duration.ofHours(2);
@@ -114,7 +115,7 @@ public class CheckIns {
                 scan.token() == null ? CheckIn.Method.MANUAL : CheckIn.Method.SCAN, offline, at, now);
         Registration registration;
         if (scan.token() != null) {
-            cn.pujin.open.pass.control.PassVerifier.Checked checked = keys.check(scan.token());
+            PassVerifier.Checked checked = keys.check(scan.token());
             switch (checked.check()) {
                 case MALFORMED -> {
                     return record(record.about(scanner.eventId(), null, null), Verdict.MALFORMED, null);

@@ -1,24 +1,33 @@
 package cn.pujin.open.checkin.control;
 
+import cn.pujin.open.platform.control.ChainedTask;
 import cn.pujin.open.platform.control.ClusterBus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 
@@ -43,7 +52,7 @@ public class LiveCheckIns {
      * async response from a managed task leaves a servlet invocation on that thread's context stack, which
      * breaks the next task there (seen as "closed EntityManager" in the mail outbox).
      */
-    private final java.util.concurrent.ScheduledExecutorService writer = java.util.concurrent.Executors
+    private final ScheduledExecutorService writer = Executors
             .newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "pujin-checkin-sse");
                 t.setDaemon(true);
@@ -83,21 +92,21 @@ public class LiveCheckIns {
     }
 
     /** Another instance recorded scans of an event: stations connected here get the new counts. */
-    void recordedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
+    void recordedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.CHECK_INS && change.id() != null && broadcasters.containsKey(change.id())) {
             recount.add(change.id());
         }
     }
 
     /** Every 300 ms a managed task (each scheduled by the one before, never from a request) publishes. */
-    void start(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
-        publisher = new cn.pujin.open.platform.control.ChainedTask(scheduler, "live check-in publishing", this::publishPending);
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        publisher = new ChainedTask(scheduler, "live check-in publishing", this::publishPending);
         publisher.start(TICK, TICK);
         writer.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
     }
 
-    private static final java.time.Duration TICK = java.time.Duration.ofMillis(300);
-    private cn.pujin.open.platform.control.ChainedTask publisher;
+    private static final Duration TICK = Duration.ofMillis(300);
+    private ChainedTask publisher;
 
     private void publishPending() {
         for (Long eventId : List.copyOf(announce)) {
@@ -113,8 +122,8 @@ public class LiveCheckIns {
                 try {
                     publish(eventId, last);
                 } catch (RuntimeException e) {
-                    java.util.logging.Logger.getLogger(LiveCheckIns.class.getName())
-                            .log(java.util.logging.Level.WARNING, "live check-in update failed", e);
+                    Logger.getLogger(LiveCheckIns.class.getName())
+                            .log(Level.WARNING, "live check-in update failed", e);
                 }
             }
         }
@@ -135,7 +144,7 @@ public class LiveCheckIns {
         }
     }
 
-    private jakarta.ws.rs.sse.OutboundSseEvent message(Update update) {
+    private OutboundSseEvent message(Update update) {
         return sse.newEventBuilder().name("checkin").mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, JSONB.toJson(update)).build();
     }

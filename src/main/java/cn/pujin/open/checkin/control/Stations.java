@@ -1,17 +1,18 @@
 package cn.pujin.open.checkin.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.control.StationKeys;
-import cn.pujin.open.event.control.EventFacts;
-import cn.pujin.open.platform.control.Times;
-import java.util.stream.Collectors;
 import cn.pujin.open.checkin.entity.Station;
+import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.ExpiringCache;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,12 +22,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Check-in stations of an event. A station's key ({@code st_…}) is shown once at creation and kept only as
@@ -54,7 +57,7 @@ public class Stations implements StationKeys {
     public record StationRef(Long id, Long eventId, String name) {}
 
     /** A revoked key stops working here at once, on other instances when they hear of it and at most this later. */
-    static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
+    static final Duration CACHED_FOR = Duration.ofSeconds(5);
     private final ExpiringCache<String, StationRef> byKeyHash = new ExpiringCache<>(CACHED_FOR, 10_000);
     private final ExpiringCache<Long, StationRef> byId = new ExpiringCache<>(CACHED_FOR, 10_000);
 
@@ -120,7 +123,7 @@ public class Stations implements StationKeys {
     @Inject
     ClusterBus cluster;
 
-    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
+    void changedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.STATION && change.id() != null) {
             forgetHere(change.id());
         }
@@ -177,7 +180,7 @@ public class Stations implements StationKeys {
     }
 
     private static StationView view(Station s, String key) {
-        return new StationView(s.getId(), s.getEventId(), s.getName(), cn.pujin.open.platform.control.Times.local(s.getCreatedAt()),
+        return new StationView(s.getId(), s.getEventId(), s.getName(), Times.local(s.getCreatedAt()),
                 s.isRevoked(), key);
     }
 

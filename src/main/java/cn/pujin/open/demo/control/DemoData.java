@@ -1,24 +1,27 @@
 package cn.pujin.open.demo.control;
 
-import cn.pujin.open.suggestion.control.SuggestionRequest;
-import cn.pujin.open.input.control.InputActor;
-import cn.pujin.open.suggestion.control.Milestones;
-import cn.pujin.open.suggestion.control.Suggestions;
-import cn.pujin.open.account.control.Departments;
-import cn.pujin.open.registration.control.RegistrationQueries;
-import cn.pujin.open.platform.control.Clocks;
-import cn.pujin.open.platform.control.Migrations;
-import cn.pujin.open.platform.control.SettingsConfigSource;
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.AgendaItemDraft;
+import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.event.control.EventDraft;
 import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventMode;
+import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Migrations;
+import cn.pujin.open.platform.control.SettingsConfigSource;
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.entity.Registration;
+import cn.pujin.open.suggestion.control.Milestones;
+import cn.pujin.open.suggestion.control.SuggestionRequest;
+import cn.pujin.open.suggestion.control.Suggestions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -28,7 +31,6 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,7 +158,7 @@ public class DemoData {
     }
 
     @Inject
-    cn.pujin.open.registration.control.Registrations registrations;
+    Registrations registrations;
 
     @Inject
     RegistrationQueries registrationQueries;
@@ -168,7 +170,7 @@ public class DemoData {
     Milestones milestones;
 
     @Inject
-    cn.pujin.open.event.control.Decisions decisionWorkflow;
+    Decisions decisionWorkflow;
 
     /** Suggestions in every state of supervision, and meeting decisions, on the demo's past meetings. */
     private void suggestions(Demo demo, Map<String, Long> users, Map<String, Event> created, Map<String, Long> departments) {
@@ -191,7 +193,7 @@ public class DemoData {
                     : suggestions.submit(organiser, event.getId(), new SuggestionRequest(
                             item, d.text(), accounts.get(author).getDisplayName(), d.channel(),
                             registrationQueries.mine(author).stream().filter(r -> r.getEventId().equals(event.getId()))
-                                    .findFirst().map(cn.pujin.open.registration.entity.Registration::getId).orElse(null)));
+                                    .findFirst().map(Registration::getId).orElse(null)));
             Long id = submitted.getId();
             if (d.department() == null) {
                 continue;

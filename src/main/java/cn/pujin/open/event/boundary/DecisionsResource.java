@@ -1,10 +1,10 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.platform.boundary.ReasonRequest;
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
-import cn.pujin.open.event.control.Decisions;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

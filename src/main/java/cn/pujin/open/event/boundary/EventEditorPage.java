@@ -1,10 +1,7 @@
 package cn.pujin.open.event.boundary;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.AgendaItemDraft;
 import cn.pujin.open.event.control.EventDraft;
 import cn.pujin.open.event.control.EventView;
@@ -18,12 +15,17 @@ import cn.pujin.open.event.entity.RevisionStatus;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.entity.AuditEntry;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -31,6 +33,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 
 /**
  * {@code /organiser/event.xhtml[?id=]}: create and edit an event and its agenda, submit it for review,
@@ -222,7 +225,7 @@ public class EventEditorPage implements Serializable {
             }
             reload(event.id());
             Faces.info("editor.saved");
-            org.primefaces.PrimeFaces.current().executeScript("PF('itemDialog').hide()");
+            PrimeFaces.current().executeScript("PF('itemDialog').hide()");
         } catch (RuntimeException e) {
             Faces.show(e, "itemForm", Map.of("title", "itemTitle", "summary", "itemSummary"));
         }
@@ -234,7 +237,7 @@ public class EventEditorPage implements Serializable {
 
     // ---- for the page ----
 
-    public record HistoryRow(java.time.Instant at, String actor, String action, String from, String to, String reason) {}
+    public record HistoryRow(Instant at, String actor, String action, String from, String to, String reason) {}
 
     public List<HistoryRow> getHistory() {
         if (event == null) {
@@ -289,7 +292,7 @@ public class EventEditorPage implements Serializable {
     private static boolean isConflict(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Problem p && p.code() == ProblemCode.VERSION_CONFLICT
-                    || t instanceof jakarta.persistence.OptimisticLockException) {
+                    || t instanceof OptimisticLockException) {
                 return true;
             }
         }

@@ -1,8 +1,8 @@
 package cn.pujin.open.event.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.platform.control.Clocks;

@@ -1,24 +1,25 @@
 package cn.pujin.open.event.boundary;
 
-import cn.pujin.open.platform.boundary.ReasonRequest;
-import cn.pujin.open.event.control.PublicEvents;
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.AgendaItemDraft;
 import cn.pujin.open.event.control.EventDraft;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.platform.boundary.ReasonRequest;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Enums;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.platform.entity.AuditEntry;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
@@ -174,7 +174,7 @@ public class EventsResource {
     }
 
     static EventKind kind(String kind) {
-        return cn.pujin.open.platform.control.Enums.optional("kind", kind, EventKind.class);
+        return Enums.optional("kind", kind, EventKind.class);
     }
 
     private static Set<EventStatus> statuses(String status) {

@@ -1,22 +1,23 @@
 package cn.pujin.open.event.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 
 /** {@code /review/}: everything awaiting a reviewer, with approve (confirmed) and return-with-reason. */
 @Named
@@ -81,7 +82,7 @@ public class ReviewQueuePage implements Serializable {
         try {
             events.reject(user.require(Role.REVIEWER), rejectId, rejectReason);
             Faces.info("review.rejected");
-            org.primefaces.PrimeFaces.current().executeScript("PF('rejectDialog').hide()");
+            PrimeFaces.current().executeScript("PF('rejectDialog').hide()");
             items = null;
         } catch (RuntimeException e) {
             Faces.show(e, "rejectForm", Map.of("reason", "reason"));

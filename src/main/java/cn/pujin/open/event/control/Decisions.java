@@ -1,13 +1,13 @@
 package cn.pujin.open.event.control;
 
-import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.AgendaItem;
+import cn.pujin.open.event.entity.Decision;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.review.entity.ReviewedText;
-import cn.pujin.open.event.entity.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 

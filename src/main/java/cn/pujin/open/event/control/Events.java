@@ -1,20 +1,19 @@
 package cn.pujin.open.event.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.Event;
-import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventPublication;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.event.entity.Material;
 import cn.pujin.open.platform.control.Audit;
-import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.Html;
+import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +53,7 @@ public class Events {
     Audit audit;
 
     @Inject
-    cn.pujin.open.platform.control.Links links;
+    Links links;
 
     @Inject
     jakarta.enterprise.event.Event<EventPublished> published;

@@ -1,39 +1,33 @@
 package cn.pujin.open.event.control;
 
-import cn.pujin.open.platform.control.Texts;
-import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventPublication;
 import cn.pujin.open.event.entity.EventStatus;
-import cn.pujin.open.event.entity.Material;
-import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.ClusterBus;
-import cn.pujin.open.platform.control.Html;
+import cn.pujin.open.platform.control.JsonCodec;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
-import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ShortLived;
 import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 
@@ -79,11 +73,11 @@ public class PublicEvents {
      * reads just its page. Views share their text with the parsed snapshots, so a kept question of 2,000 events is a
      * few hundred kilobytes. Longer questions (years of archive) are kept page by page.
      */
-    private static final java.time.Duration LISTS_KEPT = java.time.Duration.ofSeconds(5);
-    private final cn.pujin.open.platform.control.ShortLived<String, WholeList> wholeLists =
-            new cn.pujin.open.platform.control.ShortLived<>(LISTS_KEPT, 256);
-    private final cn.pujin.open.platform.control.ShortLived<String, PublicList> publicLists =
-            new cn.pujin.open.platform.control.ShortLived<>(LISTS_KEPT, 2_000);
+    private static final Duration LISTS_KEPT = Duration.ofSeconds(5);
+    private final ShortLived<String, WholeList> wholeLists =
+            new ShortLived<>(LISTS_KEPT, 256);
+    private final ShortLived<String, PublicList> publicLists =
+            new ShortLived<>(LISTS_KEPT, 2_000);
     static final int WHOLE_LIST_MAX = 2_000;
     private static final int PAGES_KEPT = 200;
 
@@ -119,7 +113,7 @@ public class PublicEvents {
         String json() {
             String written = json;
             if (written == null) {
-                written = cn.pujin.open.platform.control.JsonCodec.JSONB.toJson(page);
+                written = JsonCodec.JSONB.toJson(page);
                 json = written;
             }
             return written;
@@ -132,7 +126,7 @@ public class PublicEvents {
         publicLists.clear();
     }
 
-    void published(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) EventPublished e) {
+    void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventPublished e) {
         publicChanged();
         cluster.publish(ClusterBus.Kind.PUBLIC_EVENTS, e.eventId());
     }
@@ -140,7 +134,7 @@ public class PublicEvents {
     @Inject
     ClusterBus cluster;
 
-    void publishedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
+    void publishedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.PUBLIC_EVENTS) {
             publicChanged();
         }
@@ -148,7 +142,7 @@ public class PublicEvents {
 
     /** "Upcoming" from the current minute, so every visitor in that minute asks the same (kept) question. */
     public Instant upcomingFrom() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES);
     }
 
     public Page<EventView> publicList(PublicQuery query, Paging paging) {
@@ -172,7 +166,7 @@ public class PublicEvents {
     }
 
     /** When each question was last asked (nanoTime), so one asked once (a one-off time or text) reads just its page. */
-    private final Map<String, Long> asked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> asked = new ConcurrentHashMap<>();
 
     private boolean askedAgain(String question) {
         long now = System.nanoTime();
@@ -185,7 +179,7 @@ public class PublicEvents {
 
     private WholeList readWholeList(PublicQuery query) {
         Page<EventView> all = readPublicList(query, null);
-        return new WholeList(all == null ? null : all.items(), new java.util.concurrent.ConcurrentHashMap<>());
+        return new WholeList(all == null ? null : all.items(), new ConcurrentHashMap<>());
     }
 
     /** One page of a public question; with {@code paging} null every event of it, or null when there are too many. */
@@ -236,7 +230,7 @@ public class PublicEvents {
     /** Parsed snapshots by event and publication sequence: a published version never changes, only its successor. */
     private record Parsed(int sequence, EventStatus status, EventContent content) {}
 
-    private final Map<Long, Parsed> contents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Parsed> contents = new ConcurrentHashMap<>();
 
     private EventContent content(EventPublication p) {
         Parsed known = contents.get(p.getEventId());

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The seat count of an event, kept on the event row and changed only inside the caller's transaction:
@@ -77,7 +78,7 @@ public class Seats {
     }
 
     /** Published decision meetings that have ended. */
-    public java.util.List<Long> pastMeetingIds(Instant now) {
+    public List<Long> pastMeetingIds(Instant now) {
         return em.createQuery("select p.eventId from EventPublication p where p.kind = :k and p.endsAt < :now and p.status = :s",
                         Long.class)
                 .setParameter("k", EventKind.DECISION_MEETING).setParameter("now", now).setParameter("s", EventStatus.PUBLISHED)
@@ -86,7 +87,7 @@ public class Seats {
 
     /** Free seats of a published event (0 for unknown ids), in one query. */
     public int seatsLeft(Long eventId) {
-        java.util.List<?> left = em.createNativeQuery("""
+        List<?> left = em.createNativeQuery("""
                         SELECT p.capacity - e.confirmed_count FROM event e JOIN event_publication p ON p.event_id = e.id
                         WHERE e.id = ?1""").setParameter(1, eventId).getResultList();
         return left.isEmpty() ? 0 : Math.max(0, ((Number) left.get(0)).intValue());

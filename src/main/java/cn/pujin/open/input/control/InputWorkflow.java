@@ -1,6 +1,5 @@
 package cn.pujin.open.input.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
@@ -13,6 +12,7 @@ import cn.pujin.open.notification.control.Notifications;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

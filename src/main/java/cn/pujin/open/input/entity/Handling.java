@@ -1,7 +1,7 @@
 package cn.pujin.open.input.entity;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

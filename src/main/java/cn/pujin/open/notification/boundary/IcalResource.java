@@ -3,6 +3,7 @@ package cn.pujin.open.notification.boundary;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.notification.control.IcalFeed;
+import cn.pujin.open.platform.control.Enums;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 /** {@code GET /calendar.ics}: every published event from 90 days ago on, optionally by kind or campaign. */
@@ -40,7 +42,7 @@ public class IcalResource {
     @GET
     @Produces(TEXT_CALENDAR)
     public Response feed(@QueryParam("kind") String kind, @QueryParam("campaign") String campaign, @Context Request request) {
-        EventKind k = cn.pujin.open.platform.control.Enums.optional("kind", kind, EventKind.class);
+        EventKind k = Enums.optional("kind", kind, EventKind.class);
         if (campaign != null && campaign.length() > 60) {
             throw Problem.invalid("campaign", "validation.size.max.n", 60);
         }
@@ -56,7 +58,7 @@ public class IcalResource {
     /** ETag and Last-Modified so calendar apps polling the feed get 304 while nothing changed. */
     public static Response respond(Request request, IcalFeed.Rendered rendered, String filename) {
         EntityTag tag = new EntityTag(rendered.tag());
-        Date modified = Date.from(rendered.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Date modified = Date.from(rendered.lastModified().truncatedTo(ChronoUnit.SECONDS));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(60);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);

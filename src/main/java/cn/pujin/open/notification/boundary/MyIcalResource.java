@@ -1,13 +1,12 @@
 package cn.pujin.open.notification.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
-import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.notification.control.IcalFeed;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package cn.pujin.open.notification.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.notification.control.Notifications;
 import cn.pujin.open.notification.entity.Notification;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;

@@ -1,20 +1,32 @@
 package cn.pujin.open.notification.control;
 
-import cn.pujin.open.platform.control.Messages;
-import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.event.control.EventPublished;
 import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.EventStatus;
-import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.Html;
+import cn.pujin.open.platform.control.Links;
+import cn.pujin.open.platform.control.Messages;
+import cn.pujin.open.platform.control.ShortLived;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -47,14 +59,14 @@ public class IcalFeed {
     private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     @Inject
-    cn.pujin.open.platform.control.Links links;
+    Links links;
 
     /** A feed as sent: its UTF-8 bytes, ETag and Last-Modified. */
-    public record Rendered(byte[] body, String tag, java.time.Instant lastModified) {
+    public record Rendered(byte[] body, String tag, Instant lastModified) {
 
         /** The feed's UTF-8 bytes, encoded once per feed kept rather than once per download. */
-        public static Rendered of(String ics, java.time.Instant lastModified) {
-            return new Rendered(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), IcalFeed.tag(ics), lastModified);
+        public static Rendered of(String ics, Instant lastModified) {
+            return new Rendered(ics.getBytes(StandardCharsets.UTF_8), IcalFeed.tag(ics), lastModified);
         }
     }
 
@@ -63,19 +75,19 @@ public class IcalFeed {
      * every event first. Only a publication or cancellation changes a feed, and that clears them at once, here and
      * on the other instances ({@code ClusterBus}); the time limit only bounds a message lost between instances.
      */
-    private final cn.pujin.open.platform.control.ShortLived<String, Rendered> publicFeeds =
-            new cn.pujin.open.platform.control.ShortLived<>(java.time.Duration.ofSeconds(30), 200);
+    private final ShortLived<String, Rendered> publicFeeds =
+            new ShortLived<>(Duration.ofSeconds(30), 200);
 
-    public Rendered publicFeed(String key, java.util.function.Supplier<Rendered> render) {
+    public Rendered publicFeed(String key, Supplier<Rendered> render) {
         return publicFeeds.get(key, render);
     }
 
-    void published(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-                   cn.pujin.open.event.control.EventPublished e) {
+    void published(@Observes(during = TransactionPhase.AFTER_SUCCESS)
+                   EventPublished e) {
         publicFeeds.clear();
     }
 
-    void publishedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
+    void publishedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.PUBLIC_EVENTS) {
             publicFeeds.clear();
         }
@@ -84,17 +96,17 @@ public class IcalFeed {
     /** Text, ETag (a hash of the text) and Last-Modified (the latest change among the events) of a feed. */
     public Rendered render(List<PublicEvents.Published> events, String name) {
         String ics = feed(events, name);
-        java.time.Instant modified = events.stream().map(PublicEvents.Published::changedAt).max(java.time.Instant::compareTo)
-                .orElse(java.time.Instant.EPOCH);
+        Instant modified = events.stream().map(PublicEvents.Published::changedAt).max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
         return Rendered.of(ics, modified);
     }
 
     /** The ETag of a feed's text: the first 128 bits of its SHA-256. */
     public static String tag(String ics) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(ics.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,17 +2,25 @@ package cn.pujin.open.notification.control;
 
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.notification.entity.Notification;
+import cn.pujin.open.pass.control.PassArt;
+import cn.pujin.open.pass.control.Passes;
+import cn.pujin.open.pass.entity.Pass;
+import cn.pujin.open.platform.control.ChainedTask;
+import jakarta.activation.DataHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -20,6 +28,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.mail.util.StreamProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,7 +44,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -107,10 +118,10 @@ public class MailOutbox {
     String outboxDir;
 
     @Inject
-    jakarta.enterprise.inject.Instance<MailOutbox> self;
+    Instance<MailOutbox> self;
 
     private Session session;
-    private cn.pujin.open.platform.control.ChainedTask worker;
+    private ChainedTask worker;
 
     /**
      * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a fresh {@code ServiceLoader} scan of every jar
@@ -120,7 +131,7 @@ public class MailOutbox {
      * when Payara's mail implementation (Angus) is the one visible to this application.
      */
     static void nameStreamProvider() {
-        String property = jakarta.mail.util.StreamProvider.class.getName();
+        String property = StreamProvider.class.getName();
         String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
         if (System.getProperty(property) != null) {
             return;
@@ -145,16 +156,16 @@ public class MailOutbox {
             p.put("mail.smtp.starttls.enable", String.valueOf(startTls));
             p.put("mail.smtp.auth", String.valueOf(user.isPresent()));
         });
-        session = Session.getInstance(p, user.isPresent() ? new jakarta.mail.Authenticator() {
+        session = Session.getInstance(p, user.isPresent() ? new Authenticator() {
             @Override
-            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
-                return new jakarta.mail.PasswordAuthentication(user.get(), password.orElse(""));
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(user.get(), password.orElse(""));
             }
         } : null);
     }
 
-    void start(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
-        worker = new cn.pujin.open.platform.control.ChainedTask(scheduler, "mail outbox run", this::tick);
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        worker = new ChainedTask(scheduler, "mail outbox run", this::tick);
         worker.start(TICK, TICK);
         LOG.info(() -> "mail outbox: " + (host.isPresent() ? "SMTP " + host.get() + ":" + port
                 : "no MAIL_HOST, writing .eml files to " + Path.of(outboxDir).toAbsolutePath()));
@@ -185,7 +196,7 @@ public class MailOutbox {
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean more = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean more = new AtomicBoolean();
 
     /** Right after the commit that queued it: the next tick (within 200 ms) sends it, off the request thread. */
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.MailQueued mail) {
@@ -294,17 +305,17 @@ public class MailOutbox {
         }
     }
 
-    private static final java.util.Set<String> WITH_PASS = java.util.Set.of("CONFIRMED", "PROMOTED", "SELECTED");
+    private static final Set<String> WITH_PASS = Set.of("CONFIRMED", "PROMOTED", "SELECTED");
 
     @Inject
-    cn.pujin.open.pass.control.Passes passes;
+    Passes passes;
 
     /** The current pass token when the notice confirms a seat (a later cancellation has revoked it). */
     private Optional<String> passOf(Notification n) {
         if (n.getRegistrationId() == null || !WITH_PASS.contains(n.getKind())) {
             return Optional.empty();
         }
-        return passes.active(n.getRegistrationId()).map(cn.pujin.open.pass.entity.Pass::getToken);
+        return passes.active(n.getRegistrationId()).map(Pass::getToken);
     }
 
     private void send(Notification n, String to, Connection smtp) throws MessagingException, IOException {
@@ -331,7 +342,7 @@ public class MailOutbox {
             mixed.addBodyPart(body);
             MimeBodyPart invite = new MimeBodyPart();
             String method = n.getIcs().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
-            invite.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(
+            invite.setDataHandler(new DataHandler(new ByteArrayDataSource(
                     n.getIcs().getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8; method=" + method)));
             invite.setFileName("invite.ics");
             invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method);
@@ -339,8 +350,8 @@ public class MailOutbox {
             passOf(n).ifPresent(token -> {
                 try {
                     MimeBodyPart pass = new MimeBodyPart();
-                    pass.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(
-                            cn.pujin.open.pass.control.PassArt.png(token, cn.pujin.open.pass.control.PassArt.DEFAULT_SIZE), "image/png")));
+                    pass.setDataHandler(new DataHandler(new ByteArrayDataSource(
+                            PassArt.png(token, PassArt.DEFAULT_SIZE), "image/png")));
                     pass.setFileName("pass.png");
                     mixed.addBodyPart(pass);
                 } catch (MessagingException e) {

@@ -1,18 +1,23 @@
 package cn.pujin.open.notification.control;
 
-import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.notification.entity.Notification;
 import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Html;
+import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.registration.control.RegistrationChanged;
 import cn.pujin.open.registration.control.RegistrationChanged.Change;
+import cn.pujin.open.registration.control.RegistrationChanged;
+import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Registration;
+import cn.pujin.open.selection.control.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -26,9 +31,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import cn.pujin.open.event.control.Seats;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns what happened to a registration into a notice on "my page" and, when the person gave an e-mail
@@ -62,7 +66,7 @@ public class Notifications {
     Event<MailQueued> queued;
 
     @Inject
-    cn.pujin.open.platform.control.Links links;
+    Links links;
 
     /** CDI event: a mail waits in the outbox (observed after commit to send it at once). */
     public record MailQueued(Long notificationId) {}
@@ -96,7 +100,7 @@ public class Notifications {
     }
 
     /** Before the seat lock: render the event's parts once, and load the account into this transaction. */
-    void preparing(@Observes cn.pujin.open.registration.control.Registrations.Preparing p) {
+    void preparing(@Observes Registrations.Preparing p) {
         eventMail(p.eventId());
         accounts.get(p.accountId());
     }
@@ -111,7 +115,7 @@ public class Notifications {
         notify(c.accountId(), c.eventId(), c.change().name(), key, args, ics).about(c.registrationId());
     }
 
-    void invited(@Observes cn.pujin.open.selection.control.Pool.Invited invitation) {
+    void invited(@Observes Pool.Invited invitation) {
         EventMail mail = eventMail(invitation.eventId());
         EventView e = mail.view();
         notify(invitation.accountId(), invitation.eventId(), "INVITED", "mail.invited",
@@ -145,12 +149,12 @@ public class Notifications {
 
     private String html(String subject, String text) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
-                .append(cn.pujin.open.platform.control.Html.escape(subject)).append("</title></head><body style=\"font-family:sans-serif;line-height:1.6;color:#1d2330\">")
-                .append("<h2 style=\"color:#1f4e9c\">").append(cn.pujin.open.platform.control.Html.escape(subject)).append("</h2>");
+                .append(Html.escape(subject)).append("</title></head><body style=\"font-family:sans-serif;line-height:1.6;color:#1d2330\">")
+                .append("<h2 style=\"color:#1f4e9c\">").append(Html.escape(subject)).append("</h2>");
         for (String paragraph : text.split("\n")) {
-            html.append("<p>").append(cn.pujin.open.platform.control.Html.escape(paragraph)).append("</p>");
+            html.append("<p>").append(Html.escape(paragraph)).append("</p>");
         }
-        return html.append("<p style=\"color:#5b6475;font-size:90%\">").append(cn.pujin.open.platform.control.Html.escape(footer())).append("</p></body></html>").toString();
+        return html.append("<p style=\"color:#5b6475;font-size:90%\">").append(Html.escape(footer())).append("</p></body></html>").toString();
     }
 
     public Page<Notification> mine(Long accountId, Paging paging) {

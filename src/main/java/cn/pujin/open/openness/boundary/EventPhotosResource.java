@@ -1,17 +1,17 @@
 package cn.pujin.open.openness.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.openness.control.Photos;
 import cn.pujin.open.openness.control.Summaries;
 import cn.pujin.open.openness.entity.EventPhoto;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,7 +44,7 @@ public class EventPhotosResource {
             throws IOException {
         Long me = user.require(Role.ORGANISER);
         Long id = Ids.parse(eventId);
-        byte[] bytes = body == null ? new byte[0] : body.readNBytes(cn.pujin.open.openness.control.Photos.MAX_BYTES + 1);
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes(Photos.MAX_BYTES + 1);
         EventPhoto p = summaries.addPhoto(me, id, caption, bytes);
         return Response.status(201).entity(new Summaries.PhotoView(p.getId(), id, p.getCaption(), p.getWidth(), p.getHeight(),
                 false, "/api/v1/events/" + id + "/photos/" + p.getId() + ".jpg")).build();

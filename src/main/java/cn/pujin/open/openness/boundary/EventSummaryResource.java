@@ -1,26 +1,20 @@
 package cn.pujin.open.openness.boundary;
 
+import cn.pujin.open.openness.control.Summaries;
 import cn.pujin.open.platform.boundary.ReasonRequest;
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
-import cn.pujin.open.openness.control.Summaries;
-import cn.pujin.open.openness.entity.EventPhoto;
 import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * {@code /events/{id}/summary}: the summary of a past event (活动总结) — written by organisers, published by a

@@ -1,7 +1,7 @@
 package cn.pujin.open.openness.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Paging;
@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -34,7 +35,7 @@ public class FeedResource {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final int ENTRIES = 30;
     /** Characters XML 1.0 cannot carry (control characters typed into a suggestion must not break the feed). */
-    static final java.util.regex.Pattern XML_TEXT = java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+    static final Pattern XML_TEXT = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
     @Inject
     PublicEvents publicEvents;

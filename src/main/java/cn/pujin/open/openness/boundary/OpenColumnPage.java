@@ -1,11 +1,12 @@
 package cn.pujin.open.openness.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.openness.control.Attendance;
+import cn.pujin.open.openness.control.Statistics;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
@@ -98,7 +99,7 @@ public class OpenColumnPage {
     }
 
     public List<Integer> getYears() {
-        return cn.pujin.open.openness.control.Statistics.recentYears(LocalDate.now(clock));
+        return Statistics.recentYears(LocalDate.now(clock));
     }
 
     public List<Campaign> getCampaigns() {

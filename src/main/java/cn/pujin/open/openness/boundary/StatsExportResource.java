@@ -1,11 +1,12 @@
 package cn.pujin.open.openness.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.openness.control.StatsExports;
 import cn.pujin.open.platform.boundary.Language;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,7 +37,7 @@ public class StatsExportResource {
     Clock clock;
 
     @Inject
-    jakarta.servlet.http.HttpServletRequest request;
+    HttpServletRequest request;
 
     @GET
     @Path("export.xlsx")

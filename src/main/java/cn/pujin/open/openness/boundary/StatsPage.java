@@ -50,7 +50,7 @@ public class StatsPage {
 
     /** The years to choose from: from the current one back five years. */
     public List<Integer> getYears() {
-        return cn.pujin.open.openness.control.Statistics.recentYears(LocalDate.now(clock));
+        return Statistics.recentYears(LocalDate.now(clock));
     }
 
     public String getMonthChart() {

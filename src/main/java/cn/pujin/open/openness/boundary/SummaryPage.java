@@ -1,11 +1,12 @@
 package cn.pujin.open.openness.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.openness.control.Summaries;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -41,7 +42,7 @@ public class SummaryPage implements Serializable {
 
     public void load() {
         try {
-            eventId = cn.pujin.open.platform.control.Ids.parse(event);
+            eventId = Ids.parse(event);
             meeting = seats.bookable(eventId).isMeeting();
             text = getView().text();
         } catch (Problem e) {

@@ -2,11 +2,8 @@ package cn.pujin.open.openness.control;
 
 import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.registration.control.RegistrationQueries;
-import cn.pujin.open.registration.entity.RegistrationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
 package cn.pujin.open.openness.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.FileTypes;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -9,7 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -33,7 +36,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public final class Photos {
 
-    public static final int MAX_BYTES = cn.pujin.open.platform.control.FileTypes.MAX_FILE_BYTES;
+    public static final int MAX_BYTES = FileTypes.MAX_FILE_BYTES;
     public static final int MAX_SIDE = 1600;
     static final int MAX_HEADER_SIDE = 12_000;
     /** 40 megapixels of 8-bit RGBA, or 20 of 16-bit. */
@@ -42,7 +45,7 @@ public final class Photos {
     static final long MAX_DECODED_BYTES = 48L * 1024 * 1024;
     static final int PARALLEL_DECODES = 2;
 
-    private static final java.util.concurrent.Semaphore DECODES = new java.util.concurrent.Semaphore(PARALLEL_DECODES, true);
+    private static final Semaphore DECODES = new Semaphore(PARALLEL_DECODES, true);
 
     public record Encoded(byte[] jpeg, int width, int height) {}
 
@@ -55,7 +58,7 @@ public final class Photos {
         if (upload.length > MAX_BYTES) {
             throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE, "photo.tooLarge", null, null, MAX_BYTES / 1024 / 1024);
         }
-        String type = cn.pujin.open.platform.control.FileTypes.sniff(upload).orElse("");
+        String type = FileTypes.sniff(upload).orElse("");
         if (!type.equals("image/png") && !type.equals("image/jpeg")) {
             throw Problem.badRequest(ProblemCode.PHOTO_TYPE, "photo.type");
         }
@@ -151,7 +154,7 @@ public final class Photos {
             param.setCompressionQuality(0.85f);
             writer.write(null, new IIOImage(out, null, null), param);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } finally {
             writer.dispose();
         }

@@ -1,19 +1,19 @@
 package cn.pujin.open.openness.control;
 
-import cn.pujin.open.event.entity.EventKind;
-import cn.pujin.open.event.entity.EventMode;
-import cn.pujin.open.platform.control.Clocks;
-import cn.pujin.open.platform.control.Rates;
-import cn.pujin.open.input.entity.Outcome;
-import cn.pujin.open.input.entity.InputStatus;
 import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.event.control.EventFacts;
+import cn.pujin.open.event.entity.EventKind;
+import cn.pujin.open.event.entity.EventMode;
 import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.entity.Handling;
+import cn.pujin.open.input.entity.InputStatus;
+import cn.pujin.open.input.entity.Outcome;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Rates;
 import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.suggestion.control.SuggestionSource;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,15 +1,15 @@
 package cn.pujin.open.openness.control;
 
-import cn.pujin.open.event.control.PublicEvents;
-import cn.pujin.open.suggestion.control.SuggestionSource;
-import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.PublicEvents;
+import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.CjkFont;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Csv;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.suggestion.control.SuggestionSource;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -36,7 +36,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package cn.pujin.open.openness.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.openness.entity.EventPhoto;
 import cn.pujin.open.openness.entity.EventSummary;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.review.entity.ReviewedText;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,10 @@
 package cn.pujin.open.pass.boundary;
 
-import cn.pujin.open.registration.control.RegistrationQueries;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.pass.control.Passes;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
 import jakarta.faces.view.ViewScoped;
@@ -14,7 +13,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** {@code /me/passes.xhtml}: my passes as QR codes (full screen at the door), printable PDFs, re-issue. */
 @Named
@@ -48,7 +49,7 @@ public class MyPassesPage implements Serializable {
                     }
                 }
             }
-            found.sort(java.util.Comparator.comparing(Passes.PassView::startsAt));
+            found.sort(Comparator.comparing(Passes.PassView::startsAt));
             items = found;
         }
         return items;
@@ -60,7 +61,7 @@ public class MyPassesPage implements Serializable {
             items = null;
             Faces.info("pass.reissued");
         } catch (Problem p) {
-            Faces.show(p, "passes", java.util.Map.of());
+            Faces.show(p, "passes", Map.of());
         }
     }
 }

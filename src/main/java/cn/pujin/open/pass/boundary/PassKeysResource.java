@@ -1,10 +1,10 @@
 package cn.pujin.open.pass.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.pass.control.PassKeys;
 import cn.pujin.open.pass.control.Passes;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

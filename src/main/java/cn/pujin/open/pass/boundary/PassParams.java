@@ -4,6 +4,7 @@ import cn.pujin.open.pass.control.PassArt;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** Query parameters of the pass pictures, checked with clear messages, and how the files are sent. */
 public final class PassParams {
@@ -34,7 +35,7 @@ public final class PassParams {
         if ("A4".equalsIgnoreCase(paper.strip())) {
             return true;
         }
-        throw Problem.invalid("paper", "validation.enum", java.util.List.of("A6", "A4"));
+        throw Problem.invalid("paper", "validation.enum", List.of("A6", "A4"));
     }
 
     /** A personal file: never stored by shared caches. */

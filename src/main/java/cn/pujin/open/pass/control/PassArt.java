@@ -1,10 +1,17 @@
 package cn.pujin.open.pass.control;
 
+import cn.pujin.open.platform.control.CjkFont;
+import cn.pujin.open.platform.control.Messages;
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
@@ -14,15 +21,15 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pass as pictures: a QR code (ZXing, error correction M) and a printable A6 or A4 PDF (OpenPDF) whose
@@ -70,10 +77,10 @@ public final class PassArt {
         return drawn;
     }
 
-    private static final Map<String, Integer> MASKS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> MASKS = new ConcurrentHashMap<>();
 
     private static BitMatrix encode(String token, int size, int mask) {
-        Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
         hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
         hints.put(EncodeHintType.MARGIN, 4);
         if (mask >= 0) {
@@ -97,10 +104,10 @@ public final class PassArt {
             }
         }
         try {
-            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                    new com.google.zxing.PlanarYUVLuminanceSource(luminance, width, height, 0, 0, width, height, false)));
-            return token.equals(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
-        } catch (com.google.zxing.ReaderException e) {
+            var bitmap = new BinaryBitmap(new HybridBinarizer(
+                    new PlanarYUVLuminanceSource(luminance, width, height, 0, 0, width, height, false)));
+            return token.equals(new QRCodeReader().decode(bitmap).getText());
+        } catch (ReaderException e) {
             return false;
         }
     }
@@ -126,9 +133,9 @@ public final class PassArt {
         doc.addTitle(text("pass.pdf.title", pass.number()));
         doc.addCreator(text("app.name"));
         doc.open();
-        Font small = new Font(cn.pujin.open.platform.control.CjkFont.get(), 8 * scale, Font.NORMAL, Color.GRAY);
-        Font body = new Font(cn.pujin.open.platform.control.CjkFont.get(), 9.5f * scale, Font.NORMAL, INK);
-        Font title = new Font(cn.pujin.open.platform.control.CjkFont.get(), 13 * scale, Font.BOLD, INK);
+        Font small = new Font(CjkFont.get(), 8 * scale, Font.NORMAL, Color.GRAY);
+        Font body = new Font(CjkFont.get(), 9.5f * scale, Font.NORMAL, INK);
+        Font title = new Font(CjkFont.get(), 13 * scale, Font.BOLD, INK);
         doc.add(centered(text("pass.pdf.heading"), small));
         Paragraph heading = centered(pass.eventTitle(), title);
         heading.setSpacingBefore(4 * scale);
@@ -157,7 +164,7 @@ public final class PassArt {
 
     /** The pass is printed in Chinese, as the stewards at the door read it. */
     private static String text(String key, Object... args) {
-        return cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, key, args);
+        return Messages.get(Messages.CHINESE, key, args);
     }
 
     private static Paragraph centered(String text, Font font) {

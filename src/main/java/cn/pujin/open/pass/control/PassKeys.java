@@ -1,10 +1,13 @@
 package cn.pujin.open.pass.control;
 
-import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.pass.entity.PassKey;
+import cn.pujin.open.platform.control.ClusterBus;
 import cn.pujin.open.platform.control.Sealing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -63,7 +67,7 @@ public class PassKeys {
     }
 
     /** Another instance may rotate keys: it tells this one ({@link ClusterBus}), which re-reads them at least this often anyway. */
-    private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    private static final long RELOAD_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** Everything this instance knows of the keys, replaced as a whole by {@link #reload()}. */
     private record State(Map<Integer, Loaded> keys, Loaded signing, PassVerifier verifier, long loadedNanos) {
@@ -149,7 +153,7 @@ public class PassKeys {
     ClusterBus cluster;
 
     /** Another instance rotated the keys: the next use re-reads them (an expired key stops verifying here too). */
-    void changedElsewhere(@jakarta.enterprise.event.Observes(notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS) ClusterBus.Changed change) {
+    void changedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) ClusterBus.Changed change) {
         if (change.kind() == ClusterBus.Kind.PASS_KEYS) {
             state = null;
         }
@@ -177,7 +181,7 @@ public class PassKeys {
     /** The first key, created by whichever instance gets there first (the primary key settles races). */
     private PassKey firstKey() {
         try {
-            return jakarta.enterprise.inject.spi.CDI.current().select(PassKeys.class).get().createFirst();
+            return CDI.current().select(PassKeys.class).get().createFirst();
         } catch (RuntimeException raced) {
             return em.find(PassKey.class, 1);
         }

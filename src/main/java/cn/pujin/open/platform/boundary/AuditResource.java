@@ -1,14 +1,15 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Csv;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.platform.entity.AuditEntry;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 
 /** {@code GET /audit}: the audit log for admins, newest first, with filters. */
 @Path("audit")
@@ -51,22 +59,22 @@ public class AuditResource {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    public jakarta.ws.rs.core.Response csv(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
+    public Response csv(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
                                           @QueryParam("actor") String actor, @QueryParam("action") String action,
                                           @QueryParam("from") String from, @QueryParam("to") String to) {
         Long admin = user.require(Role.ADMIN);
         Audit.Filter filter = filter(entityType, entityId, actor, action, from, to);
         audit.recordExport(admin, filter.toString());
-        jakarta.ws.rs.core.StreamingOutput body = out -> {
-            java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        StreamingOutput body = out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             StringBuilder line = new StringBuilder("\uFEFF");
-            cn.pujin.open.platform.control.Csv.line(line, java.util.List.of("id", "at", "actorId", "entityType", "entityId", "action",
+            Csv.line(line, List.of("id", "at", "actorId", "entityType", "entityId", "action",
                     "fromState", "toState", "reason"));
             for (int page = 0; page < EXPORT_MAX / Paging.MAX_SIZE; page++) {
                 var items = audit.search(filter, new Paging(page, Paging.MAX_SIZE)).items();
                 for (AuditEntry a : items) {
                     AuditView v = AuditView.of(a);
-                    cn.pujin.open.platform.control.Csv.line(line, java.util.Arrays.asList(String.valueOf(v.id()), String.valueOf(v.at()),
+                    Csv.line(line, Arrays.asList(String.valueOf(v.id()), String.valueOf(v.at()),
                             v.actorId() == null ? "" : String.valueOf(v.actorId()), v.entityType(),
                             v.entityId() == null ? "" : String.valueOf(v.entityId()), v.action(), v.fromState(), v.toState(), v.reason()));
                 }
@@ -78,7 +86,7 @@ public class AuditResource {
             }
             w.flush();
         };
-        return jakarta.ws.rs.core.Response.ok(body, "text/csv; charset=utf-8")
+        return Response.ok(body, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"audit.csv\"").header("Cache-Control", "private, no-store").build();
     }
 

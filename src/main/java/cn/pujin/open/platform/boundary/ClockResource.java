@@ -1,7 +1,9 @@
 package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +33,7 @@ public class ClockResource {
     Clocks clocks;
 
     @Inject
-    cn.pujin.open.platform.control.CurrentUser user;
+    CurrentUser user;
 
     @Inject
     Clock clock;
@@ -74,6 +76,6 @@ public class ClockResource {
         if (!enabled) {
             throw Problem.notFound();
         }
-        user.require(cn.pujin.open.platform.entity.Role.ORGANISER, cn.pujin.open.platform.entity.Role.ADMIN);
+        user.require(Role.ORGANISER, Role.ADMIN);
     }
 }

@@ -1,7 +1,7 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

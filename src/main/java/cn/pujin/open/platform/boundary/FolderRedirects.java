@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,7 +36,7 @@ public class FolderRedirects implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        context.getSessionCookieConfig().setSecure(publicUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https:"));
+        context.getSessionCookieConfig().setSecure(publicUrl.strip().toLowerCase(Locale.ROOT).startsWith("https:"));
         List<String> folders = new ArrayList<>();
         collect(context, "/", folders);
         if (!folders.isEmpty()) {
@@ -46,7 +48,7 @@ public class FolderRedirects implements ServletContextListener {
     }
 
     /** The admin area opens on its first tab. */
-    static final java.util.Map<String, String> LANDINGS = java.util.Map.of("/admin", "/admin/accounts.xhtml");
+    static final Map<String, String> LANDINGS = Map.of("/admin", "/admin/accounts.xhtml");
 
     /** {@code /admin/} → its landing page, through the filters. */
     static class Landing extends HttpServlet {

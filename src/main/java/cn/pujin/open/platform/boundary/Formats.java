@@ -1,11 +1,14 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,8 +29,8 @@ public class Formats {
         return faces != null && faces.getViewRoot() != null && "en".equals(faces.getViewRoot().getLocale().getLanguage());
     }
 
-    @jakarta.inject.Inject
-    java.time.Clock clock;
+    @Inject
+    Clock clock;
 
     /** Whether an event that ends at {@code end} is over, on the application's clock (no seats to count then). */
     public boolean over(OffsetDateTime end) {
@@ -51,7 +54,7 @@ public class Formats {
     }
 
     /** A calendar date (a due date): 2025年10月23日（周四） / Thu 23 Oct 2025 */
-    public String date(java.time.LocalDate d) {
+    public String date(LocalDate d) {
         return d == null ? "" : day(d.atStartOfDay(Clocks.ZONE).toOffsetDateTime());
     }
 

@@ -1,9 +1,10 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -27,10 +28,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
-import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 import static cn.pujin.open.platform.control.JsonCodec.JSON;
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 
 /**
  * The one entry point of JSON request bodies (our request records; the calendar's year, a free-form JSON object, is
@@ -108,7 +111,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             for (int i = 0; i < a.size(); i++) {
                 checkNumbers(a.get(i), field + "[" + i + "]", errors);
             }
-        } else if (value instanceof jakarta.json.JsonNumber n && n.toString().length() > MAX_NUMBER_LENGTH) {
+        } else if (value instanceof JsonNumber n && n.toString().length() > MAX_NUMBER_LENGTH) {
             errors.add(new Problem.FieldError(field, "validation.json.value"));
         }
     }
@@ -171,7 +174,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             require(value == JsonValue.TRUE || value == JsonValue.FALSE, field, "validation.type.boolean", errors);
         } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == Short.class || type == short.class) {
-            boolean whole = value instanceof jakarta.json.JsonNumber n && n.isIntegral()
+            boolean whole = value instanceof JsonNumber n && n.isIntegral()
                     && n.bigIntegerValue().bitLength() < (type == Long.class || type == long.class ? 64 : 32);
             require(whole, field, "validation.type.integer", errors);
         } else if (type.isRecord()) {
@@ -180,7 +183,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             } else {
                 require(false, field, "validation.type.object", errors);
             }
-        } else if (java.util.Collection.class.isAssignableFrom(type)) {
+        } else if (Collection.class.isAssignableFrom(type)) {
             if (!(value instanceof JsonArray array)) {
                 require(false, field, "validation.type.list", errors);
             } else if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> element) {
@@ -190,7 +193,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
                     }
                 }
             }
-        } else if (java.util.Map.class.isAssignableFrom(type)) {
+        } else if (Map.class.isAssignableFrom(type)) {
             if (!(value instanceof JsonObject map)) {
                 require(false, field, "validation.type.object", errors);
             } else if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[1] instanceof Class<?> element) {

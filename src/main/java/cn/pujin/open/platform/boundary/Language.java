@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -65,6 +67,6 @@ public class Language {
         String query = forwarded != null ? (forwardedQuery == null ? null : forwardedQuery.toString()) : request.getQueryString();
         String back = uri.substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
         return request.getContextPath() + "/lang?to=" + getOther() + "&back="
-                + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
+                + URLEncoder.encode(back, StandardCharsets.UTF_8);
     }
 }

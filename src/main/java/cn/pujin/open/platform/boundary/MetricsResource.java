@@ -2,6 +2,8 @@ package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.entity.Role;
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.UnixOperatingSystemMXBean;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,9 +47,9 @@ public class MetricsResource {
             first = false;
         }
         gauge(out, "jvm_classes_loaded", "Classes loaded now", null, ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             counter(out, "process_cpu_seconds_total", "CPU time of the process", null, os.getProcessCpuTime() / 1e9);
-            gauge(out, "process_open_fds", "Open file descriptors", null, os instanceof com.sun.management.UnixOperatingSystemMXBean unix
+            gauge(out, "process_open_fds", "Open file descriptors", null, os instanceof UnixOperatingSystemMXBean unix
                     ? unix.getOpenFileDescriptorCount() : -1);
         }
         gauge(out, "system_load_average_1m", "Load average of the machine", null,

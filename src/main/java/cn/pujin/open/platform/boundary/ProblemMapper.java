@@ -1,13 +1,17 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
+import jakarta.annotation.Priority;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -26,7 +30,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import cn.pujin.open.platform.control.Messages;
 
 /**
  * The one place where failures become {@code application/problem+json}. JAX-RS picks the most specific
@@ -143,8 +146,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     static String field(Path path) {
         String last = "body";
         for (Path.Node node : path) {
-            if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.METHOD
-                    && node.getKind() != jakarta.validation.ElementKind.PARAMETER) {
+            if (node.getName() != null && node.getKind() != ElementKind.METHOD
+                    && node.getKind() != ElementKind.PARAMETER) {
                 last = node.getName();
             }
         }
@@ -184,13 +187,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** A failure at commit (a constraint the database enforces): problem+json, not the container's error page. */
     @Provider
-    @jakarta.annotation.Priority(1)
-    public static class Commit implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+    @Priority(1)
+    public static class Commit implements ExceptionMapper<TransactionalException> {
         @Context
         HttpHeaders headers;
 
         @Override
-        public Response toResponse(jakarta.transaction.TransactionalException e) {
+        public Response toResponse(TransactionalException e) {
             ProblemMapper mapper = new ProblemMapper();
             mapper.headers = headers;
             return mapper.toResponse(e);

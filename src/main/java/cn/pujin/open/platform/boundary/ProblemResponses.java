@@ -7,14 +7,17 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 
-import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 import static cn.pujin.open.platform.control.JsonCodec.JSON;
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 
 /** Builds every {@code application/problem+json} document of the API (RFC 9457 plus a stable code). */
 public final class ProblemResponses {
@@ -26,8 +29,8 @@ public final class ProblemResponses {
     public record FieldMessage(String field, String message) {}
 
     /** Writes the problem straight to a servlet response, for filters and the authentication mechanism. */
-    public static void send(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                            Problem problem) throws java.io.IOException {
+    public static void send(HttpServletRequest request, HttpServletResponse response,
+                            Problem problem) throws IOException {
         Response built = of(problem, locale(request));
         response.setStatus(built.getStatus());
         built.getStringHeaders().forEach((name, values) -> values.forEach(v -> {
@@ -83,7 +86,7 @@ public final class ProblemResponses {
     }
 
     /** The same rule for code that writes problems outside JAX-RS (filters, the authentication mechanism). */
-    public static Locale locale(jakarta.servlet.http.HttpServletRequest request) {
+    public static Locale locale(HttpServletRequest request) {
         return request.getHeader("Accept-Language") == null ? Messages.CHINESE : Messages.supported(request.getLocale());
     }
 

@@ -1,7 +1,8 @@
 package cn.pujin.open.platform.boundary;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.FileTypes;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * JSON bodies of the API are small; anything over 1 MiB is refused with 413 before it is parsed, whether
@@ -42,8 +45,8 @@ public class RequestBodyLimit extends HttpFilter {
         }
     }
 
-    static cn.pujin.open.platform.control.Problem tooLarge(long limit) {
-        return new cn.pujin.open.platform.control.Problem(413, ProblemCode.PAYLOAD_TOO_LARGE, "problem.tooLarge", null, null,
+    static Problem tooLarge(long limit) {
+        return new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE, "problem.tooLarge", null, null,
                 String.valueOf(limit / 1024));
     }
 
@@ -52,7 +55,7 @@ public class RequestBodyLimit extends HttpFilter {
      * files declare their types, every other one answers 415) up to {@link FileTypes#MAX_FILE_BYTES}, anything else 1 MiB.
      */
     static long limitFor(HttpServletRequest request) {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean file = !type.isEmpty() && !type.contains("json") && !type.startsWith("text/") && !type.contains("form");
         return file ? FileTypes.MAX_FILE_BYTES : MAX_BYTES;
     }
@@ -85,7 +88,7 @@ public class RequestBodyLimit extends HttpFilter {
         }
     }
 
-    private static void drain(java.io.InputStream in, long limit) throws IOException {
+    private static void drain(InputStream in, long limit) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int n;

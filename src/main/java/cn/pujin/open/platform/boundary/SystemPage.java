@@ -3,8 +3,13 @@ package cn.pujin.open.platform.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -26,15 +31,15 @@ public class SystemPage {
             "CLUSTER_SECRET", "CLOCK_CONTROL");
     static final Set<String> SECRETS = Set.of("DB_PASSWORD", "PII_KEY", "PASS_KEY_SECRET", "MAIL_PASSWORD", "CLUSTER_SECRET");
     /** The built-in defaults shipped in the WAR; a secret still equal to its default is the public demo value. */
-    static final java.util.Properties DEFAULTS = new java.util.Properties();
+    static final Properties DEFAULTS = new Properties();
 
     static {
         try (var in = SystemPage.class.getClassLoader().getResourceAsStream("META-INF/microprofile-config.properties")) {
             if (in != null) {
-                DEFAULTS.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                DEFAULTS.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,7 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every state change of anything reviewable or personal leaves an audit entry in its own transaction. */
 @ApplicationScoped
@@ -39,13 +42,13 @@ public class Audit {
     }
 
     /** Filters of the audit log browser; every one optional. */
-    public record Filter(String entityType, Long entityId, Long actorId, String action, java.time.Instant from,
-                         java.time.Instant to) {}
+    public record Filter(String entityType, Long entityId, Long actorId, String action, Instant from,
+                         Instant to) {}
 
     /** Newest first. */
     public Page<AuditEntry> search(Filter f, Paging paging) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (f.entityType() != null) {
             where.append(" and a.entityType = :type");
             params.put("type", f.entityType());

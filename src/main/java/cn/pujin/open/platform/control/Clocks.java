@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one source of time. Everything injects {@link Clock}; the zone is Asia/Shanghai because every
@@ -50,7 +51,7 @@ public class Clocks {
         /** Microseconds: what PostgreSQL and H2 store, so an answer and a later read of it agree. */
         @Override
         public Instant instant() {
-            return Instant.now().plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
         }
     }
 }

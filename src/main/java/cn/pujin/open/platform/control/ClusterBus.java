@@ -2,13 +2,19 @@ package cn.pujin.open.platform.control;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -55,8 +61,8 @@ public class ClusterBus {
     @Inject
     Event<Changed> remote;
 
-    @jakarta.annotation.Resource
-    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+    @Resource
+    ManagedExecutorService executor;
 
     /** Messages carry this instance's id so it can skip its own (the data grid delivers to every member). */
     private final String self = UUID.randomUUID().toString();
@@ -137,8 +143,8 @@ public class ClusterBus {
         throw new IllegalStateException("unsafe data grid: " + why);
     }
 
-    @jakarta.annotation.Resource
-    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Tells the other instances, once the current transaction commits (at once without one), so they never
@@ -149,8 +155,8 @@ public class ClusterBus {
         if (t == null) {
             return;
         }
-        if (transactions != null && transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     // nothing before
@@ -158,7 +164,7 @@ public class ClusterBus {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    if (status == Status.STATUS_COMMITTED) {
                         send(t, kind, id);
                     }
                 }
@@ -197,7 +203,7 @@ public class ClusterBus {
                     LOG.log(Level.WARNING, "could not apply the cluster's change " + message, e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             // the app is shutting down: nothing left to keep fresh
         }
     }

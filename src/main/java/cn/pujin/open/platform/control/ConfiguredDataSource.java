@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The datasource class Payara's pool wraps. The database is chosen by {@code DB_URL} alone: an H2 URL
@@ -43,14 +45,14 @@ public class ConfiguredDataSource implements DataSource {
             throw new IllegalStateException("DB_URL is not set");
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            var pg = new org.postgresql.ds.PGSimpleDataSource();
+            var pg = new PGSimpleDataSource();
             pg.setURL(url);
             pg.setUser(user);
             pg.setPassword(password);
             return pg;
         }
         if (url.startsWith("jdbc:h2:")) {
-            var h2 = new org.h2.jdbcx.JdbcDataSource();
+            var h2 = new JdbcDataSource();
             h2.setURL(url);
             h2.setUser(user);
             h2.setPassword(password);

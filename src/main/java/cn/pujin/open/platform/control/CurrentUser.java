@@ -1,7 +1,7 @@
 package cn.pujin.open.platform.control;
 
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;

@@ -1,5 +1,6 @@
 package cn.pujin.open.platform.control;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,7 +19,7 @@ public final class ExpiringCache<K, V> {
     private final long ttlNanos;
     private final int maxEntries;
 
-    public ExpiringCache(java.time.Duration ttl, int maxEntries) {
+    public ExpiringCache(Duration ttl, int maxEntries) {
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
     }

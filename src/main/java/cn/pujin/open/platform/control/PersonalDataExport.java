@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * "Download all my data" (PIPL): every {@link PersonalDataSource} contributes its section, in a fixed order; the
@@ -36,7 +37,7 @@ public class PersonalDataExport {
     public Map<String, Object> of(Long accountId, String format) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("exportedAt", Times.local(clock.instant()));
-        Map<String, Object> sections = new java.util.TreeMap<>((a, b) -> Integer.compare(rank(a), rank(b)) != 0
+        Map<String, Object> sections = new TreeMap<>((a, b) -> Integer.compare(rank(a), rank(b)) != 0
                 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b));
         for (PersonalDataSource s : sources) {
             sections.put(s.section(), s.export(accountId));

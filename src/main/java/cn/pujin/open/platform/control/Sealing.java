@@ -1,6 +1,7 @@
 package cn.pujin.open.platform.control;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -38,7 +39,7 @@ public final class Sealing {
     }
 
     public static byte[] derive(byte[] master, String label) {
-        return hmac(master, ("pujin-open/" + label).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return hmac(master, ("pujin-open/" + label).getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] hmac(byte[] key, byte[] data) {

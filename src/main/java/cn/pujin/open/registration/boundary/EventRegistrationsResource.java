@@ -1,12 +1,14 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.platform.boundary.ProblemResponses;
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.RegistrationExports;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.RegistrationRequest;
 import cn.pujin.open.registration.control.RegistrationView;
 import cn.pujin.open.registration.control.Registrations;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,7 +50,7 @@ public class EventRegistrationsResource {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.registration.control.RegistrationExports exports;
+    RegistrationExports exports;
 
     @POST
     public Response register(@PathParam("eventId") String eventId, RegistrationRequest request, @Context UriInfo uri) {
@@ -85,14 +88,14 @@ public class EventRegistrationsResource {
     @Path("export.{format}")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
     public Response export(@PathParam("eventId") String eventId, @PathParam("format") String format,
-                           @QueryParam("phones") String phones, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+                           @QueryParam("phones") String phones, @Context HttpHeaders headers) {
         Long me = user.require(Role.ORGANISER);
         if (!"csv".equals(format) && !"xlsx".equals(format)) {
             throw Problem.notFound();
         }
         Long id = Ids.parse(eventId);
         var export = exports.export(me, id, "true".equals(phones), format,
-                cn.pujin.open.platform.boundary.ProblemResponses.locale(headers));
+                ProblemResponses.locale(headers));
         return Response.ok(export.bytes(), export.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
                 .header("Cache-Control", "no-store").build();

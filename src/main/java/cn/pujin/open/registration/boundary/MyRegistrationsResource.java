@@ -1,10 +1,9 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Page;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.RegistrationView;
-import cn.pujin.open.registration.control.Registrations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

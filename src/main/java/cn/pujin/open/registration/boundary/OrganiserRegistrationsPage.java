@@ -1,16 +1,17 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.registration.control.RegistrationQueries;
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.RegistrationView;
 import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.RegistrationStatus;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -119,8 +121,8 @@ public class OrganiserRegistrationsPage implements Serializable {
 
     public void rejectSelected() {
         decide(false);
-        if (!jakarta.faces.context.FacesContext.getCurrentInstance().isValidationFailed()) {
-            org.primefaces.PrimeFaces.current().executeScript("PF('rejectDialog').hide()");
+        if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+            PrimeFaces.current().executeScript("PF('rejectDialog').hide()");
         }
     }
 

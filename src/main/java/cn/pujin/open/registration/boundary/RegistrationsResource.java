@@ -1,14 +1,14 @@
 package cn.pujin.open.registration.boundary;
 
 import cn.pujin.open.platform.boundary.ReasonRequest;
-import cn.pujin.open.registration.control.Waitlist;
-import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.RegistrationView;
 import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.control.Waitlist;
 import cn.pujin.open.registration.entity.Registration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

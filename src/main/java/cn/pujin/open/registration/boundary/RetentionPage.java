@@ -1,15 +1,17 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.platform.entity.AuditEntry;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.registration.control.Retention;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** {@code /admin/retention.xhtml}: what retention will anonymise, running it now, and what it anonymised before. */
@@ -43,8 +45,8 @@ public class RetentionPage {
         return retention.months();
     }
 
-    public java.time.OffsetDateTime getCutoff() {
-        return cn.pujin.open.platform.control.Times.local(retention.cutoff());
+    public OffsetDateTime getCutoff() {
+        return Times.local(retention.cutoff());
     }
 
     public List<AuditEntry> getHistory() {

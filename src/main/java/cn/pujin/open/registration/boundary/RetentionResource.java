@@ -1,8 +1,8 @@
 package cn.pujin.open.registration.boundary;
 
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.registration.control.Retention;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

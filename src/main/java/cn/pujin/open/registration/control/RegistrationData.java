@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +74,11 @@ public class RegistrationData implements PersonalDataSource {
                 .setParameter("a", accountId).getResultList();
     }
 
-    private java.time.Instant starts(Long eventId) {
+    private Instant starts(Long eventId) {
         try {
             return seats.bookable(eventId).startsAt();
         } catch (Problem unpublished) {
-            return java.time.Instant.MAX;
+            return Instant.MAX;
         }
     }
 

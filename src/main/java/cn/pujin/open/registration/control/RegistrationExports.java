@@ -1,8 +1,7 @@
 package cn.pujin.open.registration.control;
 
-import cn.pujin.open.platform.control.Csv;
-
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Csv;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.registration.entity.Registration;

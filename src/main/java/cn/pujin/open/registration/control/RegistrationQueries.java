@@ -1,42 +1,30 @@
 package cn.pujin.open.registration.control;
 
-import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.event.control.EventCancelled;
 import cn.pujin.open.event.control.Seats;
-import cn.pujin.open.event.entity.EventStatus;
-import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
-import cn.pujin.open.registration.control.RegistrationChanged.Change;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
-import cn.pujin.open.registration.entity.Source;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reading registrations: for their owners, organisers' lists, views, and the figures other features ask for. */
@@ -221,7 +209,7 @@ public class RegistrationQueries {
 
     /** Confirmed registrations of the events by category (every category, 0 included; none given counts as OTHER). */
     public Map<Category, Long> confirmedByCategory(Collection<Long> eventIds) {
-        Map<Category, Long> categories = new java.util.EnumMap<>(Category.class);
+        Map<Category, Long> categories = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
             categories.put(c, 0L);
         }

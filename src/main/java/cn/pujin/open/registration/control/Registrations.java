@@ -1,18 +1,13 @@
 package cn.pujin.open.registration.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.event.control.EventCancelled;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Audit;
-import cn.pujin.open.platform.control.Masking;
-import cn.pujin.open.platform.control.Page;
-import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.registration.control.RegistrationChanged.Change;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
@@ -20,25 +15,21 @@ import cn.pujin.open.registration.entity.RegistrationStatus;
 import cn.pujin.open.registration.entity.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registering for open days (a seat or the waitlist), applying for decision meetings and their moderation, walk-ins,
@@ -70,7 +61,7 @@ public class Registrations {
     Event<RegistrationChanged> changed;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
+    @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
     String privacyVersion;
 
     @Inject
@@ -265,7 +256,7 @@ public class Registrations {
     }
 
     @Inject
-    jakarta.enterprise.inject.Instance<Registrations> selfInstance;
+    Instance<Registrations> selfInstance;
 
     private Registrations self() {
         return selfInstance.get();

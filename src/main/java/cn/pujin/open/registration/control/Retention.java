@@ -1,8 +1,6 @@
 package cn.pujin.open.registration.control;
 
 import cn.pujin.open.event.control.EventFacts;
-import java.util.HashMap;
-import java.util.Map;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.ChainedTask;
 import cn.pujin.open.platform.control.Times;
@@ -22,7 +20,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

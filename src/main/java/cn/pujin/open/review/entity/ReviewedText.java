@@ -1,7 +1,7 @@
 package cn.pujin.open.review.entity;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

@@ -1,8 +1,8 @@
 package cn.pujin.open.selection.boundary;
 
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.selection.control.Pool;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

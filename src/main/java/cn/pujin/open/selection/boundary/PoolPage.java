@@ -1,19 +1,20 @@
 package cn.pujin.open.selection.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
-import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.selection.control.Pool;
 import cn.pujin.open.selection.entity.Residency;
+import cn.pujin.open.suggestion.control.Suggestions;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -49,7 +51,7 @@ public class PoolPage implements Serializable {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.platform.control.Clocks clocks;
+    Clocks clocks;
 
     private String query = "";
     private List<Pool.MemberView> selected = new ArrayList<>();
@@ -136,7 +138,7 @@ public class PoolPage implements Serializable {
                         reviewDueOn, active));
             }
             Faces.info("pool.saved");
-            org.primefaces.PrimeFaces.current().executeScript("PF('memberDialog').hide()");
+            PrimeFaces.current().executeScript("PF('memberDialog').hide()");
         } catch (Problem e) {
             Faces.show(e, "memberForm", FIELDS);
         }

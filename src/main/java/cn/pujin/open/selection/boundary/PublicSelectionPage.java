@@ -1,7 +1,7 @@
 package cn.pujin.open.selection.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.selection.control.Selections;

@@ -1,10 +1,10 @@
 package cn.pujin.open.selection.boundary;
 
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.selection.control.Pool;
 import cn.pujin.open.selection.entity.Representative;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,18 +1,20 @@
 package cn.pujin.open.selection.boundary;
 
-import cn.pujin.open.registration.control.RegistrationQueries;
-import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.selection.control.Selections;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,7 +42,7 @@ public class SelectionPage implements Serializable {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.platform.control.Clocks clocks;
+    Clocks clocks;
 
     private String event;
     private Long eventId;
@@ -70,7 +72,7 @@ public class SelectionPage implements Serializable {
             stakeholdersFirst = rule.stakeholdersFirst();
             alternates = rule.alternates();
             result = selections.selection(eventId).map(s -> selections.get(eventId, true)).orElse(null);
-            seed = result != null ? result.seed() : LocalDate.now(clocks.clock()) + "-" + cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "selection.seed.suffix");
+            seed = result != null ? result.seed() : LocalDate.now(clocks.clock()) + "-" + Messages.get(Messages.CHINESE, "selection.seed.suffix");
         } catch (NumberFormatException | Problem e) {
             Faces.notFound();
         }
@@ -127,7 +129,7 @@ public class SelectionPage implements Serializable {
             return n.intValue();
         }
         String text = v == null ? "" : v.toString().strip();
-        return text.isEmpty() ? 0 : new java.math.BigDecimal(text).intValue();
+        return text.isEmpty() ? 0 : new BigDecimal(text).intValue();
     }
     public boolean isStakeholdersFirst() { return stakeholdersFirst; }
     public void setStakeholdersFirst(boolean stakeholdersFirst) { this.stakeholdersFirst = stakeholdersFirst; }

@@ -1,9 +1,9 @@
 package cn.pujin.open.selection.boundary;
 
 import cn.pujin.open.platform.control.CurrentUser;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.selection.control.Selections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

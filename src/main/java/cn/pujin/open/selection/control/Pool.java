@@ -1,18 +1,19 @@
 package cn.pujin.open.selection.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.registration.control.RegistrationQueries;
-import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
@@ -256,7 +257,7 @@ public class Pool {
             throw Problem.invalid("statement", "validation.size.max.n", Registrations.STATEMENT_MAX);
         }
         String text = statement == null || statement.isBlank()
-                ? member.getInterests() == null ? cn.pujin.open.platform.control.Messages.get(cn.pujin.open.platform.control.Messages.CHINESE, "pool.invitation.defaultStatement") : member.getInterests() : statement.strip();
+                ? member.getInterests() == null ? Messages.get(Messages.CHINESE, "pool.invitation.defaultStatement") : member.getInterests() : statement.strip();
         Registration application = registrations.applyFromInvitation(accountId, invitation.getEventId(),
                 member.primaryCategory(), member.getOrganisation(), text);
         invitation.accept(application.getId(), clock.instant());

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The person's entry in the representative pool (代表库): exported on request, removed with the account. */
 @ApplicationScoped
@@ -45,7 +46,7 @@ public class PoolData implements PersonalDataSource {
         });
     }
 
-    private java.util.Optional<Representative> entry(Long accountId) {
+    private Optional<Representative> entry(Long accountId) {
         return em.createQuery("select r from Representative r where r.accountId = :a", Representative.class)
                 .setParameter("a", accountId).getResultStream().findFirst();
     }

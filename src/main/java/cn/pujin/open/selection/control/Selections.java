@@ -1,7 +1,5 @@
 package cn.pujin.open.selection.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.Seats;
@@ -9,7 +7,9 @@ import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 import static cn.pujin.open.platform.control.JsonCodec.JSON;
+import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 
 /** Selection rules per meeting, the auditable lottery run, and its publication (公示). */
 @ApplicationScoped
@@ -140,7 +141,7 @@ public class Selections {
 
     private static RuleView view(SelectionRule rule) {
         Map<Category, Integer> minimums = new EnumMap<>(Category.class);
-        JSON.createReader(new java.io.StringReader(rule.getMinimums())).readObject()
+        JSON.createReader(new StringReader(rule.getMinimums())).readObject()
                 .forEach((k, v) -> minimums.put(Category.valueOf(k), ((JsonNumber) v).intValue()));
         return new RuleView(rule.getSeats(), minimums, rule.isStakeholdersFirst(), rule.getAlternates());
     }

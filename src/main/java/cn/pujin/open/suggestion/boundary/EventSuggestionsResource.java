@@ -1,12 +1,12 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.suggestion.control.SuggestionRequest;
 import cn.pujin.open.suggestion.control.SuggestionView;
+import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.Suggestion;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,10 +1,11 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.entity.Outcome;
+import cn.pujin.open.platform.control.Enums;
+import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Paging;
-import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.suggestion.control.Feedback;
 import cn.pujin.open.suggestion.control.FeedbackView;
-import cn.pujin.open.input.entity.Outcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,10 +26,10 @@ public class FeedbackResource {
     @GET
     public FeedbackView list(@QueryParam("event") String event, @QueryParam("outcome") String outcome,
                              @QueryParam("page") String page, @QueryParam("size") String size) {
-        return feedback.feedback(cn.pujin.open.platform.control.Ids.optional("event", event), outcome(outcome), Paging.of(page, size));
+        return feedback.feedback(Ids.optional("event", event), outcome(outcome), Paging.of(page, size));
     }
 
     static Outcome outcome(String value) {
-        return cn.pujin.open.platform.control.Enums.optional("outcome", value, Outcome.class);
+        return Enums.optional("outcome", value, Outcome.class);
     }
 }

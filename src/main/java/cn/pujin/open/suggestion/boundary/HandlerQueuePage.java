@@ -1,15 +1,15 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.suggestion.control.Milestones;
-import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.input.entity.InputStatus;
+import cn.pujin.open.input.entity.Outcome;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.suggestion.control.Milestones;
 import cn.pujin.open.suggestion.control.SuggestionView;
+import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.suggestion.control.Suggestions;
-import cn.pujin.open.input.entity.Outcome;
-import cn.pujin.open.input.entity.InputStatus;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

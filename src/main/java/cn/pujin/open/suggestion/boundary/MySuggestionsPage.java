@@ -1,11 +1,11 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.suggestion.control.SuggestionView;
+import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.suggestion.control.Suggestions;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.suggestion.control.SuggestionView;
+import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.suggestion.control.Suggestions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

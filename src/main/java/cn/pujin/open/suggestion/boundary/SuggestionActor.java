@@ -1,7 +1,7 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;

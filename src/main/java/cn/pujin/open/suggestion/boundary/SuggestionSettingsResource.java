@@ -1,7 +1,7 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.suggestion.control.SuggestionSettings;
 import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.suggestion.control.SuggestionSettings;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.SuggestionSetting;
 import jakarta.enterprise.context.RequestScoped;

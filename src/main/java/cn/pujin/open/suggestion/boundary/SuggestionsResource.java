@@ -1,27 +1,27 @@
 package cn.pujin.open.suggestion.boundary;
 
-import cn.pujin.open.platform.boundary.ReasonRequest;
-import cn.pujin.open.suggestion.control.Milestones;
-import cn.pujin.open.suggestion.control.SuggestionViews;
-import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.input.control.InputQueues;
+import cn.pujin.open.input.control.InputReminders;
+import cn.pujin.open.input.entity.InputStatus;
+import cn.pujin.open.platform.boundary.ReasonRequest;
 import cn.pujin.open.platform.control.Enums;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.input.control.InputReminders;
+import cn.pujin.open.suggestion.control.Attachments;
+import cn.pujin.open.suggestion.control.Milestones;
 import cn.pujin.open.suggestion.control.SuggestionView;
+import cn.pujin.open.suggestion.control.SuggestionViews;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.Milestone;
 import cn.pujin.open.suggestion.entity.Suggestion;
 import cn.pujin.open.suggestion.entity.SuggestionAttachment;
-import cn.pujin.open.input.entity.InputStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** {@code /suggestions}: the work queue and the supervision workflow (assign, answer, review, rate, milestones). */
 @Path("suggestions")
@@ -167,7 +168,7 @@ public class SuggestionsResource {
     @Consumes({"image/jpeg", "image/png", "image/webp", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     public Response attach(@PathParam("id") String id, @QueryParam("name") String name, InputStream body) throws IOException {
         InputActor me = actor.get();
-        byte[] content = body == null ? new byte[0] : body.readNBytes(cn.pujin.open.suggestion.control.Attachments.MAX_BYTES + 1);
+        byte[] content = body == null ? new byte[0] : body.readNBytes(Attachments.MAX_BYTES + 1);
         SuggestionAttachment a = suggestions.attach(me, Ids.parse(id), name, content);
         return Response.status(201).entity(new SuggestionView.AttachmentView(a.getId(), a.getFileName(), a.getMediaType(),
                 a.getSize())).build();
@@ -200,7 +201,7 @@ public class SuggestionsResource {
      * One step of the workflow on the suggestion in the path: the caller (401/403 first), then the id (404), then the
      * step; answers with the suggestion as the caller may see it.
      */
-    private SuggestionView step(String id, java.util.function.BiFunction<InputActor, Long, Suggestion> action) {
+    private SuggestionView step(String id, BiFunction<InputActor, Long, Suggestion> action) {
         InputActor me = actor.get();
         return suggestionViews.view(me, action.apply(me, Ids.parse(id)));
     }

@@ -1,9 +1,11 @@
 package cn.pujin.open.suggestion.control;
 
+import cn.pujin.open.platform.control.FileTypes;
+
 /** Limits and safe names for suggestion attachments; their type is judged by content ({@link cn.pujin.open.platform.control.FileTypes}). */
 public final class Attachments {
 
-    public static final int MAX_BYTES = cn.pujin.open.platform.control.FileTypes.MAX_FILE_BYTES;
+    public static final int MAX_BYTES = FileTypes.MAX_FILE_BYTES;
     public static final int MAX_PER_SUGGESTION = 3;
 
     private Attachments() {}

@@ -1,23 +1,25 @@
 package cn.pujin.open.suggestion.control;
 
-import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.event.control.Seats;
+import cn.pujin.open.input.entity.Handling;
+import cn.pujin.open.input.entity.InputStatus;
+import cn.pujin.open.input.entity.Outcome;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Rates;
 import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.suggestion.entity.Milestone;
-import cn.pujin.open.input.entity.Outcome;
 import cn.pujin.open.suggestion.entity.Suggestion;
-import cn.pujin.open.input.entity.Handling;
-import cn.pujin.open.input.entity.InputStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,7 +104,7 @@ public class Feedback {
             long[] n = counts.computeIfAbsent((Long) r[0], k -> new long[Outcome.values().length + 2]);
             n[((Outcome) r[1]).ordinal()]++;
             n[Outcome.values().length]++;
-            if (Handling.onTime((java.time.Instant) r[2], (java.time.LocalDate) r[3])) {
+            if (Handling.onTime((Instant) r[2], (LocalDate) r[3])) {
                 n[Outcome.values().length + 1]++;
             }
         }

@@ -1,10 +1,10 @@
 package cn.pujin.open.suggestion.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.input.control.InputWorkflow;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.suggestion.entity.Milestone;
 import cn.pujin.open.suggestion.entity.Suggestion;

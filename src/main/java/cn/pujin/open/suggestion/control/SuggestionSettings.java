@@ -1,7 +1,7 @@
 package cn.pujin.open.suggestion.control;
 
-import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.event.control.Seats;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.suggestion.entity.SuggestionSetting;

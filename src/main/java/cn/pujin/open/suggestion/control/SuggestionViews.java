@@ -1,10 +1,10 @@
 package cn.pujin.open.suggestion.control;
 
-import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
+import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.input.control.InputWorkflow;
 import cn.pujin.open.input.entity.Handling;
 import cn.pujin.open.input.entity.InputStatus;

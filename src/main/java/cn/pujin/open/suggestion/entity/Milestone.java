@@ -1,9 +1,11 @@
 package cn.pujin.open.suggestion.entity;
 
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,7 +39,7 @@ public class Milestone {
     @Column(nullable = false)
     private int progress;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Status status = Status.PENDING;
 

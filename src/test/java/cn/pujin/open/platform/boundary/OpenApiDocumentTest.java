@@ -10,12 +10,14 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,10 +32,10 @@ class OpenApiDocumentTest {
     @Test
     void theDocumentIsValidYaml() throws IOException {
         try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            java.util.Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(in);
+            Map<String, Object> doc = new Yaml().load(in);
             assertEquals("3.0.3", doc.get("openapi"));
             assertEquals(endpointsInDocument().stream().map(e -> e.substring(e.indexOf(' ') + 1)).distinct().count(),
-                    ((java.util.Map<?, ?>) doc.get("paths")).size());
+                    ((Map<?, ?>) doc.get("paths")).size());
         }
     }
 
@@ -92,7 +94,7 @@ class OpenApiDocumentTest {
                     String full = "/" + root.value().replaceAll("^/|/$", "") + (sub == null ? "" : "/" + sub.value().replaceAll("^/", ""));
                     String path = full.replaceAll("/+$", "").replaceAll("//+", "/");
                     // a template that names its choices ({format: png|pdf}) is one documented path per choice
-                    java.util.regex.Matcher choice = Pattern.compile("\\{\\w+: ?([\\w|]+)}").matcher(path);
+                    Matcher choice = Pattern.compile("\\{\\w+: ?([\\w|]+)}").matcher(path);
                     if (choice.find()) {
                         for (String c : choice.group(1).split("\\|")) {
                             found.add(verb + " " + path.substring(0, choice.start()) + c + path.substring(choice.end()));

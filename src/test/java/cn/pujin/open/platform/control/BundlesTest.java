@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,14 +86,14 @@ class BundlesTest {
 
     @Test
     void chineseIsTheDefaultEvenOnAnEnglishServer() {
-        java.util.Locale before = java.util.Locale.getDefault();
+        Locale before = Locale.getDefault();
         try {
-            java.util.Locale.setDefault(java.util.Locale.US);
-            assertEquals("未找到该记录", Messages.get(java.util.Locale.SIMPLIFIED_CHINESE, "problem.notFound"));
-            assertEquals("No such record", Messages.get(java.util.Locale.ENGLISH, "problem.notFound"));
-            assertTrue(Messages.validation(java.util.Locale.CHINA, "validation.range", 1, 100).contains("1 到 100"));
+            Locale.setDefault(Locale.US);
+            assertEquals("未找到该记录", Messages.get(Locale.SIMPLIFIED_CHINESE, "problem.notFound"));
+            assertEquals("No such record", Messages.get(Locale.ENGLISH, "problem.notFound"));
+            assertTrue(Messages.validation(Locale.CHINA, "validation.range", 1, 100).contains("1 到 100"));
         } finally {
-            java.util.Locale.setDefault(before);
+            Locale.setDefault(before);
         }
     }
 

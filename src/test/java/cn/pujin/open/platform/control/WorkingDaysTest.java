@@ -4,6 +4,7 @@ import cn.pujin.open.calendar.control.WorkingDays;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,7 @@ class WorkingDaysTest {
 
     @Test
     void bothYearsAreOnFile() {
-        assertTrue(DAYS.years().keySet().containsAll(java.util.Set.of(2025, 2026)), DAYS.years().keySet().toString());
+        assertTrue(DAYS.years().keySet().containsAll(Set.of(2025, 2026)), DAYS.years().keySet().toString());
         assertTrue(DAYS.knows(d("2025-01-01"), d("2026-12-31")));
         assertFalse(DAYS.knows(d("2026-12-01"), d("2027-01-10")), "no 2027 notice yet");
     }

@@ -2,6 +2,8 @@ package cn.pujin.open.selection.control;
 
 import cn.pujin.open.registration.entity.Category;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class LotteryTest {
         List<Lottery.Applicant> input = residents(1, 40);
         Lottery.Result a = Lottery.draw("2026-浦锦", rule(5, Map.of(), false, 3), input);
         List<Lottery.Applicant> shuffled = new ArrayList<>(input);
-        java.util.Collections.reverse(shuffled);
+        Collections.reverse(shuffled);
         Lottery.Result b = Lottery.draw("2026-浦锦", rule(5, Map.of(), false, 3), shuffled);
         assertEquals(a, b, "the order of the input does not matter");
         assertNotEquals(a.selected(), Lottery.draw("another seed", rule(5, Map.of(), false, 3), input).selected());
@@ -58,7 +60,7 @@ class LotteryTest {
         assertTrue(new HashSet<>(r.selected()).stream().noneMatch(r.alternates()::contains), "nobody is both");
 
         Lottery.Result off = Lottery.draw("seed", rule(2, Map.of(), false, 0), input);
-        List<Long> byKey = input.stream().sorted(java.util.Comparator.comparing(a -> Lottery.key("seed", a.registrationId())))
+        List<Long> byKey = input.stream().sorted(Comparator.comparing(a -> Lottery.key("seed", a.registrationId())))
                 .map(Lottery.Applicant::registrationId).limit(2).toList();
         assertEquals(byKey, off.selected(), "without priorities the seats follow the lottery order");
     }
