@@ -1,19 +1,19 @@
 package cn.pujin.open.pass.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.event.control.PublicEvents;
-import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.Events;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.pass.entity.Pass;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Masking;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.registration.control.RegistrationChanged;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.Times;
 import cn.pujin.open.registration.control.RegistrationChanged.Change;
-import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.control.RegistrationChanged;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +21,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,6 +40,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class Passes {
+
+    /** How long a re-issued pass stands against another re-issue (a double click, a burst of retries). */
+    static final Duration REISSUE_SETTLING = Duration.ofSeconds(10);
 
     private static final Set<Change> ISSUE = EnumSet.of(Change.CONFIRMED, Change.PROMOTED, Change.SELECTED);
     private static final Set<Change> REVOKE = EnumSet.of(Change.CANCELLED, Change.REJECTED, Change.EVENT_CANCELLED,
@@ -145,6 +149,12 @@ public class Passes {
         // Revoked only if still valid: of several reissues of the same pass at once, the first one's update holds the
         // row and the others then find it revoked (409), instead of all issuing the same next serial (unique index)
         Optional<Pass> current = active(r.getId());
+        // A pass re-issued moments ago is the answer to this click too: ten clicks (or ten requests at once) give
+        // one new pass, not ten passes each revoking the one just printed
+        if (current.isPresent() && current.get().getSerial() > 1
+                && current.get().getIssuedAt().isAfter(clock.instant().minus(REISSUE_SETTLING))) {
+            throw Problem.conflict(ProblemCode.PASS_CHANGED, "pass.changed");
+        }
         if (current.isPresent() && em.createQuery("""
                         update Pass p set p.revokedAt = :now, p.revokedReason = 'REISSUED', p.activeRegistrationId = null
                         where p.id = :id and p.revokedAt is null""")
@@ -155,7 +165,7 @@ public class Passes {
         try {
             pass = issue(r.getId(), r.getEventId(), nextSerial(r.getId()));
             em.flush();
-        } catch (jakarta.persistence.PersistenceException sameSerialAtOnce) {
+        } catch (PersistenceException sameSerialAtOnce) {
             throw Problem.conflict(ProblemCode.PASS_CHANGED, "pass.changed");
         }
         audit.record(actor, "pass", pass.getId(), "pass.reissue", null, pass.getSerial(), null);
@@ -192,6 +202,6 @@ public class Passes {
         String where = e.venue() != null ? e.venue() : e.onlineUrl();
         return new PassView(r.getId(), r.number(), pass.getId(), pass.getSerial(), pass.getToken(), e.id(), e.title(),
                 e.startsAt(), e.endsAt(), where, Masking.name(accounts.get(r.getAccountId()).getDisplayName()),
-                cn.pujin.open.platform.control.Times.local(pass.getIssuedAt()));
+                Times.local(pass.getIssuedAt()));
     }
 }
