@@ -8,18 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import static cn.pujin.open.it.Fixtures.id;
 import static cn.pujin.open.it.Fixtures.openDay;
 import static cn.pujin.open.it.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Decision-meeting applications: moderation, the auditable lottery, 公示, replacement by alternates. */
@@ -45,6 +46,68 @@ class ApplicationsIT {
                 application(category, "ENTERPRISE".equals(category) ? "浦锦某科技有限公司" : null, STATEMENT)).expect(201).json();
         assertEquals("PENDING", r.getString("status"));
         return id(r);
+    }
+
+    /**
+     * Through the page, on a phone: the 申请列席 dialog shows what is missing in words next to the fields, then
+     * submits; the box shows the application as pending (and never "null"); once approved and selected the
+     * person sees the confirmation and the link to their pass.
+     */
+    @Test
+    void aCitizenAppliesThroughTheDialogOnAPhoneAndFollowsItToThePass() {
+        String title = unique("对话框申请会议");
+        long meetingId = id(Fixtures.published(openDay(title, 25).add("kind", "DECISION_MEETING").add("capacity", 3)));
+        Api.Citizen c = Api.newCitizen("对话框申请人");
+        String page = "/events/detail.xhtml?id=" + meetingId;
+        try (Browser b = new Browser(390, 844)) {
+            b.journey("apply-dialog", () -> {
+                b.signIn(c.phone(), "secret-pass-1");
+                b.open(page);
+                b.click(By.id("registration:apply"));
+                b.click(By.id("applyForm:submitApplication"));
+                b.find(By.cssSelector("#applyForm .ui-message-error"));
+                List<String> errors = b.driver.findElements(By.cssSelector("#applyForm .ui-message-error")).stream()
+                        .map(e -> e.getText()).toList();
+                assertEquals(2, errors.size(), "category and statement, each next to its field: " + errors);
+                assertTrue(errors.contains("必填"), errors.toString());
+                b.screenshot("apply-1-dialog-validation-phone");
+                assertTrue(c.api().get("/api/v1/me/registrations").items().isEmpty(), "nothing stored from an invalid form");
+
+                b.click(By.id("applyForm:category"));
+                b.click(By.xpath("//li[contains(@class,'ui-selectonemenu-item') and contains(., '利益相关方')]"));
+                b.type("applyForm:statement", STATEMENT);
+                b.click(By.id("applyForm:submitApplication"));
+                b.waitForText("申请已提交");
+                b.waitForText("待审核");
+                assertFalse(b.text().contains("null"), b.text());
+                assertTrue(b.driver.findElements(By.cssSelector(".ui-dialog[aria-hidden='false']")).isEmpty(),
+                        "the dialog closes once the application is stored");
+                b.screenshot("apply-2-pending-phone");
+            });
+        }
+        JsonObject mine = c.api().get("/api/v1/me/registrations").items().getJsonObject(0);
+        assertEquals("PENDING", mine.getString("status"));
+        assertEquals("STAKEHOLDER", mine.getString("category"));
+        assertEquals(STATEMENT, mine.getString("statement"));
+        long registration = id(mine);
+
+        ORGANISER.post("/api/v1/registrations/" + registration + "/approve").expect(200);
+        ORGANISER.put("/api/v1/events/" + meetingId + "/selection-rule", Json.createObjectBuilder().add("seats", 3).build()).expect(200);
+        ORGANISER.post("/api/v1/events/" + meetingId + "/selection", Json.createObjectBuilder().add("seed", "对话框").build()).expect(200);
+        ORGANISER.post("/api/v1/events/" + meetingId + "/selection/publish").expect(200);
+
+        try (Browser b = new Browser(390, 844)) {
+            b.journey("apply-dialog-confirmed", () -> {
+                b.signIn(c.phone(), "secret-pass-1");
+                b.open(page);
+                b.waitForText("已报名");
+                b.click(By.id("passLink"));
+                b.waitForUrl("/me/passes.xhtml");
+                b.waitForText(title);
+                b.find(By.cssSelector("img.pass-qr"));
+                b.screenshot("apply-3-pass-phone");
+            });
+        }
     }
 
     @Test
@@ -84,7 +147,7 @@ class ApplicationsIT {
     void selectionFillsMinimumsByLotteryReproduciblyAndIsPublishedMasked() throws Exception {
         long meetingId = meeting(3);
         List<Long> ids = new ArrayList<>();
-        Map<Long, String> categories = new java.util.HashMap<>();
+        Map<Long, String> categories = new HashMap<>();
         Api.Citizen enterprise = Api.newCitizen("企业代表");
         long enterpriseId = apply(enterprise, meetingId, "ENTERPRISE");
         ids.add(enterpriseId);

@@ -1,17 +1,9 @@
 package cn.pujin.open.it;
 
-import static cn.pujin.open.it.Fixtures.id;
-import static cn.pujin.open.it.Fixtures.unique;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +11,12 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The edges nothing guarded before: the minute registration closes, check-in after the end, on a cancelled event and
@@ -45,6 +43,19 @@ class BoundariesIT {
         SuggestionsIT.clock(closes.plusMinutes(1).toString());
         late.api().post("/api/v1/events/" + event + "/registrations", EMPTY).problem(409, "REGISTRATION_CLOSED");
         assertEquals(1, Api.as("organiser").get("/api/v1/events/" + event + "/registrations").expect(200).json().getInt("total"));
+    }
+
+    @Test
+    void onceTheEventHasBegunOnlyAnOrganiserCancelsARegistration() {
+        long event = id(Fixtures.published(Fixtures.startingSoon(unique("开始后取消")).add("capacity", 2)));
+        Api.Citizen attendee = Api.newCitizen("已开始参加者");
+        long registration = PassesIT.register(attendee, event);
+        JsonObject e = Api.as("organiser").get("/api/v1/events/" + event).expect(200).json();
+        SuggestionsIT.clock(OffsetDateTime.parse(e.getString("startsAt")).plusMinutes(1).toString());
+        attendee.api().post("/api/v1/registrations/" + registration + "/cancel").problem(409, "EVENT_STARTED");
+        assertEquals("CONFIRMED", attendee.api().get("/api/v1/registrations/" + registration).expect(200).json().getString("status"));
+        assertEquals("CANCELLED", Api.as("organiser").post("/api/v1/registrations/" + registration + "/cancel",
+                Json.createObjectBuilder().add("reason", "本人现场声明放弃").build()).expect(200).json().getString("status"));
     }
 
     @Test

@@ -1,12 +1,14 @@
 package cn.pujin.open.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.Json;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A session ends with what ends the right to it: deleting the account, locking it, or a new password (which keeps the
@@ -79,21 +81,20 @@ class SessionsIT {
                 b.signIn(c.phone(), "secret-pass-1");
                 b.open("/me/");
                 // refused with the reason, next to the field
-                b.type("password:currentPassword", "secret-pass-1");
-                b.type("password:newPassword", "password123");
-                b.click(By.id("password:changePassword"));
+                change(b, "secret-pass-1", "password123", "password123");
                 b.waitForText("这个密码太常见");
-                b.type("password:currentPassword", "secret-pass-1");
-                b.type("password:newPassword", "x" + c.phone());
-                b.click(By.id("password:changePassword"));
+                change(b, "secret-pass-1", "x" + c.phone(), "x" + c.phone());
                 b.waitForText("密码不能包含手机号");
-                b.type("password:currentPassword", "not-my-password");
-                b.type("password:newPassword", "Rain-on-Pujin-7");
-                b.click(By.id("password:changePassword"));
+                change(b, "not-my-password", "Rain-on-Pujin-7", "Rain-on-Pujin-7");
                 b.waitForText("当前密码不正确");
+                change(b, "secret-pass-1", "secret-pass-1", "secret-pass-1");
+                b.waitForText("新密码不能与当前密码相同");
+                change(b, "secret-pass-1", "Rain-on-Pujin-7", "Rain-on-Pujin-8");
+                b.waitForText("两次输入的密码不一致");
                 // Enter in the last field submits the change
                 b.type("password:currentPassword", "secret-pass-1");
-                b.type("password:newPassword", "Rain-on-Pujin-7" + org.openqa.selenium.Keys.ENTER);
+                b.type("password:newPassword", "Rain-on-Pujin-7");
+                b.type("password:newPasswordRepeat", "Rain-on-Pujin-7" + Keys.ENTER);
                 b.waitForText("密码已修改");
                 b.screenshot("me-password-changed-phone");
                 b.open("/me/registrations.xhtml");
@@ -114,16 +115,25 @@ class SessionsIT {
         assertTrue(audit.contains("account.password"), audit);
     }
 
+    private static void change(Browser b, String current, String replacement, String repeated) {
+        b.type("password:currentPassword", current);
+        b.type("password:newPassword", replacement);
+        b.type("password:newPasswordRepeat", repeated);
+        b.click(By.id("password:changePassword"));
+    }
+
     @Test
     void theApiChangesThePasswordWithTheCurrentOneAndTheSameRules() {
         Api.Citizen c = Api.newCitizen("接口改密");
         String uri = "/api/v1/me/password";
-        assertEquals(java.util.List.of("currentPassword"), c.api().put(uri, Json.createObjectBuilder()
+        assertEquals(List.of("currentPassword"), c.api().put(uri, Json.createObjectBuilder()
                 .add("currentPassword", "wrong").add("password", "Rain-on-Pujin-7").build()).errorFields());
-        assertEquals(java.util.List.of("password"), c.api().put(uri, Json.createObjectBuilder()
+        assertEquals(List.of("password"), c.api().put(uri, Json.createObjectBuilder()
                 .add("currentPassword", "secret-pass-1").add("password", "12345678").build()).errorFields());
-        assertEquals(java.util.List.of("password"), c.api().put(uri, Json.createObjectBuilder()
+        assertEquals(List.of("password"), c.api().put(uri, Json.createObjectBuilder()
                 .add("currentPassword", "secret-pass-1").add("password", "short").build()).errorFields());
+        assertEquals(List.of("password"), c.api().put(uri, Json.createObjectBuilder()
+                .add("currentPassword", "secret-pass-1").add("password", "secret-pass-1").build()).errorFields());
         c.api().put(uri, Json.createObjectBuilder().add("currentPassword", "secret-pass-1").add("password", "Rain-on-Pujin-7").build())
                 .expect(204);
         Api.as(c.phone(), "Rain-on-Pujin-7").get("/api/v1/me").expect(200);
@@ -131,17 +141,17 @@ class SessionsIT {
 
     @Test
     void signUpRefusesCommonPasswordsAndOnesContainingThePhone() {
-        for (String weak : java.util.List.of("password", "12345678", "iloveyou", "Qwertyuiop")) {
+        for (String weak : List.of("password", "12345678", "iloveyou", "Qwertyuiop")) {
             String phone = Api.randomPhone();
             Api.Response r = Api.anonymous().from(Api.randomAddress()).post("/api/v1/accounts", Json.createObjectBuilder()
                     .add("phone", phone).add("displayName", "弱密码").add("password", weak).add("consent", true).build());
-            assertEquals(java.util.List.of("password"), r.errorFields(), weak);
+            assertEquals(List.of("password"), r.errorFields(), weak);
             assertTrue(r.body().contains("太常见"), r.body());
         }
         String phone = Api.randomPhone();
         Api.Response r = Api.anonymous().from(Api.randomAddress()).post("/api/v1/accounts", Json.createObjectBuilder()
                 .add("phone", phone).add("displayName", "手机号密码").add("password", "pw" + phone).add("consent", true).build());
         assertTrue(r.body().contains("手机号"), r.body());
-        assertEquals(java.util.List.of("password"), r.errorFields());
+        assertEquals(List.of("password"), r.errorFields());
     }
 }

@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import static cn.pujin.open.it.Fixtures.id;
 import static cn.pujin.open.it.Fixtures.openDay;
 import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,6 +29,9 @@ class WaitlistJourneyIT {
                 b.click(By.id("registration:register"));
                 b.waitForText("报名成功");
                 assertTrue(b.text().contains("已报名"));
+                assertTrue(b.find(By.id("capacityFact")).getText().contains("共 1 人，剩余 0 人"),
+                        "the event's facts follow the registration without a reload: " + b.text());
+                assertFalse(b.text().contains("null"), b.text());
                 b.screenshot("waitlist-1-first-registered");
                 b.signOut();
 

@@ -1,14 +1,20 @@
 package cn.pujin.open.account.boundary;
 
-import cn.pujin.open.account.control.Credentials;
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.Credentials;
 import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** {@code /me/}: the signed-in person's own data (their full phone number is shown only here). */
 @Named
@@ -28,48 +34,56 @@ public class MePage {
     private String deletePassword;
     private String currentPassword;
     private String newPassword;
+    private String newPasswordRepeat;
 
     /** A new password (the current one confirmed); every other session of the account ends, this one stays. */
     public void changePassword() {
-        var context = jakarta.faces.context.FacesContext.getCurrentInstance();
-        var request = (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest();
+        var context = FacesContext.getCurrentInstance();
+        var request = (HttpServletRequest) context.getExternalContext().getRequest();
+        if (newPassword != null && !newPassword.equals(newPasswordRepeat)) {
+            Faces.fieldError("password:newPasswordRepeat", "signup.passwordMismatch");
+            return;
+        }
         try {
             int epoch = credentials.changePassword(account().getId(), currentPassword, newPassword);
             AppAuthentication.signedIn(request.getSession(), account().getId(), epoch);
-        } catch (cn.pujin.open.platform.control.Problem e) {
-            cn.pujin.open.platform.boundary.Faces.show(e, "password",
-                    java.util.Map.of("currentPassword", "currentPassword", "password", "newPassword"));
+        } catch (Problem e) {
+            Faces.show(e, "password",
+                    Map.of("currentPassword", "currentPassword", "password", "newPassword"));
             return;
         }
         currentPassword = null;
         newPassword = null;
-        cn.pujin.open.platform.boundary.Faces.info("me.password.changed");
+        newPasswordRepeat = null;
+        Faces.info("me.password.changed");
     }
 
     public String getCurrentPassword() { return currentPassword; }
     public void setCurrentPassword(String currentPassword) { this.currentPassword = currentPassword; }
     public String getNewPassword() { return newPassword; }
     public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
+    public String getNewPasswordRepeat() { return newPasswordRepeat; }
+    public void setNewPasswordRepeat(String newPasswordRepeat) { this.newPasswordRepeat = newPasswordRepeat; }
 
     /** Deletes the account (password confirmed), ends the session and goes home with a message. */
     public void deleteAccount() {
         try {
             accounts.delete(account().getId(), deletePassword);
-        } catch (cn.pujin.open.platform.control.Problem e) {
-            cn.pujin.open.platform.boundary.Faces.show(e, "deletion", java.util.Map.of("password", "password"));
+        } catch (Problem e) {
+            Faces.show(e, "deletion", Map.of("password", "password"));
             return;
         }
-        var context = jakarta.faces.context.FacesContext.getCurrentInstance();
-        var request = (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest();
+        var context = FacesContext.getCurrentInstance();
+        var request = (HttpServletRequest) context.getExternalContext().getRequest();
         try {
             request.logout();
-        } catch (jakarta.servlet.ServletException e) {
+        } catch (ServletException e) {
             // the session is ended below either way
         }
         context.getExternalContext().invalidateSession();
         context.getExternalContext().getFlash().setKeepMessages(true);
-        cn.pujin.open.platform.boundary.Faces.info("me.delete.done");
-        cn.pujin.open.platform.boundary.Faces.redirect("/");
+        Faces.info("me.delete.done");
+        Faces.redirect("/");
     }
 
     public String getDeletePassword() { return deletePassword; }
@@ -89,9 +103,9 @@ public class MePage {
     public void saveEmail() {
         try {
             accounts.changeEmail(account().getId(), email);
-            cn.pujin.open.platform.boundary.Faces.info("me.email.saved");
-        } catch (cn.pujin.open.platform.control.Problem e) {
-            cn.pujin.open.platform.boundary.Faces.show(e, "email", java.util.Map.of("email", "email"));
+            Faces.info("me.email.saved");
+        } catch (Problem e) {
+            Faces.show(e, "email", Map.of("email", "email"));
         }
     }
 

@@ -7,8 +7,13 @@ import cn.pujin.open.platform.control.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * What protects an account's sign-in: failed sign-ins and the lock they lead to, the session epoch that ends sessions,
@@ -42,16 +47,16 @@ public class Credentials {
      * by {@link LoginGuard}, so it cannot lock the owner out).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failedSignIn(Long accountId, String address, java.time.Instant now, java.time.Duration period,
+    public void failedSignIn(Long accountId, String address, Instant now, Duration period,
                              int maxFailures, int addresses) {
         // the row lock orders the failures of one account across instances: exactly one of them sets the lock
         em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE").setParameter(1, accountId).getSingleResult();
-        var since = now.minus(period).atOffset(java.time.ZoneOffset.UTC);
+        var since = now.minus(period).atOffset(ZoneOffset.UTC);
         em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1 AND failed_at < ?2")
                 .setParameter(1, accountId).setParameter(2, since).executeUpdate();
         em.createNativeQuery("INSERT INTO login_failure (account_id, address_hash, failed_at) VALUES (?1, ?2, ?3)")
                 .setParameter(1, accountId).setParameter(2, personalData.lookupHash("address:" + address))
-                .setParameter(3, now.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+                .setParameter(3, now.atOffset(ZoneOffset.UTC)).executeUpdate();
         Object[] counts = (Object[]) em.createNativeQuery(
                         "SELECT COUNT(*), COUNT(DISTINCT address_hash) FROM login_failure WHERE account_id = ?1")
                 .setParameter(1, accountId).getSingleResult();
@@ -60,7 +65,7 @@ public class Credentials {
         if (failures >= maxFailures && distinct >= addresses) {
             var until = now.plus(period);
             em.createNativeQuery("UPDATE account SET locked_until = ?2, session_epoch = session_epoch + 1 WHERE id = ?1")
-                    .setParameter(1, accountId).setParameter(2, until.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+                    .setParameter(1, accountId).setParameter(2, until.atOffset(ZoneOffset.UTC)).executeUpdate();
             em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1").setParameter(1, accountId).executeUpdate();
             credentialCache.forget(accountId);
             audit.record(null, "account", accountId, "account.locked", null, "LOCKED",
@@ -86,15 +91,18 @@ public class Credentials {
      */
     @Transactional
     public int changePassword(Long accountId, String current, String replacement) {
-        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || account.isDeleted()) {
             throw Problem.notFound();
         }
         if (current == null || current.isEmpty()) {
             throw Problem.invalid("currentPassword", "validation.required");
         }
-        if (accounts.verify(java.util.Optional.of(account), current).isEmpty()) {
+        if (accounts.verify(Optional.of(account), current).isEmpty()) {
             throw Problem.invalid("currentPassword", "account.password.current");
+        }
+        if (current.equals(replacement)) {
+            throw Problem.invalid("password", "account.password.unchanged");
         }
         passwords.check(replacement, account.getPhoneCipher() == null ? null : personalData.decrypt(account.getPhoneCipher()));
         account.password(accounts.hashPassword(replacement));

@@ -1,43 +1,57 @@
 package cn.pujin.open.event.boundary;
 
-import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.EventView;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.platform.boundary.Faces;
-import jakarta.enterprise.context.RequestScoped;
+import cn.pujin.open.platform.control.Links;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Optional;
 
-/** {@code /events/detail.xhtml?id=}: the approved public version of one event; 404 otherwise. */
+/**
+ * {@code /events/detail.xhtml?id=}: the approved public version of one event; 404 otherwise. View-scoped for its id
+ * only: the register, apply and suggestion forms post back without the query string, and the event is read again
+ * on every request (seats left change).
+ */
 @Named
-@RequestScoped
-public class EventDetailPage {
+@ViewScoped
+public class EventDetailPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     PublicEvents publicEvents;
 
     @Inject
-    cn.pujin.open.platform.control.Links links;
+    Links links;
 
     private String id;
-    private EventView event;
 
     public void load() {
-        try {
-            event = publicEvents.published(id == null ? null : Long.valueOf(id)).orElse(null);
-        } catch (NumberFormatException e) {
-            event = null;
-        }
-        if (event == null) {
+        if (getEvent() == null) {
             Faces.notFound();
         }
     }
 
+    /** Read once per request (kept in the request's FacesContext, not in the view). */
     public EventView getEvent() {
-        return event;
+        return ((Optional<?>) FacesContext.getCurrentInstance().getAttributes()
+                .computeIfAbsent(EventDetailPage.class, k -> read())).map(EventView.class::cast).orElse(null);
+    }
+
+    private Optional<EventView> read() {
+        try {
+            return id == null ? Optional.empty() : publicEvents.published(Long.valueOf(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public String getCalendarUrl() {
-        return "/api/v1/events/" + event.id() + "/calendar.ics";
+        return "/api/v1/events/" + getEvent().id() + "/calendar.ics";
     }
 
     /** webcal:// makes phones and desktop calendars offer to subscribe instead of downloading once. */

@@ -33,6 +33,7 @@ public enum ProblemCode {
     EVENT_IN_REVIEW(409, "event.inReview"),
     EVENT_NOT_HELD(409, "summary.notHeld"),
     EVENT_NOT_STARTED(409, "registration.walkIn.notStarted"),
+    EVENT_STARTED(409, "registration.cancel.started"),
     INVALID_TRANSITION(409, "suggestion.transition.invalid"),
     INVITATION_ANSWERED(409, "invitation.answered"),
     NOT_ADOPTED(409, "suggestion.milestone.notAdopted"),

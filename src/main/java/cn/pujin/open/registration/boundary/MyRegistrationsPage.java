@@ -1,13 +1,15 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.registration.control.Waitlist;
-import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.RegistrationView;
 import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.control.Waitlist;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,7 +40,10 @@ public class MyRegistrationsPage implements Serializable {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.platform.control.Links links;
+    Links links;
+
+    @Inject
+    Clocks clocks;
 
     private transient List<RegistrationView> items;
 
@@ -64,6 +69,11 @@ public class MyRegistrationsPage implements Serializable {
     public void resetCalendar() {
         accounts.calendarToken(user.require(), true);
         Faces.info("me.calendar.reset.done");
+    }
+
+    /** Active and not yet begun: afterwards only organisers change it (409 EVENT_STARTED). */
+    public boolean cancellable(RegistrationView r) {
+        return r.status().isActive() && clocks.clock().instant().isBefore(r.eventStartsAt().toInstant());
     }
 
     public void cancel(Long registrationId) {

@@ -1,18 +1,21 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.registration.control.Waitlist;
-import cn.pujin.open.registration.control.RegistrationQueries;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.RegistrationRequest;
 import cn.pujin.open.registration.control.RegistrationView;
 import cn.pujin.open.registration.control.Registrations;
+import cn.pujin.open.registration.control.Waitlist;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +23,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primefaces.PrimeFaces;
 
 /**
  * The register / apply / cancel box on an event's page, with the person's current state and the seats
@@ -47,7 +51,7 @@ public class RegistrationPanel implements Serializable {
     CurrentUser user;
 
     @Inject
-    cn.pujin.open.platform.control.Clocks clocks;
+    Clocks clocks;
 
     /** Shown on the form: registering means agreeing to this version of the privacy notice (recorded with it). */
     public String getPrivacyVersion() { return registrations.privacyVersion(); }
@@ -60,9 +64,9 @@ public class RegistrationPanel implements Serializable {
     private transient boolean loaded;
 
     /** Created on the page's first (GET) request, which carries the event id; postbacks keep it. */
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
-        String id = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+        String id = FacesContext.getCurrentInstance().getExternalContext()
                 .getRequestParameterMap().get("id");
         try {
             eventId = id == null ? null : Long.valueOf(id);
@@ -92,6 +96,11 @@ public class RegistrationPanel implements Serializable {
 
     public boolean isActive() {
         return getMine() != null && getMine().status().isActive();
+    }
+
+    /** Active and not yet begun (afterwards only organisers change it). */
+    public boolean isCancellable() {
+        return isActive() && clocks.clock().instant().isBefore(event().startsAt());
     }
 
     public boolean isOpen() {
@@ -133,7 +142,7 @@ public class RegistrationPanel implements Serializable {
         try {
             registrations.register(user.require(), eventId, new RegistrationRequest(category, statement, organisation));
             Faces.info("registration.done.applied");
-            org.primefaces.PrimeFaces.current().executeScript("PF('applyDialog').hide()");
+            PrimeFaces.current().executeScript("PF('applyDialog').hide()");
             statement = null;
         } catch (Problem e) {
             Faces.show(e, "applyForm", Map.of("category", "category", "statement", "statement", "organisation", "organisation"));

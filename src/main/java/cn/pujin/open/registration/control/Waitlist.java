@@ -1,45 +1,27 @@
 package cn.pujin.open.registration.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.event.control.PublicEvents;
-import cn.pujin.open.platform.control.Texts;
-import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.EventCancelled;
+import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Audit;
-import cn.pujin.open.platform.control.Masking;
-import cn.pujin.open.platform.control.Page;
-import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.registration.control.RegistrationChanged.Change;
-import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
-import cn.pujin.open.registration.entity.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Cancelling and the waitlist: a freed seat goes to the first in line in the same transaction (alternates by rank for
@@ -79,6 +61,11 @@ public class Waitlist {
         }
         if (registration.getStatus() == RegistrationStatus.REJECTED) {
             throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "registration.transition.invalid", "cancel", registration.getStatus());
+        }
+        // once it has begun the seat helps nobody on the waitlist and the attendance figures must stay as they were;
+        // organisers may still correct a registration
+        if (!organiser && !clock.instant().isBefore(seats.bookable(registration.getEventId()).startsAt())) {
+            throw Problem.conflict(ProblemCode.EVENT_STARTED, "registration.cancel.started");
         }
         seats.lock(registration.getEventId());
         RegistrationStatus before = registration.getStatus();
@@ -186,7 +173,7 @@ public class Waitlist {
     }
 
     @Inject
-    jakarta.enterprise.inject.Instance<Waitlist> selfInstance;
+    Instance<Waitlist> selfInstance;
 
     private Waitlist self() {
         return selfInstance.get();

@@ -1,12 +1,13 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.entity.Outcome;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.suggestion.control.Feedback;
 import cn.pujin.open.suggestion.control.FeedbackView;
-import cn.pujin.open.input.entity.Outcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.StringJoiner;
 
 /** {@code /open/feedback.xhtml?event=&outcome=&page=}: the public record of answers, decisions and implementation. */
 @Named
@@ -25,16 +26,38 @@ public class FeedbackPage {
 
     public FeedbackView getView() {
         if (view == null) {
-            Long id = event != null && event.matches("\\d{1,18}") ? Long.valueOf(event) : null;
-            Outcome o = null;
-            for (Outcome candidate : Outcome.values()) {
-                if (candidate.name().equals(outcome)) {
-                    o = candidate;
-                }
-            }
-            view = feedback.feedback(id, o, new Paging(Math.max(0, page), PAGE_SIZE));
+            view = feedback.feedback(getEventId(), chosenOutcome(), new Paging(Math.max(0, page), PAGE_SIZE));
         }
         return view;
+    }
+
+    /** The event filtered on, if the parameter names one. */
+    public Long getEventId() {
+        return event != null && event.matches("\\d{1,18}") ? Long.valueOf(event) : null;
+    }
+
+    private Outcome chosenOutcome() {
+        for (Outcome candidate : Outcome.values()) {
+            if (candidate.name().equals(outcome)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** This page's address with the given outcome filter and page, carrying only the parameters that are set. */
+    public String link(String outcomeName, int toPage) {
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        if (getEventId() != null) {
+            query.add("event=" + getEventId());
+        }
+        if (outcomeName != null && !outcomeName.isEmpty()) {
+            query.add("outcome=" + outcomeName);
+        }
+        if (toPage > 0) {
+            query.add("page=" + toPage);
+        }
+        return "/open/feedback.xhtml" + query;
     }
 
     public Outcome[] getOutcomes() {

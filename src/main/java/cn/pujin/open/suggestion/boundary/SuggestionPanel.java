@@ -1,17 +1,22 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.PublicEvents;
-import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.suggestion.control.SuggestionRequest;
 import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.Suggestion;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.primefaces.model.file.UploadedFile;
 import org.primefaces.model.file.UploadedFiles;
@@ -40,11 +45,11 @@ public class SuggestionPanel implements Serializable {
     private String text;
     private transient UploadedFiles files;
     private transient Boolean open;
-    private transient java.util.List<cn.pujin.open.event.control.EventView.AgendaItemView> agendaItems;
+    private transient List<EventView.AgendaItemView> agendaItems;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
-        String id = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+        String id = FacesContext.getCurrentInstance().getExternalContext()
                 .getRequestParameterMap().get("id");
         eventId = id != null && id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
     }
@@ -58,27 +63,26 @@ public class SuggestionPanel implements Serializable {
     }
 
     /** The event's agenda items, held by this view so a postback does not depend on the page's request-scoped event. */
-    public java.util.List<cn.pujin.open.event.control.EventView.AgendaItemView> getAgendaItems() {
+    public List<EventView.AgendaItemView> getAgendaItems() {
         if (agendaItems == null) {
-            agendaItems = eventId == null ? java.util.List.of()
-                    : publicEvents.published(eventId).map(cn.pujin.open.event.control.EventView::agendaItems).orElse(java.util.List.of());
+            agendaItems = eventId == null ? List.of()
+                    : publicEvents.published(eventId).map(EventView::agendaItems).orElse(List.of());
         }
         return agendaItems;
     }
 
     public void submit() {
         try {
-            Suggestion s = suggestions.submit(actor.get(), eventId, new SuggestionRequest(agendaItemId, text, null, null, null));
-            int attached = 0;
+            List<Suggestions.Upload> uploads = new ArrayList<>();
             if (files != null) {
                 for (UploadedFile f : files.getFiles()) {
                     if (f.getSize() > 0) {
-                        suggestions.attach(actor.get(), s.getId(), f.getFileName(), f.getInputStream().readAllBytes());
-                        attached++;
+                        uploads.add(new Suggestions.Upload(f.getFileName(), f.getInputStream().readAllBytes()));
                     }
                 }
             }
-            Faces.info("suggestion.done.submitted", Suggestions.number(s.getId()), attached);
+            Suggestion s = suggestions.submit(actor.get(), eventId, new SuggestionRequest(agendaItemId, text, null, null, null), uploads);
+            Faces.info("suggestion.done.submitted", Suggestions.number(s.getId()), uploads.size());
             text = null;
             agendaItemId = null;
         } catch (Problem e) {

@@ -1,13 +1,12 @@
 package cn.pujin.open.suggestion.control;
 
-import cn.pujin.open.platform.control.ProblemCode;
-import cn.pujin.open.input.control.InputQueues;
-import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.event.control.AgendaItemRemoving;
 import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
+import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.control.InputWorkflow;
 import cn.pujin.open.input.entity.InputStatus;
 import cn.pujin.open.platform.control.Audit;
@@ -15,6 +14,7 @@ import cn.pujin.open.platform.control.FileTypes;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.entity.Registration;
@@ -84,6 +84,25 @@ public class Suggestions {
     Clock clock;
 
     // writing
+
+    /** A file sent with a suggestion from the page. */
+    public record Upload(String fileName, byte[] content) {}
+
+    /**
+     * The suggestion and its files at once: a refused file (type, size, count) leaves nothing stored, so the person
+     * corrects it and sends again without a copy of the suggestion already filed.
+     */
+    @Transactional
+    public Suggestion submit(InputActor actor, Long eventId, SuggestionRequest request, List<Upload> uploads) {
+        if (uploads.size() > Attachments.MAX_PER_SUGGESTION) {
+            throw Problem.conflict(ProblemCode.TOO_MANY_ATTACHMENTS, "suggestion.attachment.tooMany", Attachments.MAX_PER_SUGGESTION);
+        }
+        Suggestion s = submit(actor, eventId, request);
+        for (Upload u : uploads) {
+            attach(actor, s.getId(), u.fileName(), u.content());
+        }
+        return s;
+    }
 
     @Transactional
     public Suggestion submit(InputActor actor, Long eventId, SuggestionRequest request) {
