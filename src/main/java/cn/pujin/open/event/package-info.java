@@ -4,7 +4,8 @@
  * the public lists ({@code PublicEvents}), seats ({@code Seats}) and what other features ask of events
  * ({@code EventFacts}).
  * <p>Tables: event, agenda_item, agenda_item_material, campaign, event_publication, decision.
- * <p>Fires: EventPublished, EventCancelled, AgendaItemRemoving (a feature referring to the item may refuse).
+ * <p>Fires: EventPublished, EventCancelled, EventRescheduled (an approved change moved it in time or place),
+ * AgendaItemRemoving (a feature referring to the item may refuse).
  * <p>Observes: ClusterBus.Changed (public lists changed elsewhere).
  */
 package cn.pujin.open.event;

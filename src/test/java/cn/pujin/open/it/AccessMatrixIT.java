@@ -71,6 +71,7 @@ class AccessMatrixIT {
             POST    /events/{id}/registrations                           401   409   409   409   409   409   409   403
             GET     /events/{id}/registrations                           401   403   403   200   403   403   403   403
             GET     /events/{id}/registrations/export.{format}           401   403   403   200   403   403   403   403
+            POST    /registrations/reminders/run                         401   403   403   200   403   403   200   403
             GET     /registrations/{id}                                  401   200   404   200   404   404   404   403
             POST    /registrations/{id}/cancel                           401   409   404   200   404   404   404   403
             POST    /registrations/{id}/approve                          401   403   403   409   403   403   403   403

@@ -56,6 +56,9 @@ public class Events {
     Links links;
 
     @Inject
+    Seats seats;
+
+    @Inject
     jakarta.enterprise.event.Event<EventPublished> published;
 
     @Inject
@@ -63,6 +66,9 @@ public class Events {
 
     @Inject
     jakarta.enterprise.event.Event<AgendaItemRemoving> removing;
+
+    @Inject
+    jakarta.enterprise.event.Event<EventRescheduled> rescheduled;
 
     // ---- organiser: working copy ----
 
@@ -151,15 +157,29 @@ public class Events {
     public Event approve(Long reviewer, Long id) {
         Event event = working(id);
         String before = event.state();
+        int confirmed = seats.lock(id);
+        if (event.getCapacity() < confirmed) {
+            throw capacityBelowConfirmed(confirmed);
+        }
         event.approve(reviewer, clock.instant());
         EventPublication publication = em.find(EventPublication.class, id);
+        EventContent was = null;
         if (publication == null) {
             publication = new EventPublication(id, clock.instant());
             em.persist(publication);
+        } else if (publication.getStatus() == EventStatus.PUBLISHED) {
+            was = JSONB.fromJson(publication.getSnapshot(), EventContent.class);
         }
-        publication.publish(event, JSONB.toJson(content(event)), clock.instant());
+        EventContent now = content(event);
+        publication.publish(event, JSONB.toJson(now), clock.instant());
         audit.record(reviewer, "event", id, "event.approve", before, event.state(), null);
         published.fire(new EventPublished(id, publication.getSequence()));
+        if (was != null) {
+            EventRescheduled change = new EventRescheduled(id, was, now);
+            if (change.timeChanged() || change.placeChanged()) {
+                rescheduled.fire(change);
+            }
+        }
         return event;
     }
 
@@ -189,6 +209,11 @@ public class Events {
         cancelled.fire(new EventCancelled(id, why));
         published.fire(new EventPublished(id, publication == null ? -1 : publication.getSequence()));
         return event;
+    }
+
+    private static Problem capacityBelowConfirmed(int confirmed) {
+        return new Problem(409, ProblemCode.CAPACITY_BELOW_CONFIRMED, "event.capacity.belowConfirmed", null,
+                Map.of("confirmed", confirmed), confirmed);
     }
 
     static String requireReason(String reason) {
@@ -296,6 +321,11 @@ public class Events {
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
+        }
+        // a seat once confirmed is never taken away by an edit: lowering the capacity below it is refused, here and
+        // again at approval (people may have registered in between)
+        if (event.getId() != null && d.capacity() < event.getConfirmedCount()) {
+            throw capacityBelowConfirmed(event.getConfirmedCount());
         }
         event.describe(d.title().strip(), Texts.strip(d.summary()), Html.sanitize(d.description(), links.to("")), d.mode(),
                 Texts.strip(d.venue()), Texts.strip(d.onlineUrl()));

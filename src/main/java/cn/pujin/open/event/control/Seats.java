@@ -85,6 +85,13 @@ public class Seats {
                 .getResultList();
     }
 
+    /** Published, not cancelled events starting in [from, to). */
+    public List<Long> startingBetween(Instant from, Instant to) {
+        return em.createQuery("select p.eventId from EventPublication p where p.startsAt >= :from and p.startsAt < :to and p.status = :s",
+                        Long.class)
+                .setParameter("from", from).setParameter("to", to).setParameter("s", EventStatus.PUBLISHED).getResultList();
+    }
+
     /** Free seats of a published event (0 for unknown ids), in one query. */
     public int seatsLeft(Long eventId) {
         List<?> left = em.createNativeQuery("""

@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -28,6 +30,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Organizer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -60,6 +71,11 @@ public class IcalFeed {
 
     @Inject
     Links links;
+
+    /** The organiser of every invitation (RFC 5546: a REQUEST and a CANCEL name their ORGANIZER). */
+    @Inject
+    @ConfigProperty(name = "MAIL_FROM")
+    String organiser;
 
     /** A feed as sent: its UTF-8 bytes, ETag and Last-Modified. */
     public record Rendered(byte[] body, String tag, Instant lastModified) {
@@ -121,7 +137,65 @@ public class IcalFeed {
      * mail attachments carry them; same UID as the feeds so calendar apps update the same entry.
      */
     public String invitation(PublicEvents.Published event, boolean cancel) {
-        return write(calendar(List.of(event), event.view().title(), cancel ? Method.VALUE_CANCEL : Method.VALUE_REQUEST));
+        Calendar calendar = calendar(List.of(event), event.view().title(), cancel ? Method.VALUE_CANCEL : Method.VALUE_REQUEST);
+        calendar.getComponent(Component.VEVENT).ifPresent(e -> e.add(new Organizer(URI.create("mailto:" + organiserAddress()))
+                .add(new Cn(Messages.get(Messages.CHINESE, "calendar.organiserName")))));
+        return write(calendar);
+    }
+
+    /** The bare address of MAIL_FROM ("浦锦开放 &lt;noreply@…&gt;" gives noreply@…). */
+    private String organiserAddress() {
+        try {
+            return new InternetAddress(organiser).getAddress();
+        } catch (AddressException e) {
+            throw new IllegalStateException("MAIL_FROM is not an address: " + organiser, e);
+        }
+    }
+
+    /**
+     * The invitation as sent to one person: with their ATTENDEE line (RFC 5546 wants one in a REQUEST and a CANCEL).
+     * Invitations are rendered once per version of an event, so the person's line is put in afterwards.
+     */
+    public static String addressedTo(String invitation, String name, String email) {
+        Property attendee = new Attendee(URI.create("mailto:" + email)).add(Role.REQ_PARTICIPANT).add(PartStat.ACCEPTED)
+                .add(Rsvp.FALSE);
+        if (name != null && !name.isBlank()) {
+            attendee.add(new Cn(name));
+        }
+        String unfolded = unfold(invitation);
+        int end = unfolded.indexOf("END:VEVENT\r\n");
+        if (end < 0) {
+            return invitation;
+        }
+        return fold(unfolded.substring(0, end) + attendee.toString().strip() + "\r\n" + unfolded.substring(end));
+    }
+
+    /** RFC 5545 §3.1: content lines are folded at 75 octets (of UTF-8), never inside a character. */
+    public static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 20);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > 75) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    static String unfold(String folded) {
+        return folded.replace("\r\n ", "").replace("\r\n\t", "");
     }
 
     public static String uid(Long eventId) {
@@ -191,6 +265,7 @@ public class IcalFeed {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        // iCal4j folds at 73 characters, which for Chinese text is up to 219 octets
+        return fold(unfold(out.toString()));
     }
 }

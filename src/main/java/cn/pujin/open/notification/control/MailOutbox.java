@@ -305,7 +305,7 @@ public class MailOutbox {
         }
     }
 
-    private static final Set<String> WITH_PASS = Set.of("CONFIRMED", "PROMOTED", "SELECTED");
+    private static final Set<String> WITH_PASS = Set.of("CONFIRMED", "PROMOTED", "SELECTED", "REMINDED");
 
     @Inject
     Passes passes;

@@ -1,5 +1,11 @@
 package cn.pujin.open.notification.control;
 
+import java.util.Optional;
+import java.util.ArrayList;
+import cn.pujin.open.registration.entity.RegistrationStatus;
+import cn.pujin.open.registration.control.RegistrationQueries;
+import cn.pujin.open.event.control.EventRescheduled;
+import cn.pujin.open.event.control.EventContent;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.EventView;
@@ -44,7 +50,7 @@ public class Notifications {
 
     private static final Locale MAIL_LOCALE = Messages.CHINESE;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Messages.get(MAIL_LOCALE, "format.dayTime"));
-    private static final Set<Change> INVITES = EnumSet.of(Change.CONFIRMED, Change.PROMOTED, Change.SELECTED);
+    private static final Set<Change> INVITES = EnumSet.of(Change.CONFIRMED, Change.PROMOTED, Change.SELECTED, Change.REMINDED);
     private static final Set<Change> WITHDRAWS = EnumSet.of(Change.CANCELLED, Change.EVENT_CANCELLED);
 
     @PersistenceContext
@@ -83,6 +89,9 @@ public class Notifications {
     @Inject
     Seats seats;
 
+    @Inject
+    RegistrationQueries registrationQueries;
+
     /** The shared parts of mails about an event, for its current published version. */
     EventMail eventMail(Long eventId) {
         int sequence = seats.bookable(eventId).sequence();
@@ -115,6 +124,53 @@ public class Notifications {
         notify(c.accountId(), c.eventId(), c.change().name(), key, args, ics).about(c.registrationId());
     }
 
+    /**
+     * An approved change moved the event in time or place: everyone who holds, applied for or waits for a place is
+     * told what changed, old → new; the confirmed get the updated invitation (same UID, next SEQUENCE).
+     */
+    void rescheduled(@Observes EventRescheduled change) {
+        EventMail mail = eventMail(change.eventId());
+        EventView e = mail.view();
+        String what = changes(change);
+        for (Registration r : registrationQueries.concerned(change.eventId())) {
+            Object[] args = {e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
+                    Registration.number(r.getId()), what, link("/events/detail.xhtml?id=" + e.id())};
+            notify(r.getAccountId(), change.eventId(), "EVENT_CHANGED", "mail.event_changed", args,
+                    r.getStatus() == RegistrationStatus.CONFIRMED ? mail.invite() : null).about(r.getId());
+        }
+    }
+
+    /** "时间：… → …" and "地点：… → …", one line each, for what changed. */
+    static String changes(EventRescheduled change) {
+        List<String> lines = new ArrayList<>();
+        if (change.timeChanged()) {
+            lines.add(Messages.get(MAIL_LOCALE, "mail.event_changed.time", span(change.before()), span(change.after())));
+        }
+        if (change.placeChanged()) {
+            lines.add(Messages.get(MAIL_LOCALE, "mail.event_changed.place", place(change.before()), place(change.after())));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String span(EventContent c) {
+        return WHEN.format(c.startsAt().atZoneSameInstant(Clocks.ZONE)) + "–"
+                + (c.endsAt().atZoneSameInstant(Clocks.ZONE).toLocalDate().equals(c.startsAt().atZoneSameInstant(Clocks.ZONE).toLocalDate())
+                ? DateTimeFormatter.ofPattern("HH:mm").format(c.endsAt().atZoneSameInstant(Clocks.ZONE))
+                : WHEN.format(c.endsAt().atZoneSameInstant(Clocks.ZONE)));
+    }
+
+    private static String place(EventContent c) {
+        String mode = Messages.get(MAIL_LOCALE, "mode." + c.mode().name());
+        List<String> parts = new ArrayList<>(List.of(mode));
+        if (c.venue() != null) {
+            parts.add(c.venue());
+        }
+        if (c.onlineUrl() != null) {
+            parts.add(c.onlineUrl());
+        }
+        return String.join(" · ", parts);
+    }
+
     void invited(@Observes Pool.Invited invitation) {
         EventMail mail = eventMail(invitation.eventId());
         EventView e = mail.view();
@@ -129,9 +185,11 @@ public class Notifications {
         String subject = Messages.get(MAIL_LOCALE, key + ".subject", args);
         String text = Messages.get(MAIL_LOCALE, key + ".body", args);
         Account account = accounts.get(accountId);
-        boolean mail = accounts.emailOf(account).isPresent();
+        Optional<String> email = accounts.emailOf(account);
+        boolean mail = email.isPresent();
+        String addressed = ics == null || email.isEmpty() ? ics : IcalFeed.addressedTo(ics, account.getDisplayName(), email.get());
         Notification n = new Notification(accountId, eventId, kind, subject, text + "\n\n" + footer(), html(subject, text),
-                ics, mail, clock.instant());
+                addressed, mail, clock.instant());
         em.persist(n);
         if (mail) {
             queued.fire(new MailQueued(n.getId()));

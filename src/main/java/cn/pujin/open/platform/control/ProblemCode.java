@@ -28,6 +28,7 @@ public enum ProblemCode {
     ALREADY_RATED(409, "suggestion.rate.twice"),
     ALREADY_REGISTERED(409, "registration.already"),
     ANSWER_NOT_PUBLISHED(409, "suggestion.rate.unpublished"),
+    CAPACITY_BELOW_CONFIRMED(409, "event.capacity.belowConfirmed"),
     EVENT_CANCELLED(409, "event.cancelled"),
     EVENT_FULL(409, "registration.full"),
     EVENT_IN_REVIEW(409, "event.inReview"),

@@ -1,5 +1,6 @@
 package cn.pujin.open.registration.boundary;
 
+import cn.pujin.open.registration.control.EventReminders;
 import cn.pujin.open.platform.boundary.ReasonRequest;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
@@ -42,6 +43,22 @@ public class RegistrationsResource {
 
 
     public record Decisions(List<Long> ids, String action, String reason) {}
+
+    @Inject
+    EventReminders reminders;
+
+    public record ReminderRun(int sent) {}
+
+    /** Staff: send the reminders of tomorrow's events now (the scheduler does the same every few minutes). */
+    @POST
+    @Path("reminders/run")
+    public ReminderRun runReminders() {
+        user.require();
+        if (!user.is(Role.ORGANISER) && !user.is(Role.ADMIN)) {
+            throw Problem.forbidden();
+        }
+        return new ReminderRun(reminders.run());
+    }
 
     @GET
     @Path("{id}")

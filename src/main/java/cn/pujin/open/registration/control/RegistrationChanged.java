@@ -7,6 +7,8 @@ package cn.pujin.open.registration.control;
 public record RegistrationChanged(Long registrationId, Long eventId, Long accountId, Change change, String reason) {
 
     public enum Change {
-        CONFIRMED, WAITLISTED, PROMOTED, CANCELLED, APPLIED, APPROVED, REJECTED, SELECTED, ALTERNATE, EVENT_CANCELLED
+        CONFIRMED, WAITLISTED, PROMOTED, CANCELLED, APPLIED, APPROVED, REJECTED, SELECTED, ALTERNATE, EVENT_CANCELLED,
+        /** Not a change: the reminder the day before, for the confirmed. */
+        REMINDED
     }
 }

@@ -69,6 +69,19 @@ public class RegistrationQueries {
                 .setParameter("e", eventId).setParameter("a", accountId).getResultStream().findFirst();
     }
 
+    /** Whether anyone but this registration is on the event's waitlist (a newcomer then waits behind them). */
+    public boolean othersWaiting(Long eventId, Long registrationId) {
+        return !em.createQuery("select r.id from Registration r where r.eventId = :e and r.status = :w and r.id <> :self", Long.class)
+                .setParameter("e", eventId).setParameter("w", RegistrationStatus.WAITLISTED).setParameter("self", registrationId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Everyone who holds or waits for a place at the event: confirmed, applied, approved or waitlisted. */
+    public List<Registration> concerned(Long eventId) {
+        return em.createQuery("select r from Registration r where r.eventId = :e and r.activeAccountId is not null order by r.id",
+                        Registration.class).setParameter("e", eventId).getResultList();
+    }
+
     public List<Registration> mine(Long accountId) {
         return em.createQuery("select r from Registration r where r.accountId = :a order by r.createdAt desc, r.id desc",
                 Registration.class).setParameter("a", accountId).setMaxResults(500).getResultList();

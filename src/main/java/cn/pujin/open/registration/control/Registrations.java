@@ -111,7 +111,10 @@ public class Registrations {
         persistUnique(registration);
         prepared.fire(new Preparing(eventId, accountId));
         Change change;
-        if (seats.take(eventId)) {
+        // first come, first served: while anyone waits, a seat that is free (a capacity just raised, a promotion not yet
+        // run) goes to them, and the newcomer waits behind them
+        boolean queueAhead = event.waitlist() && queries.othersWaiting(eventId, registration.getId());
+        if (!queueAhead && seats.take(eventId)) {
             registration.confirm(now);
             change = Change.CONFIRMED;
         } else if (event.waitlist()) {

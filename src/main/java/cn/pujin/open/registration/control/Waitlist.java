@@ -1,6 +1,7 @@
 package cn.pujin.open.registration.control;
 
 import cn.pujin.open.event.control.EventCancelled;
+import cn.pujin.open.event.control.EventPublished;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
@@ -146,7 +147,16 @@ public class Waitlist {
 
     /** Remaining seats are part of the public lists: they are read afresh after any change of a registration. */
     void seatsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistrationChanged c) {
-        publicEvents.publicChanged();
+        if (c.change() != Change.REMINDED) {
+            publicEvents.publicChanged();
+        }
+    }
+
+    /** An approved change may have raised the capacity: the free seats go to those waiting, in order. */
+    void afterPublication(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventPublished published) {
+        if (published.sequence() >= 0 && seats.seatsLeft(published.eventId()) > 0) {
+            self().rebalance(published.eventId());
+        }
     }
 
     void afterWaitlisting(@Observes(during = TransactionPhase.AFTER_SUCCESS) Registrations.SeatFreed freed) {

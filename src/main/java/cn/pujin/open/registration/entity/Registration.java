@@ -75,6 +75,10 @@ public class Registration {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When the reminder the day before went out (claimed by a conditional UPDATE). */
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
     @Version
     private long version;
 
