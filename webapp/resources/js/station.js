@@ -81,9 +81,9 @@
     renderRecent();
   }
 
+  // in the page's language, from the attributes the page writes from its bundle
   function categoryLabel(c) {
-    var labels = { RESIDENT: '居民', STAKEHOLDER: '利益相关方', ENTERPRISE: '民营企业', EXPERT: '专家', OTHER: '其他' };
-    return document.documentElement.lang === 'en' ? c : (labels[c] || c);
+    return (c && t['i18nCategory' + c.charAt(0) + c.slice(1).toLowerCase()]) || c;
   }
 
   // times as the office reads them (Shanghai), whatever the device's zone
@@ -286,9 +286,15 @@
         people.forEach(function (p) {
           var li = document.createElement('li');
           var who = document.createElement('span');
-          who.textContent = [p.name, p.number, p.phoneTail ? '尾号 ' + p.phoneTail : null].filter(Boolean).join(' · ');
+          who.textContent = [p.name, p.number, p.phoneTail ? t.i18nPhonetail + ' ' + p.phoneTail : null].filter(Boolean).join(' · ');
           li.appendChild(who);
-          if (p.checkedInAt) {
+          if (p.status && p.status !== 'CONFIRMED') {
+            // found, but holds no seat: say why instead of offering to admit
+            var why = document.createElement('span'); why.className = 'tag bad';
+            var state = t['i18nState' + p.status.charAt(0) + p.status.slice(1).toLowerCase()] || p.status;
+            why.textContent = state + ' · ' + t.i18nNotadmissible;
+            li.appendChild(why);
+          } else if (p.checkedInAt) {
             var done = document.createElement('span'); done.className = 'muted';
             done.textContent = LABEL.ALREADY_CHECKED_IN + ' ' + hhmm(p.checkedInAt);
             li.appendChild(done);

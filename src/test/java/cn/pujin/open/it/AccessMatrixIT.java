@@ -52,6 +52,8 @@ class AccessMatrixIT {
             POST    /events/{id}/agenda-items                            401   403   403   400   403   403   403   403
             PUT     /events/{id}/agenda-items/{itemId}                   401   403   403   400   403   403   403   403
             DELETE  /events/{id}/agenda-items/{itemId}                   401   403   403   409   403   403   403   403
+            POST    /events/{id}/copy                                    401   403   403   201   403   403   403   403
+            POST    /events/series                                       401   403   403   400   403   403   403   403
             POST    /events/{id}/submit                                  401   403   403   409   403   403   403   403
             POST    /events/{id}/approve                                 401   403   403   403   409   403   403   403
             POST    /events/{id}/reject                                  401   403   403   403   400   403   403   403

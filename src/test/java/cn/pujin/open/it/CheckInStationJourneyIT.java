@@ -1,6 +1,7 @@
 package cn.pujin.open.it;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static cn.pujin.open.it.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,10 +28,11 @@ class CheckInStationJourneyIT {
     @Test
     void scannerAdmitsThenDuplicateAndCountersFollowLive() {
         String title = unique("签到点浏览器测试");
-        long eventId = Fixtures.id(Fixtures.published(Fixtures.startingSoon(title)));
+        long eventId = Fixtures.id(Fixtures.published(Fixtures.startingSoon(title).add("capacity", 3)));
         CheckInIT.Attendee a = CheckInIT.attendee(eventId, "扫码欧阳娜");
         CheckInIT.attendee(eventId, "未到者");
         CheckInIT.Attendee c = CheckInIT.attendee(eventId, "离线者");
+        PassesIT.register(Api.newCitizen("候补宋"), eventId);
         CheckInIT.station(eventId, "东门");
         String page = "/organiser/checkin/station.xhtml?event=" + eventId;
         try (Browser east = new Browser(1280, 900); Browser west = new Browser(390, 844)) {
@@ -69,6 +72,13 @@ class CheckInStationJourneyIT {
                 west.waitForText("签到成功");
                 new WebDriverWait(east.driver, Duration.ofSeconds(2)).until(ExpectedConditions.textToBe(By.id("checked-in"), "2"));
 
+                // a waitlisted person is found and the page says why they cannot come in
+                west.find(By.id("manual-q")).clear();
+                west.find(By.id("manual-q")).sendKeys("宋" + Keys.ENTER);
+                west.waitForText("候补中 · 不能入场");
+                assertTrue(west.driver.findElements(By.xpath("//ul[@id='manual-results']//button")).isEmpty(), "no admit button");
+                west.screenshot("checkin-2b-waitlisted-found-phone");
+
                 // offline verification in the browser: the real pass verifies, a tampered one does not
                 char[] chars = a.token().toCharArray();
                 chars[60] = chars[60] == 'A' ? 'B' : 'A';
@@ -91,6 +101,17 @@ class CheckInStationJourneyIT {
                 ((JavascriptExecutor) west.driver).executeScript("window.pujinStation.flush();");
                 new WebDriverWait(west.driver, Duration.ofSeconds(10)).until(d ->
                         Api.as("organiser").get("/api/v1/events/" + eventId + "/checkins/summary").json().getInt("checkedIn") == 3);
+
+                // an old pass after a re-issue: the summary says why in words, and the repeat scan is no failure
+                c.citizen().api().post("/api/v1/registrations/" + c.registrationId() + "/pass/reissue",
+                        JsonValue.EMPTY_JSON_OBJECT).expect(200);
+                east.find(By.id("scan-input")).sendKeys(c.token() + Keys.ENTER);
+                east.waitForText("凭证已失效");
+                east.open("/organiser/checkin/summary.xhtml?event=" + eventId);
+                east.waitForText("凭证已重新生成，旧凭证作废");
+                assertFalse(east.text().contains("REISSUED"), east.text());
+                assertTrue(east.text().contains("重复扫码"), east.text());
+                east.screenshot("checkin-4-summary");
             });
         }
     }

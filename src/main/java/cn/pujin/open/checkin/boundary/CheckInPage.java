@@ -1,5 +1,7 @@
 package cn.pujin.open.checkin.boundary;
 
+import jakarta.faces.context.FacesContext;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.checkin.control.Stations;
 import cn.pujin.open.event.control.Events;
@@ -109,4 +111,9 @@ public class CheckInPage implements Serializable {
     public void setStationName(String stationName) { this.stationName = stationName; }
     public String getCreatedKey() { return createdKey; }
     public String getCreatedName() { return createdName; }
+
+    /** A failed scan's reason in the page's language (codes such as REISSUED, KEY_EXPIRED, WAITLISTED). */
+    public String reason(String code) {
+        return Messages.label(FacesContext.getCurrentInstance().getViewRoot().getLocale(), "checkin.reason.", code);
+    }
 }

@@ -1,5 +1,8 @@
 package cn.pujin.open.checkin.control;
 
+import java.util.stream.Stream;
+import java.util.Objects;
+import cn.pujin.open.registration.entity.RegistrationStatus;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.checkin.entity.CheckIn;
@@ -83,13 +86,14 @@ public class CheckInReports {
         return new Counts(eventId, in, expected);
     }
 
+    /** One person of the event as the door sees them; {@code status} CONFIRMED for everyone on the roster. */
     public record Person(Long registrationId, String number, String name, String phoneTail, Category category,
-                         Long passId, OffsetDateTime checkedInAt, String station) {}
+                         Long passId, OffsetDateTime checkedInAt, String station, RegistrationStatus status) {}
 
     public record Failed(OffsetDateTime at, String station, Verdict verdict, String reason, String number, String name) {}
 
     public record Summary(Long eventId, String title, long checkedIn, long expected, Map<String, Long> byStation,
-                          Map<Category, Long> byCategory, long failedCount, Map<Verdict, Long> failedByVerdict,
+                          Map<Category, Long> byCategory, long failedCount, long duplicates, Map<Verdict, Long> failedByVerdict,
                           List<Failed> failed, boolean ended, List<Person> noShows) {}
 
     public Summary summary(Event event) {
@@ -106,16 +110,23 @@ public class CheckInReports {
                 noShows.add(p);
             }
         }
+        // a second scan of an admitted pass is no failure: the person is in; it is counted apart
         Map<Verdict, Long> byVerdict = new LinkedHashMap<>();
+        long duplicates = 0;
         for (Object[] row : em.createQuery("""
                         select c.verdict, count(c) from CheckIn c where c.eventId = :e and c.verdict <> :a group by c.verdict
                         order by c.verdict""", Object[].class)
                 .setParameter("e", eventId).setParameter("a", Verdict.ADMITTED).getResultList()) {
-            byVerdict.put((Verdict) row[0], (Long) row[1]);
+            if (row[0] == Verdict.ALREADY_CHECKED_IN) {
+                duplicates = (Long) row[1];
+            } else {
+                byVerdict.put((Verdict) row[0], (Long) row[1]);
+            }
         }
         List<CheckIn> failedRows = em.createQuery("""
-                        select c from CheckIn c where c.eventId = :e and c.verdict <> :a order by c.scannedAt desc, c.id desc""", CheckIn.class)
-                .setParameter("e", eventId).setParameter("a", Verdict.ADMITTED).setMaxResults(200).getResultList();
+                        select c from CheckIn c where c.eventId = :e and c.verdict not in :ok order by c.scannedAt desc, c.id desc""", CheckIn.class)
+                .setParameter("e", eventId).setParameter("ok", List.of(Verdict.ADMITTED, Verdict.ALREADY_CHECKED_IN))
+                .setMaxResults(200).getResultList();
         Map<Long, Person> byRegistration = new LinkedHashMap<>();
         roster.forEach(p -> byRegistration.put(p.registrationId(), p));
         List<Failed> failed = failedRows.stream().map(c -> {
@@ -125,7 +136,7 @@ public class CheckInReports {
         }).toList();
         long checkedIn = roster.size() - noShows.size();
         return new Summary(eventId, event.getTitle(), checkedIn, roster.size(), byStation, byCategory,
-                byVerdict.values().stream().mapToLong(Long::longValue).sum(), byVerdict, failed,
+                byVerdict.values().stream().mapToLong(Long::longValue).sum(), duplicates, byVerdict, failed,
                 !clock.instant().isBefore(event.getEndsAt()), noShows);
     }
 
@@ -147,7 +158,22 @@ public class CheckInReports {
             out.add(new Person(r.getId(), r.number(), a == null ? null : Masking.name(a.getDisplayName()),
                     masked == null || masked.length() < 4 ? null : masked.substring(masked.length() - 4), r.getCategory(),
                     passes.get(r.getId()), c == null ? null : Times.local(c.getScannedAt()),
-                    c == null ? null : c.getStationName() == null ? STAFF : c.getStationName()));
+                    c == null ? null : c.getStationName() == null ? STAFF : c.getStationName(), RegistrationStatus.CONFIRMED));
+        }
+        return out;
+    }
+
+    /** Those of the event who hold no seat (waitlisted, applied, cancelled, rejected): found by search, never admitted. */
+    private List<Person> others(Long eventId) {
+        List<Registration> rows = registrations.notConfirmed(eventId);
+        Map<Long, Account> people = accounts.byIds(rows.stream().map(Registration::getAccountId).filter(Objects::nonNull).toList());
+        List<Person> out = new ArrayList<>(rows.size());
+        for (Registration r : rows) {
+            Account a = r.getAccountId() == null ? null : people.get(r.getAccountId());
+            String masked = a == null ? null : a.getPhoneMasked();
+            out.add(new Person(r.getId(), r.number(), a == null ? null : Masking.name(a.getDisplayName()),
+                    masked == null || masked.length() < 4 ? null : masked.substring(masked.length() - 4), r.getCategory(),
+                    null, null, null, r.getStatus()));
         }
         return out;
     }
@@ -159,7 +185,7 @@ public class CheckInReports {
     public List<Person> search(Long eventId, String query) {
         String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
         Long number = registrationNumber(q);
-        return roster(eventId).stream().filter(p -> q.isEmpty()
+        return Stream.concat(roster(eventId).stream(), others(eventId).stream()).filter(p -> q.isEmpty()
                 || (number != null && number.equals(p.registrationId()))
                 || (p.phoneTail() != null && p.phoneTail().equals(q))
                 || (p.name() != null && p.name().contains(q))).limit(50).toList();

@@ -124,18 +124,17 @@ public class CheckIns {
                     return record(record.about(scanner.eventId(), null, null), Verdict.INVALID_SIGNATURE, null);
                 }
                 case KEY_EXPIRED -> {
-                    return record(record.about(scanner.eventId(), null, null), Verdict.INVALID_SIGNATURE, "key expired");
+                    return record(record.about(scanner.eventId(), null, null), Verdict.INVALID_SIGNATURE, "KEY_EXPIRED");
                 }
                 case VALID -> { }
             }
             var claims = checked.claims();
             if (scanner.eventId() != null && scanner.eventId() != claims.eventId()) {
-                return record(record.about(scanner.eventId(), null, claims.passId()), Verdict.WRONG_EVENT,
-                        "pass of event " + claims.eventId());
+                return record(record.about(scanner.eventId(), null, claims.passId()), Verdict.WRONG_EVENT, "OTHER_EVENT");
             }
             Pass pass = em.find(Pass.class, claims.passId());
             if (pass == null || pass.getEventId() != claims.eventId() || pass.getSerial() != claims.serial()) {
-                return record(record.about(claims.eventId(), null, claims.passId()), Verdict.REVOKED, "unknown pass");
+                return record(record.about(claims.eventId(), null, claims.passId()), Verdict.REVOKED, "UNKNOWN_PASS");
             }
             record.about(claims.eventId(), pass.getRegistrationId(), pass.getId());
             if (pass.isRevoked()) {

@@ -1,5 +1,7 @@
 package cn.pujin.open.event.boundary;
 
+import java.util.HashMap;
+import cn.pujin.open.event.control.EventCopies;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.AgendaItemDraft;
@@ -44,6 +46,22 @@ import org.primefaces.PrimeFaces;
 public class EventEditorPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The series form's fields: the event's own under "event.", and the repetition. */
+    private static Map<String, String> seriesFields() {
+        Map<String, String> fields = new HashMap<>();
+        FIELDS.forEach((field, id) -> fields.put("event." + field, id));
+        fields.put("repeat", "repeat");
+        fields.put("count", "repeatCount");
+        fields.put("event.kind", "kind");
+        return fields;
+    }
+
+    @Inject
+    EventCopies copies;
+
+    private EventCopies.Repeat repeat;
+    private Integer repeatCount = 4;
+
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("kind", "kind"), Map.entry("title", "title"), Map.entry("summary", "summary"),
             Map.entry("description", "description"), Map.entry("mode", "mode"), Map.entry("venue", "venue"),
@@ -149,6 +167,9 @@ public class EventEditorPage implements Serializable {
         EventDraft draft = new EventDraft(kind, title, summary, description, mode, venue, onlineUrl, offset(startsAt),
                 offset(endsAt), capacity, waitlist, offset(registrationOpensAt), offset(registrationClosesAt), campaign,
                 event == null ? null : event.version());
+        if (event == null && repeat != null) {
+            return saveSeries(editor, draft);
+        }
         try {
             Event saved = event == null ? events.create(editor, draft) : events.update(editor, event.id(), draft);
             Faces.info("editor.saved");
@@ -164,6 +185,38 @@ public class EventEditorPage implements Serializable {
         }
         return null;
     }
+
+    /** A weekly or monthly series from the new-event form: separate drafts, listed on the organiser's page. */
+    private String saveSeries(Long editor, EventDraft draft) {
+        try {
+            List<Event> created = copies.series(editor, new EventCopies.SeriesRequest(draft, repeat, repeatCount));
+            Faces.info("editor.seriesSaved", created.size());
+            Faces.keepMessages();
+            Faces.redirect("/organiser/");
+        } catch (RuntimeException e) {
+            Faces.show(e, "editor", seriesFields());
+        }
+        return null;
+    }
+
+    /** 复制活动: a new draft with this event's content and agenda, opened in the editor. */
+    public String copy() {
+        try {
+            Event copy = copies.copy(user.require(Role.ORGANISER), event.id());
+            Faces.info("editor.copied");
+            Faces.keepMessages();
+            Faces.redirect("/organiser/event.xhtml?id=" + copy.getId());
+        } catch (RuntimeException e) {
+            Faces.show(e, "editor", FIELDS);
+        }
+        return null;
+    }
+
+    public EventCopies.Repeat[] getRepeats() { return EventCopies.Repeat.values(); }
+    public EventCopies.Repeat getRepeat() { return repeat; }
+    public void setRepeat(EventCopies.Repeat repeat) { this.repeat = repeat; }
+    public Integer getRepeatCount() { return repeatCount; }
+    public void setRepeatCount(Integer repeatCount) { this.repeatCount = repeatCount; }
 
     public void submit() {
         act(() -> events.submit(user.require(Role.ORGANISER), event.id()), "editor.submitted");

@@ -1,5 +1,6 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.EventCopies;
 import cn.pujin.open.event.control.AgendaItemDraft;
 import cn.pujin.open.event.control.EventDraft;
 import cn.pujin.open.event.control.EventView;
@@ -129,6 +130,26 @@ public class EventsResource {
     public Response removeAgendaItem(@PathParam("id") String id, @PathParam("itemId") String itemId) {
         events.removeAgendaItem(user.require(Role.ORGANISER), Ids.parse(id), Ids.parse(itemId));
         return Response.noContent().build();
+    }
+
+    @Inject
+    EventCopies copies;
+
+    /** 复制活动: a new draft from this event, agenda included. */
+    @POST
+    @Path("{id}/copy")
+    public Response copy(@PathParam("id") String id, @Context UriInfo uri) {
+        Event copy = copies.copy(user.require(Role.ORGANISER), Ids.parse(id));
+        return Response.created(uri.getBaseUriBuilder().path("events").path(String.valueOf(copy.getId())).build())
+                .entity(events.workingView(copy)).build();
+    }
+
+    /** A weekly or monthly series of open days from one form: separate drafts, each reviewed. */
+    @POST
+    @Path("series")
+    public Response series(EventCopies.SeriesRequest request) {
+        List<EventView> created = copies.series(user.require(Role.ORGANISER), request).stream().map(events::workingView).toList();
+        return Response.status(201).entity(new Page<>(created, created.size())).build();
     }
 
     @POST

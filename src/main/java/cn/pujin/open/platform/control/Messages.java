@@ -33,6 +33,14 @@ public final class Messages {
         return format(VALIDATION_BUNDLE, locale, key, args);
     }
 
+    /** The text of {@code prefix + code} when the bundle has one, else the code itself (data written before it had one). */
+    public static String label(Locale locale, String prefix, String code) {
+        if (code == null) {
+            return "";
+        }
+        return bundle(BUNDLE, locale).containsKey(prefix + code) ? get(locale, prefix + code) : code;
+    }
+
     public static boolean hasValidationKey(Locale locale, String key) {
         return bundle(VALIDATION_BUNDLE, locale).containsKey(key);
     }

@@ -249,6 +249,12 @@ public class RegistrationQueries {
     }
 
     /** Every registration a person has for an event, whatever its state. */
+    /** Registrations of the event that hold no seat, latest first (the station's search says why not). */
+    public List<Registration> notConfirmed(Long eventId) {
+        return em.createQuery("select r from Registration r where r.eventId = :e and r.status <> :c order by r.id desc", Registration.class)
+                .setParameter("e", eventId).setParameter("c", RegistrationStatus.CONFIRMED).setMaxResults(2000).getResultList();
+    }
+
     public List<Registration> of(Long accountId, Long eventId) {
         return em.createQuery("select r from Registration r where r.accountId = :a and r.eventId = :e order by r.id", Registration.class)
                 .setParameter("a", accountId).setParameter("e", eventId).getResultList();

@@ -1,0 +1,125 @@
+package cn.pujin.open.it;
+
+import java.util.regex.Pattern;
+import java.util.List;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static cn.pujin.open.it.Fixtures.id;
+import static cn.pujin.open.it.Fixtures.openDay;
+import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The agenda of a meeting through the editor's dialog: add an item, edit it with a material, remove a material row. */
+class EventEditorPageIT {
+
+    @Test
+    void anOrganiserAddsAndEditsAgendaItemsThroughTheDialog() {
+        long meeting = id(Api.as("organiser").post("/api/v1/events",
+                openDay(unique("议题编辑会议"), 30).add("kind", "DECISION_MEETING").add("capacity", 5).build()).expect(201).json());
+        try (Browser b = new Browser(390, 844)) {
+            b.journey("agenda-dialog", () -> {
+                b.signIn("organiser", Api.PASSWORD);
+                b.open("/organiser/event.xhtml?id=" + meeting);
+                b.click(By.id("editor:addItem"));
+                b.type("itemForm:itemTitle", "老旧小区加装电梯补贴方案");
+                b.type("itemForm:itemSummary", "补贴标准与申请流程");
+                b.screenshot("agenda-1-dialog-phone");
+                b.click(By.id("itemForm:saveItem"));
+                b.waitForText("老旧小区加装电梯补贴方案");
+
+                b.click(By.cssSelector("#editor\\:items button[title='编辑议题']"));
+                b.find(By.id("itemForm:itemTitle"));
+                b.click(By.xpath("//form[@id='itemForm']//button[contains(., '添加材料')]"));
+                By urls = By.cssSelector("#itemForm\\:materials input[placeholder='https://']");
+                for (int i = 0; i < 100 && b.driver.findElements(urls).size() < 2; i++) {
+                    sleep();
+                }
+                sleep();
+                b.driver.findElements(By.cssSelector("#itemForm\\:materials input[placeholder]")).get(0).sendKeys("补贴方案（征求意见稿）");
+                b.driver.findElements(By.cssSelector("#itemForm\\:materials input[placeholder='https://']")).get(0)
+                        .sendKeys("https://www.pujin.example.cn/docs/elevator.pdf");
+                b.click(By.xpath("(//div[@id='itemForm:materials']//button)[last()]"));
+                b.click(By.id("itemForm:saveItem"));
+                b.waitForText("补贴方案（征求意见稿）");
+            });
+        }
+        JsonObject saved = Api.as("organiser").get("/api/v1/events/" + meeting).expect(200).json();
+        assertEquals(1, saved.getJsonArray("agendaItems").size());
+        JsonObject item = saved.getJsonArray("agendaItems").getJsonObject(0);
+        assertEquals("老旧小区加装电梯补贴方案", item.getString("title"));
+        assertEquals(1, item.getJsonArray("materials").size(), "the empty second row was removed, the filled one kept");
+    }
+
+    @Test
+    void anOrganiserCopiesAnEventAndCreatesAWeeklySeriesFromOneForm() {
+        String source = unique("可复制的会议");
+        long meeting = id(Api.as("organiser").post("/api/v1/events",
+                openDay(source, 30).add("kind", "DECISION_MEETING").add("capacity", 5).build()).expect(201).json());
+        Api.as("organiser").post("/api/v1/events/" + meeting + "/agenda-items", Json.createObjectBuilder()
+                .add("title", "社区停车管理办法").add("summary", "收费标准").build()).expect(201);
+        String series = unique("每周开放日");
+        LocalDateTime start = LocalDateTime.now(Fixtures.SHANGHAI).plusDays(9).withHour(14).withMinute(0).truncatedTo(ChronoUnit.MINUTES);
+        DateTimeFormatter typed = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        try (Browser b = new Browser(1280, 1000)) {
+            b.journey("copy-and-series", () -> {
+                b.signIn("organiser", Api.PASSWORD);
+                b.open("/organiser/event.xhtml?id=" + meeting);
+                b.click(By.id("editor:copyEvent"));
+                b.waitForText("已复制为新的草稿");
+                long copy = Long.parseLong(b.driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+                JsonObject copied = Api.as("organiser").get("/api/v1/events/" + copy).expect(200).json();
+                assertEquals(source, copied.getString("title"));
+                assertEquals("DRAFT", copied.getString("status"));
+                assertEquals("社区停车管理办法", copied.getJsonArray("agendaItems").getJsonObject(0).getString("title"));
+
+                b.open("/organiser/event.xhtml");
+                b.type("editor:title", series);
+                b.type("editor:venue", "浦锦街道党群服务中心");
+                b.typeDate("editor:startsAt_input", typed.format(start));
+                b.typeDate("editor:endsAt_input", typed.format(start.plusHours(2)));
+                b.click(By.id("editor:repeat"));
+                b.click(By.xpath("//li[contains(@class,'ui-selectonemenu-item') and contains(., '每周同一时间')]"));
+                b.type("editor:repeatCount_input", "3");
+                b.screenshot("series-form");
+                b.click(By.id("editor:save"));
+                b.waitForText("已创建 3 场开放日草稿");
+                String list = b.text();
+                assertEquals(3, list.split(Pattern.quote(series), -1).length - 1, list);
+            });
+        }
+    }
+
+    @Test
+    void aSeriesIsOpenDaysOnlyBetweenTwoAndTwelveAndEachOneIsItsOwnDraft() {
+        Api organiser = Api.as("organiser");
+        JsonObject week = organiser.post("/api/v1/events/series", Json.createObjectBuilder()
+                .add("event", openDay(unique("按月开放日"), 10)).add("repeat", "MONTHLY").add("count", 3).build()).expect(201).json();
+        var items = week.getJsonArray("items");
+        assertEquals(3, items.size());
+        OffsetDateTime first = OffsetDateTime.parse(items.getJsonObject(0).getString("startsAt"));
+        assertEquals(first.plusMonths(2).toInstant(), OffsetDateTime.parse(items.getJsonObject(2).getString("startsAt")).toInstant());
+        assertEquals("DRAFT", items.getJsonObject(1).getString("status"));
+        assertEquals(List.of("count"), organiser.post("/api/v1/events/series", Json.createObjectBuilder()
+                .add("event", openDay("一场", 10)).add("repeat", "WEEKLY").add("count", 1).build()).errorFields());
+        assertEquals(List.of("event.kind"), organiser.post("/api/v1/events/series", Json.createObjectBuilder()
+                .add("event", openDay("会议", 10).add("kind", "DECISION_MEETING")).add("repeat", "WEEKLY").add("count", 2).build())
+                .errorFields());
+        organiser.post("/api/v1/events/999999999/copy").problem(404, "NOT_FOUND");
+        Api.as("citizen1").post("/api/v1/events/series", Json.createObjectBuilder().build()).problem(403, "FORBIDDEN");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

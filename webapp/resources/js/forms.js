@@ -1,0 +1,17 @@
+// Enter in a one-line field never presses a button the person did not choose. A form that has a default button
+// (p:defaultCommand: search, sign in, save) handles Enter itself before this runs; everywhere else the browser's
+// implicit submission would press the form's first button — on some pages one that reveals a phone number or
+// approves what is ticked — so Enter there does nothing.
+(function () {
+  'use strict';
+  var oneLine = 'input:not([type=button]):not([type=submit]):not([type=checkbox]):not([type=radio]):not([type=file])';
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter' || e.defaultPrevented || e.isComposing || e.keyCode === 229) {
+      return;
+    }
+    var field = e.target;
+    if (field && field.form && field.matches && field.matches(oneLine)) {
+      e.preventDefault();
+    }
+  });
+})();
