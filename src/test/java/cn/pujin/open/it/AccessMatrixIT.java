@@ -72,6 +72,7 @@ class AccessMatrixIT {
             GET     /me/invitations                                      401   200   200   200   200   200   200   403
             POST    /events/{id}/registrations                           401   409   409   409   409   409   409   403
             GET     /events/{id}/registrations                           401   403   403   200   403   403   403   403
+            POST    /events/{id}/registrations/on-behalf                 401   403   403   400   403   403   403   403
             GET     /events/{id}/registrations/export.{format}           401   403   403   200   403   403   403   403
             POST    /registrations/reminders/run                         401   403   403   200   403   403   200   403
             GET     /registrations/{id}                                  401   200   404   200   404   404   404   403

@@ -83,7 +83,11 @@ public class Accounts {
     public Account signUp(@Valid SignUp request) {
         passwords.check(request.password(), request.phone());
         String hash = personalData.lookupHash(request.phone());
-        if (findByPhoneHash(hash).isPresent()) {
+        Optional<Account> existing = findByPhoneHash(hash);
+        if (existing.isPresent() && existing.get().isRecordedByStaff()) {
+            return takeOver(existing.get(), request);
+        }
+        if (existing.isPresent()) {
             throw Problem.conflict(ProblemCode.PHONE_TAKEN, "account.phone.taken");
         }
         Account account = new Account(null, request.displayName().strip(), hashPassword(request.password()), clock.instant());
@@ -100,6 +104,40 @@ public class Accounts {
         }
         audit.record(account.getId(), "account", account.getId(), "account.signUp", null, "ACTIVE",
                 "privacy notice " + privacyNoticeVersion);
+        return account;
+    }
+
+    /** Signing up with a phone staff recorded (代为报名): the registrations made for the person become theirs. */
+    private Account takeOver(Account recorded, SignUp request) {
+        Long staff = recorded.getRecordedBy();
+        recorded.takeOver(request.displayName().strip(), hashPassword(request.password()));
+        recorded.consent(clock.instant(), privacyNoticeVersion);
+        if (request.email() != null && !request.email().isBlank()) {
+            recorded.email(personalData.encrypt(request.email().strip()));
+        }
+        audit.record(recorded.getId(), "account", recorded.getId(), "account.signUp", "RECORDED", "ACTIVE",
+                "took over the account recorded by staff " + staff + "; privacy notice " + privacyNoticeVersion);
+        return recorded;
+    }
+
+    /**
+     * A resident registered by staff (代为报名, 现场登记): their account when they have one, else an account row with the
+     * name and phone staff took down (consent given on paper) that no password opens.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account recordedPerson(Long staffId, String displayName, String phone) {
+        String hash = personalData.lookupHash(phone);
+        Optional<Account> existing = findByPhoneHash(hash);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Account account = new Account(null, displayName.strip(), Account.NO_PASSWORD, clock.instant());
+        account.phone(personalData.encrypt(phone), hash, Masking.phone(phone));
+        account.consent(clock.instant(), privacyNoticeVersion + " (paper)");
+        account.recordedBy(staffId);
+        em.persist(account);
+        em.flush();
+        audit.record(staffId, "account", account.getId(), "account.record", null, "RECORDED", "consent on paper");
         return account;
     }
 
@@ -151,8 +189,9 @@ public class Accounts {
             return Optional.empty();
         }
         // verify even when nobody has this login, so timing does not tell which logins exist
-        String stored = account.map(Account::getPasswordHash).orElse(dummyHash());
-        boolean valid = passwordHash.verify(password.toCharArray(), stored);
+        String stored = account.map(Account::getPasswordHash).filter(h -> !h.startsWith("!")).orElse(dummyHash());
+        boolean valid = passwordHash.verify(password.toCharArray(), stored)
+                && account.map(a -> !a.getPasswordHash().startsWith("!")).orElse(false);
         return valid ? account : Optional.empty();
     }
 

@@ -76,6 +76,10 @@ public class Account {
     @Column(name = "department_id")
     private Long departmentId;
 
+    /** The staff member who recorded this person without an account (代为报名); null once they signed up themselves. */
+    @Column(name = "recorded_by")
+    private Long recordedBy;
+
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
@@ -130,6 +134,21 @@ public class Account {
     public void department(Long departmentId) { this.departmentId = departmentId; }
 
     public void email(String cipher) { this.emailCipher = cipher; }
+
+    /** No password opens it until the person signs up with this phone and takes it over. */
+    public static final String NO_PASSWORD = "!recorded";
+
+    public void recordedBy(Long staffId) { this.recordedBy = staffId; }
+
+    /** The person signs up with the phone staff recorded: the account is theirs from now on. */
+    public void takeOver(String displayName, String passwordHash) {
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.recordedBy = null;
+    }
+
+    public boolean isRecordedByStaff() { return recordedBy != null; }
+    public Long getRecordedBy() { return recordedBy; }
 
     public void calendarToken(String cipher, String hash) {
         this.calendarTokenCipher = cipher;

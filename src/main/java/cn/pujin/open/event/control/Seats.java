@@ -56,6 +56,13 @@ public class Seats {
                 .setParameter(1, eventId).executeUpdate() == 1;
     }
 
+    /** An organiser admits someone over capacity (audited by the caller): the count may exceed the capacity. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeOverCapacity(Long eventId) {
+        em.createNativeQuery("UPDATE event SET confirmed_count = confirmed_count + 1 WHERE id = ?1").setParameter(1, eventId)
+                .executeUpdate();
+    }
+
     /** Locks the event row until the transaction ends: cancellations and promotions run one at a time. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int lock(Long eventId) {

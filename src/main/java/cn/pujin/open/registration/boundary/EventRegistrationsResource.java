@@ -1,5 +1,7 @@
 package cn.pujin.open.registration.boundary;
 
+import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.OnBehalfRequest;
 import cn.pujin.open.platform.boundary.ProblemResponses;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
@@ -51,6 +53,16 @@ public class EventRegistrationsResource {
 
     @Inject
     RegistrationExports exports;
+
+    /** 代为报名 / 现场登记 (organiser): a resident without an account, consent on paper; audited. */
+    @POST
+    @Path("on-behalf")
+    public Response registerOnBehalf(@PathParam("eventId") String eventId, OnBehalfRequest request, @Context UriInfo uri) {
+        Long me = user.require(Role.ORGANISER);
+        Registration r = registrations.registerOnBehalf(me, Ids.parse(eventId), request);
+        return Response.created(uri.getBaseUriBuilder().path("registrations").path(String.valueOf(r.getId())).build())
+                .entity(registrationQueries.views(List.of(r), false, false).get(0)).build();
+    }
 
     @POST
     public Response register(@PathParam("eventId") String eventId, RegistrationRequest request, @Context UriInfo uri) {

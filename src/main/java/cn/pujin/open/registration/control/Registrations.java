@@ -21,6 +21,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,6 +151,47 @@ public class Registrations {
         Registration registration = Registration.walkIn(eventId, accountId, clock.instant());
         persistUnique(registration);
         audit.record(staffId, "registration", registration.getId(), "registration.walkIn", null, registration.getStatus(), null);
+        return registration;
+    }
+
+    /**
+     * 代为报名 ahead of time or 现场登记 at the door, for a resident without an account (or who does not use it): the
+     * person's name and phone as staff took them down, with the consent given on paper (recorded and audited). A seat
+     * is taken like any other confirmation; when none is left (or people wait for one) it is 409 EVENT_FULL unless
+     * an organiser admits them over capacity, which is audited. The person gets a pass staff can print.
+     */
+    @Transactional
+    public Registration registerOnBehalf(Long staffId, Long eventId, @NotNull(message = "{validation.body}") @Valid OnBehalfRequest r) {
+        if (r.source() != Source.PROXY && r.source() != Source.WALK_IN) {
+            throw Problem.invalid("source", "registration.onBehalf.source");
+        }
+        Seats.Bookable event = seats.bookable(eventId);
+        if (event.status() == EventStatus.CANCELLED) {
+            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(event.endsAt())) {
+            throw Problem.conflict(ProblemCode.REGISTRATION_CLOSED, "registration.closed");
+        }
+        Long personId = accounts.recordedPerson(staffId, r.name(), r.phone()).getId();
+        if (queries.active(personId, eventId).isPresent()) {
+            throw Problem.conflict(ProblemCode.ALREADY_REGISTERED, "registration.already");
+        }
+        Registration registration = Registration.onBehalf(eventId, personId, r.category(), r.source(), now);
+        persistUnique(registration);
+        boolean queueAhead = event.waitlist() && queries.othersWaiting(eventId, registration.getId());
+        boolean overCapacity = false;
+        if (queueAhead || !seats.take(eventId)) {
+            if (!r.overriding()) {
+                throw Problem.conflict(ProblemCode.EVENT_FULL, "registration.onBehalf.full");
+            }
+            seats.lock(eventId);
+            seats.takeOverCapacity(eventId);
+            overCapacity = true;
+        }
+        audit.record(staffId, "registration", registration.getId(), "registration.onBehalf", null, registration.getStatus(),
+                r.source() + ", consent on paper" + (overCapacity ? ", admitted over capacity" : ""));
+        changed.fire(new RegistrationChanged(registration.getId(), eventId, personId, Change.CONFIRMED, null));
         return registration;
     }
 

@@ -105,7 +105,6 @@ public class Registration {
         return r;
     }
 
-    /** A decision-meeting application, PENDING until an organiser moderates it. */
     /** Someone recorded at the door by staff: confirmed at once, as a resident. */
     public static Registration walkIn(Long eventId, Long accountId, Instant now) {
         Registration r = new Registration(eventId, accountId, RegistrationStatus.CONFIRMED, Source.WALK_IN, now);
@@ -113,6 +112,14 @@ public class Registration {
         return r;
     }
 
+    /** Registered by staff for someone (代为报名 ahead of time, 现场登记 at the door): confirmed at once. */
+    public static Registration onBehalf(Long eventId, Long accountId, Category category, Source source, Instant now) {
+        Registration r = new Registration(eventId, accountId, RegistrationStatus.CONFIRMED, source, now);
+        r.category = category;
+        return r;
+    }
+
+    /** A decision-meeting application, PENDING until an organiser moderates it. */
     public static Registration application(Long eventId, Long accountId, Category category, String organisation,
                                            String statement, Source source, Instant now) {
         Registration r = new Registration(eventId, accountId, RegistrationStatus.PENDING, source, now);
