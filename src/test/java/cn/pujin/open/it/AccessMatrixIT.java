@@ -52,6 +52,9 @@ class AccessMatrixIT {
             POST    /events/{id}/agenda-items                            401   403   403   400   403   403   403   403
             PUT     /events/{id}/agenda-items/{itemId}                   401   403   403   400   403   403   403   403
             DELETE  /events/{id}/agenda-items/{itemId}                   401   403   403   409   403   403   403   403
+            POST    /events/{id}/materials                               401   403   403   409   403   403   403   403
+            GET     /events/{id}/materials                               401   403   403   409   409   403   403   403
+            GET     /materials/{id}                                      404   404   404   404   404   404   404   404
             POST    /events/{id}/copy                                    401   403   403   201   403   403   403   403
             POST    /events/series                                       401   403   403   400   403   403   403   403
             POST    /events/{id}/submit                                  401   403   403   409   403   403   403   403
@@ -214,6 +217,7 @@ class AccessMatrixIT {
         IDS.put("/invitations/{id}", "999999999");
         IDS.put("/representatives/{id}", "999999999");
         IDS.put("/suggestions/milestones/{id}", "999999999");
+        IDS.put("/materials/{id}", "999999999");
     }
 
     @AfterAll
@@ -246,7 +250,7 @@ class AccessMatrixIT {
             return String.valueOf(api.statusOf(path));
         }
         Api.Response r;
-        if (template.endsWith("/attachments") || template.endsWith("/photos")) {
+        if (template.endsWith("/attachments") || template.endsWith("/photos") || template.endsWith("/materials") && method.equals("POST")) {
             r = api.raw(method, path + "?name=x.png", "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G'});
         } else if (method.equals("GET")) {
             r = api.get(path);

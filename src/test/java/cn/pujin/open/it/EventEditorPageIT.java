@@ -4,6 +4,10 @@ import java.util.regex.Pattern;
 import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,14 +19,17 @@ import static cn.pujin.open.it.Fixtures.id;
 import static cn.pujin.open.it.Fixtures.openDay;
 import static cn.pujin.open.it.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The agenda of a meeting through the editor's dialog: add an item, edit it with a material, remove a material row. */
 class EventEditorPageIT {
 
     @Test
-    void anOrganiserAddsAndEditsAgendaItemsThroughTheDialog() {
+    void anOrganiserAddsAndEditsAgendaItemsThroughTheDialog() throws IOException {
         long meeting = id(Api.as("organiser").post("/api/v1/events",
                 openDay(unique("议题编辑会议"), 30).add("kind", "DECISION_MEETING").add("capacity", 5).build()).expect(201).json());
+        Path dir = Files.createTempDirectory("materials");
+        Path pdf = Files.write(dir.resolve("议程说明.pdf"), "%PDF-1.4\n%议程\n".getBytes(StandardCharsets.UTF_8));
         try (Browser b = new Browser(390, 844)) {
             b.journey("agenda-dialog", () -> {
                 b.signIn("organiser", Api.PASSWORD);
@@ -48,13 +55,26 @@ class EventEditorPageIT {
                 b.click(By.xpath("(//div[@id='itemForm:materials']//button)[last()]"));
                 b.click(By.id("itemForm:saveItem"));
                 b.waitForText("补贴方案（征求意见稿）");
+                assertTrue(b.text().contains("会议材料须于"), "the materials rule is shown: " + b.text());
+
+                // a file uploaded in the dialog becomes a material of the item
+                b.click(By.cssSelector("#editor\\:items button[title='编辑议题']"));
+                b.find(By.id("itemForm:itemTitle"));
+                b.driver.findElement(By.cssSelector("#itemForm input[type=file]")).sendKeys(pdf.toString());
+                for (int i = 0; i < 100 && b.driver.findElements(By.cssSelector("#itemForm\\:materials input[value='议程说明']")).isEmpty(); i++) {
+                    sleep();
+                }
+                b.screenshot("agenda-2-uploaded-phone");
+                b.click(By.id("itemForm:saveItem"));
+                b.waitForText("议程说明");
             });
         }
         JsonObject saved = Api.as("organiser").get("/api/v1/events/" + meeting).expect(200).json();
         assertEquals(1, saved.getJsonArray("agendaItems").size());
         JsonObject item = saved.getJsonArray("agendaItems").getJsonObject(0);
         assertEquals("老旧小区加装电梯补贴方案", item.getString("title"));
-        assertEquals(1, item.getJsonArray("materials").size(), "the empty second row was removed, the filled one kept");
+        assertEquals(2, item.getJsonArray("materials").size(), "the filled row and the uploaded file; the empty row was removed");
+        assertTrue(item.getJsonArray("materials").getJsonObject(1).getString("url").contains("/api/v1/materials/"), item.toString());
     }
 
     @Test

@@ -180,6 +180,22 @@ public final class WorkingDays {
         return d;
     }
 
+    /** The working day {@code days} working days before {@code day} (day itself not counted). */
+    public LocalDate minus(LocalDate day, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative");
+        }
+        LocalDate d = day;
+        int left = days;
+        while (left > 0) {
+            d = d.minusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
     /** Whether every year from {@code from} to {@code to} has its State Council notice on file. */
     public boolean knows(LocalDate from, LocalDate to) {
         for (int y = from.getYear(); y <= to.getYear(); y++) {

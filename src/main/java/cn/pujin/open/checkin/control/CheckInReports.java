@@ -1,5 +1,6 @@
 package cn.pujin.open.checkin.control;
 
+import java.util.HashSet;
 import java.util.stream.Stream;
 import java.util.Objects;
 import cn.pujin.open.registration.entity.RegistrationStatus;
@@ -197,6 +198,12 @@ public class CheckInReports {
             return null;
         }
         return Long.valueOf(digits);
+    }
+
+    /** The registrations admitted at the event's doors: those who attended. */
+    public Set<Long> admitted(Long eventId) {
+        return new HashSet<>(em.createQuery("select c.admittedRegistrationId from CheckIn c where c.eventId = :e and c.admittedRegistrationId is not null",
+                Long.class).setParameter("e", eventId).getResultList());
     }
 
     public record PublicKey(int id, String algorithm, String publicKey, OffsetDateTime expiresAt) {}

@@ -1,5 +1,10 @@
 package cn.pujin.open.event.boundary;
 
+import org.primefaces.model.file.UploadedFile;
+import org.primefaces.event.FileUploadEvent;
+import cn.pujin.open.platform.control.Links;
+import cn.pujin.open.event.entity.MaterialFile;
+import cn.pujin.open.event.control.MeetingMaterials;
 import java.util.HashMap;
 import cn.pujin.open.event.control.EventCopies;
 import cn.pujin.open.account.control.Accounts;
@@ -197,6 +202,31 @@ public class EventEditorPage implements Serializable {
             Faces.show(e, "editor", seriesFields());
         }
         return null;
+    }
+
+    @Inject
+    MeetingMaterials materials;
+
+    @Inject
+    Links links;
+
+    /** The materials rule of a meeting (null for open days and new events). */
+    public MeetingMaterials.Status getMaterialsStatus() {
+        return event == null || !event.isMeeting() ? null : materials.status(event.id());
+    }
+
+    /** A file chosen in the agenda item dialog: stored at once, added as a material row of the item. */
+    public void uploadMaterial(FileUploadEvent upload) {
+        try {
+            UploadedFile f = upload.getFile();
+            MaterialFile stored = materials.upload(user.require(Role.ORGANISER), event.id(), f.getFileName(), f.getContent());
+            itemMaterials.removeIf(m -> blank(m.getTitle()) && blank(m.getUrl()));
+            String title = stored.getFileName().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+            itemMaterials.add(new MaterialRow(title.length() > 120 ? title.substring(0, 120) : title,
+                    links.to(MeetingMaterials.url(stored.getId()))));
+        } catch (RuntimeException e) {
+            Faces.show(e, "itemForm", Map.of("file", "materialFile"));
+        }
     }
 
     /** 复制活动: a new draft with this event's content and agenda, opened in the editor. */

@@ -1,5 +1,11 @@
 package cn.pujin.open.event.boundary;
 
+import java.io.InputStream;
+import java.io.IOException;
+import cn.pujin.open.platform.control.ProblemCode;
+import cn.pujin.open.platform.control.FileTypes;
+import cn.pujin.open.event.entity.MaterialFile;
+import cn.pujin.open.event.control.MeetingMaterials;
 import cn.pujin.open.event.control.EventCopies;
 import cn.pujin.open.event.control.AgendaItemDraft;
 import cn.pujin.open.event.control.EventDraft;
@@ -134,6 +140,34 @@ public class EventsResource {
 
     @Inject
     EventCopies copies;
+
+    @Inject
+    MeetingMaterials materials;
+
+    /** Raw upload of a meeting material (organiser): the body is the file, its name in {@code ?name=}. */
+    @POST
+    @Path("{id}/materials")
+    @Consumes({"application/pdf", FileTypes.DOCX, FileTypes.XLSX, "image/png", "image/jpeg", "image/webp",
+            MediaType.APPLICATION_OCTET_STREAM})
+    public Response uploadMaterial(@PathParam("id") String id, @QueryParam("name") String name, InputStream body) throws IOException {
+        Long me = user.require(Role.ORGANISER);
+        byte[] content = body == null ? new byte[0] : body.readNBytes(FileTypes.MAX_FILE_BYTES + 1);
+        MaterialFile f = materials.upload(me, Ids.parse(id), name, content);
+        return Response.status(201).entity(new MeetingMaterials.FileView(f.getId(), f.getFileName(), f.getMediaType(), f.getSize(),
+                MeetingMaterials.url(f.getId()), Times.local(f.getCreatedAt()))).build();
+    }
+
+    /** The materials rule of a meeting (organiser, reviewer): due date, published when, late, uploaded files. */
+    @GET
+    @Path("{id}/materials")
+    public MeetingMaterials.Status materials(@PathParam("id") String id) {
+        user.require(Role.ORGANISER, Role.REVIEWER);
+        MeetingMaterials.Status status = materials.status(Ids.parse(id));
+        if (status == null) {
+            throw Problem.conflict(ProblemCode.NOT_A_MEETING, "selection.notMeeting");
+        }
+        return status;
+    }
 
     /** 复制活动: a new draft from this event, agenda included. */
     @POST

@@ -1,5 +1,6 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.MeetingMaterials;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.EventView;
@@ -61,6 +62,14 @@ public class ReviewQueuePage implements Serializable {
 
     private String name(Long accountId) {
         return accountId == null ? "" : accounts.find(accountId).map(Account::getDisplayName).orElse("#" + accountId);
+    }
+
+    @Inject
+    MeetingMaterials materials;
+
+    /** The materials rule of a meeting under review (null for open days). */
+    public MeetingMaterials.Status materials(EventView event) {
+        return event.isMeeting() ? materials.status(event.id()) : null;
     }
 
     public void approve(Long eventId) {

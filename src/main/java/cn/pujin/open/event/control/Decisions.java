@@ -1,5 +1,6 @@
 package cn.pujin.open.event.control;
 
+import jakarta.enterprise.event.Event;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.event.entity.Decision;
@@ -39,6 +40,9 @@ public class Decisions {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<DecisionPublished> published;
+
     /** Staff see the text under review and the review note; everyone else only what was published. */
     public record DecisionView(Long agendaItemId, Long eventId, int position, String agendaItem, String text,
                                String status, String reviewNote, String publishedText, OffsetDateTime publishedAt,
@@ -68,6 +72,7 @@ public class Decisions {
         ReviewedText.Status before = d.content().getStatus();
         d.content().publish(reviewer, clock.instant());
         audit.record(reviewer, "decision", agendaItemId, "decision.publish", before, d.content().getStatus(), null);
+        published.fire(new DecisionPublished(eventId, agendaItemId, item(eventId, agendaItemId).getTitle()));
         return d;
     }
 

@@ -1,5 +1,8 @@
 package cn.pujin.open.event.control;
 
+import java.util.stream.Collectors;
+import java.util.Set;
+import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.Event;
@@ -69,6 +72,9 @@ public class Events {
 
     @Inject
     jakarta.enterprise.event.Event<EventRescheduled> rescheduled;
+
+    @Inject
+    jakarta.enterprise.event.Event<MaterialsPublished> materialsPublished;
 
     // ---- organiser: working copy ----
 
@@ -172,8 +178,15 @@ public class Events {
         }
         EventContent now = content(event);
         publication.publish(event, JSONB.toJson(now), clock.instant());
+        List<String> newMaterials = newMaterials(was, now);
+        if (!newMaterials.isEmpty()) {
+            publication.materialsPublished(clock.instant());
+        }
         audit.record(reviewer, "event", id, "event.approve", before, event.state(), null);
         published.fire(new EventPublished(id, publication.getSequence()));
+        if (!newMaterials.isEmpty() && event.getKind() == EventKind.DECISION_MEETING) {
+            materialsPublished.fire(new MaterialsPublished(id, newMaterials));
+        }
         if (was != null) {
             EventRescheduled change = new EventRescheduled(id, was, now);
             if (change.timeChanged() || change.placeChanged()) {
@@ -209,6 +222,14 @@ public class Events {
         cancelled.fire(new EventCancelled(id, why));
         published.fire(new EventPublished(id, publication == null ? -1 : publication.getSequence()));
         return event;
+    }
+
+    /** Titles of the materials the new version links to that the previous one did not. */
+    private static List<String> newMaterials(EventContent was, EventContent now) {
+        Set<String> before = was == null ? Set.of() : was.agendaItems().stream().flatMap(i -> i.materials().stream())
+                .map(EventView.MaterialView::url).collect(Collectors.toSet());
+        return now.agendaItems().stream().flatMap(i -> i.materials().stream()).filter(m -> !before.contains(m.url()))
+                .map(EventView.MaterialView::title).toList();
     }
 
     private static Problem capacityBelowConfirmed(int confirmed) {

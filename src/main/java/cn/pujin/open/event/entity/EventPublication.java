@@ -70,6 +70,18 @@ public class EventPublication {
     @Column(nullable = false, length = 200000)
     private String snapshot;
 
+    /** When an approved version first carried meeting materials. */
+    @Column(name = "materials_published_at")
+    private Instant materialsPublishedAt;
+
+    public void materialsPublished(Instant at) {
+        if (materialsPublishedAt == null) {
+            materialsPublishedAt = at;
+        }
+    }
+
+    public Instant getMaterialsPublishedAt() { return materialsPublishedAt; }
+
     protected EventPublication() {}
 
     public EventPublication(Long eventId, Instant now) {

@@ -1,5 +1,8 @@
 package cn.pujin.open.notification.control;
 
+import cn.pujin.open.event.control.DecisionPublished;
+import cn.pujin.open.event.control.MaterialsPublished;
+import cn.pujin.open.checkin.control.CheckInReports;
 import java.util.Optional;
 import java.util.ArrayList;
 import cn.pujin.open.registration.entity.RegistrationStatus;
@@ -92,6 +95,9 @@ public class Notifications {
     @Inject
     RegistrationQueries registrationQueries;
 
+    @Inject
+    CheckInReports checkIns;
+
     /** The shared parts of mails about an event, for its current published version. */
     EventMail eventMail(Long eventId) {
         int sequence = seats.bookable(eventId).sequence();
@@ -137,6 +143,33 @@ public class Notifications {
                     Registration.number(r.getId()), what, link("/events/detail.xhtml?id=" + e.id())};
             notify(r.getAccountId(), change.eventId(), "EVENT_CHANGED", "mail.event_changed", args,
                     r.getStatus() == RegistrationStatus.CONFIRMED ? mail.invite() : null).about(r.getId());
+        }
+    }
+
+    /** The selected representatives of a meeting learn that its materials are public (with their titles). */
+    void materialsPublished(@Observes MaterialsPublished published) {
+        EventMail mail = eventMail(published.eventId());
+        EventView e = mail.view();
+        String titles = String.join("\n", published.titles().stream().map(t -> "· " + t).toList());
+        for (Registration r : registrationQueries.confirmed(published.eventId())) {
+            notify(r.getAccountId(), e.id(), "MATERIALS_PUBLISHED", "mail.materials_published",
+                    new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
+                            Registration.number(r.getId()), titles, link("/events/detail.xhtml?id=" + e.id())}, null).about(r.getId());
+        }
+    }
+
+    /** Everyone who attended a meeting (admitted at its doors) learns that a decision of it is public. */
+    void decisionPublished(@Observes DecisionPublished published) {
+        EventMail mail = eventMail(published.eventId());
+        EventView e = mail.view();
+        Set<Long> attended = checkIns.admitted(published.eventId());
+        for (Registration r : registrationQueries.confirmed(published.eventId())) {
+            if (attended.contains(r.getId())) {
+                notify(r.getAccountId(), e.id(), "DECISION_PUBLISHED", "mail.decision_published",
+                        new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
+                                Registration.number(r.getId()), published.agendaItem(), link("/open/feedback.xhtml?event=" + e.id())},
+                        null).about(r.getId());
+            }
         }
     }
 

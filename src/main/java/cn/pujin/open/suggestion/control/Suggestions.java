@@ -216,7 +216,7 @@ public class Suggestions {
         if (count >= Attachments.MAX_PER_SUGGESTION) {
             throw Problem.conflict(ProblemCode.TOO_MANY_ATTACHMENTS, "suggestion.attachment.tooMany", Attachments.MAX_PER_SUGGESTION);
         }
-        SuggestionAttachment a = new SuggestionAttachment(suggestionId, Attachments.safeName(fileName, type), type, content,
+        SuggestionAttachment a = new SuggestionAttachment(suggestionId, FileTypes.safeName(fileName, type), type, content,
                 clock.instant());
         em.persist(a);
         audit.record(actor.id(), "suggestion", suggestionId, "suggestion.attach", null, null, a.getFileName());
