@@ -8,9 +8,12 @@
   'use strict';
   var root = document.getElementById('station');
   if (!root) { return; }
-  var eventId = Number(root.dataset.event);
   var base = root.dataset.base;
   var t = root.dataset;
+  // a paired phone (志愿者签到点) holds a station key instead of a signed-in organiser's session
+  var paired = t.paired === 'true';
+  var stationKey = null;
+  var eventId = Number(t.event) || null;
   var input = document.getElementById('scan-input');
   var stationSelect = document.getElementById('station-select');
   var storeKey = 'pujin.checkin.' + eventId;
@@ -37,7 +40,24 @@
   }
 
   function station() {
-    return stationSelect.value ? Number(stationSelect.value) : null;
+    return stationSelect && stationSelect.value ? Number(stationSelect.value) : null;
+  }
+
+  // ---- requests: the organiser's session cookie, or a paired phone's station key ----
+  function request(options) {
+    var o = options || {};
+    o.credentials = paired ? 'omit' : 'same-origin';
+    o.headers = o.headers || {};
+    o.headers.Accept = o.headers.Accept || 'application/json';
+    if (paired && stationKey) { o.headers.Authorization = 'Bearer ' + stationKey; }
+    return o;
+  }
+
+  function call(path, options) {
+    return fetch(base + path, request(options)).then(function (r) {
+      if (paired && r.status === 401) { revoked(); throw new Error('revoked'); }
+      return r;
+    });
   }
 
   function nonce() {
@@ -121,10 +141,8 @@
 
   // ---- talking to the server ----
   function post(path, body) {
-    return fetch(base + path, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify(body)
+    return call(path, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
     }).then(function (r) {
       if (r.status >= 500 || r.status === 0) { throw new Error('server'); }
       return r.json().then(function (json) { return { status: r.status, json: json }; });
@@ -156,7 +174,7 @@
 
   // ---- offline: verify with the cached key, remember admissions, queue for upload ----
   function refreshMaterial() {
-    return fetch(base + '/events/' + eventId + '/verification-key', { credentials: 'same-origin' })
+    return call('/events/' + eventId + '/verification-key')
       .then(function (r) { if (!r.ok) { throw new Error('key'); } return r.json(); })
       .then(function (material) {
         save('material', material);
@@ -165,7 +183,7 @@
         save('admitted', admitted);
         setOnline(true);
       })
-      .catch(function () { setOnline(false); });
+      .catch(function () { setOnline(false); localCounts(); });
   }
 
   function markLocal(answer) {
@@ -193,7 +211,18 @@
     return n;
   }
 
-  function verifyOffline(token) {
+  // WebCrypto Ed25519 where the browser has it, else @noble/ed25519 (loaded by ed25519.js)
+  function verifySignature(publicKey, signature, message, forceLibrary) {
+    function library() {
+      if (!window.pujinEd25519) { return Promise.reject(new Error('no Ed25519')); }
+      return window.pujinEd25519.verify(signature, message, publicKey);
+    }
+    if (forceLibrary || !window.crypto || !crypto.subtle) { return library(); }
+    return crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify'])
+      .then(function (k) { return crypto.subtle.verify({ name: 'Ed25519' }, k, signature, message); }, library);
+  }
+
+  function verifyOffline(token, forceLibrary) {
     var material = load('material', null);
     if (!material) { return Promise.resolve({ verdict: 'INVALID_SIGNATURE' }); }
     if (!/^[A-Za-z0-9_-]{116}$/.test(token)) { return Promise.resolve({ verdict: 'MALFORMED' }); }
@@ -203,8 +232,7 @@
     var passId = readLong(bytes, 3), passEvent = readLong(bytes, 11);
     var key = material.keys.find(function (k) { return k.id === keyId; });
     if (!key || (key.expiresAt && new Date(key.expiresAt) <= new Date())) { return Promise.resolve({ verdict: 'INVALID_SIGNATURE' }); }
-    return crypto.subtle.importKey('raw', b64url(key.publicKey), { name: 'Ed25519' }, false, ['verify'])
-      .then(function (k) { return crypto.subtle.verify({ name: 'Ed25519' }, k, bytes.slice(23), bytes.slice(0, 23)); })
+    return verifySignature(b64url(key.publicKey), bytes.slice(23), bytes.slice(0, 23), forceLibrary)
       .then(function (valid) {
         if (!valid) { return { verdict: 'INVALID_SIGNATURE' }; }
         if (passEvent !== eventId) { return { verdict: 'WRONG_EVENT' }; }
@@ -224,6 +252,14 @@
       .catch(function () { return { verdict: 'INVALID_SIGNATURE' }; });
   }
 
+  // without the live counter (offline), the counter follows what this device knows
+  function localCounts() {
+    var material = load('material', null);
+    if (!material) { return; }
+    document.getElementById('expected').textContent = material.roster.length;
+    document.getElementById('checked-in').textContent = Object.keys(load('admitted', {})).length;
+  }
+
   function offline(scan) {
     setOnline(false);
     scan.scannedAt = new Date().toISOString();
@@ -232,7 +268,7 @@
     save('queue', queue);
     setOnline(false);
     if (scan.token) {
-      verifyOffline(scan.token).then(function (answer) { answer.offlineChecked = true; show(answer); });
+      verifyOffline(scan.token).then(function (answer) { answer.offlineChecked = true; show(answer); localCounts(); });
     } else {
       show({ verdict: 'ADMITTED', offlineChecked: true });
     }
@@ -252,7 +288,10 @@
   }
 
   // ---- live counter ----
+  // the live counter: EventSource for the organiser; a paired phone reads the same stream with its key (EventSource
+  // cannot send a header)
   function subscribe() {
+    if (paired) { subscribeWithKey(); return; }
     if (!window.EventSource) { return; }
     var source = new EventSource(base + '/events/' + eventId + '/checkins/stream', { withCredentials: true });
     source.addEventListener('checkin', function (e) {
@@ -263,11 +302,95 @@
     source.onopen = function () { setOnline(true); flush(); };
   }
 
+  function subscribeWithKey() {
+    if (!window.ReadableStream || !window.TextDecoder) { return; }
+    call('/events/' + eventId + '/checkins/stream', { headers: { Accept: 'text/event-stream' } }).then(function (r) {
+      if (!r.ok || !r.body) { throw new Error('stream'); }
+      setOnline(true); flush();
+      var reader = r.body.getReader(), decoder = new TextDecoder(), buffer = '';
+      function pump() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) { throw new Error('closed'); }
+          buffer += decoder.decode(chunk.value, { stream: true });
+          var parts = buffer.split('\n\n');
+          buffer = parts.pop();
+          parts.forEach(function (part) {
+            var data = part.split('\n').filter(function (l) { return l.indexOf('data:') === 0; })
+              .map(function (l) { return l.slice(5).trim(); }).join('');
+            if (part.indexOf('event: checkin') >= 0 && data) {
+              var update = JSON.parse(data);
+              document.getElementById('checked-in').textContent = update.checkedIn;
+              document.getElementById('expected').textContent = update.expected;
+            }
+          });
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function () { if (stationKey) { setTimeout(subscribeWithKey, 5000); } });
+  }
+
+  // ---- a paired phone: its key, its station and event, revocation ----
+  function revoked() {
+    stationKey = null;
+    try {
+      localStorage.removeItem('pujin.station.key');
+      localStorage.removeItem('pujin.station.me');
+    } catch (e) { /* nothing stored */ }
+    var note = document.getElementById('station-revoked');
+    note.textContent = t.i18nRevokedstation;
+    note.hidden = false;
+    document.querySelector('.station-grid').hidden = true;
+  }
+
+  function checkStillPaired() {
+    if (!stationKey || !navigator.onLine) { return; }
+    call('/stations/me').then(function (r) {
+      if (r.ok) { return r.json().then(function (me) { localStorage.setItem('pujin.station.me', JSON.stringify(me)); }); }
+    }).catch(function () { /* offline or revoked (handled) */ });
+  }
+
+  function pair() {
+    var m = /[#&]k=([A-Za-z0-9_-]+)/.exec(location.hash);
+    try {
+      if (m) {
+        localStorage.setItem('pujin.station.key', m[1]);
+        localStorage.removeItem('pujin.station.me');
+        history.replaceState(null, '', location.pathname);
+      }
+      stationKey = localStorage.getItem('pujin.station.key');
+    } catch (e) { stationKey = m ? m[1] : null; }
+    if (!stationKey) {
+      var note = document.getElementById('station-revoked');
+      note.textContent = t.i18nUnpaired;
+      note.hidden = false;
+      document.querySelector('.station-grid').hidden = true;
+      return Promise.reject(new Error('unpaired'));
+    }
+    if ('serviceWorker' in navigator) {
+      var context = base.replace(/\/api\/v1$/, '');
+      navigator.serviceWorker.register(context + '/station/sw.js', { scope: context + '/station/' }).catch(function () {});
+    }
+    var known = null;
+    try { known = JSON.parse(localStorage.getItem('pujin.station.me')); } catch (e) { known = null; }
+    var fresh = call('/stations/me').then(function (r) {
+      if (!r.ok) { throw new Error('me'); }
+      return r.json();
+    }).then(function (me) { localStorage.setItem('pujin.station.me', JSON.stringify(me)); return me; });
+    return (known ? fresh.catch(function () { return known; }) : fresh).then(function (me) {
+      eventId = me.eventId;
+      storeKey = 'pujin.checkin.' + eventId;
+      document.getElementById('station-subtitle').textContent =
+        t.i18nFor.replace('{0}', me.name).replace('{1}', me.eventTitle + ' · ' + hhmm(me.startsAt));
+      return me;
+    });
+  }
+
   // ---- manual search ----
   function search() {
     var q = document.getElementById('manual-q').value.trim();
     var list = document.getElementById('manual-results');
-    fetch(base + '/events/' + eventId + '/checkins/roster?q=' + encodeURIComponent(q), { credentials: 'same-origin' })
+    call('/events/' + eventId + '/checkins/roster?q=' + encodeURIComponent(q))
       .then(function (r) { return r.json(); })
       .catch(function () {
         var material = load('material', { roster: [] });
@@ -343,15 +466,26 @@
   document.getElementById('manual-q').addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); search(); } });
   document.getElementById('camera-start').addEventListener('click', startCamera);
   document.getElementById('camera-stop').addEventListener('click', stopCamera);
-  stationSelect.value = localStorage.getItem(storeKey + '.station') || '';
-  stationSelect.addEventListener('change', function () { localStorage.setItem(storeKey + '.station', stationSelect.value); input.focus(); });
+  if (stationSelect) {
+    stationSelect.value = localStorage.getItem(storeKey + '.station') || '';
+    stationSelect.addEventListener('change', function () { localStorage.setItem(storeKey + '.station', stationSelect.value); input.focus(); });
+  }
   window.addEventListener('online', function () { setOnline(true); flush(); refreshMaterial(); });
   window.addEventListener('offline', function () { setOnline(false); });
-  setInterval(function () { if (navigator.onLine) { flush(); refreshMaterial(); } }, 60000);
+  setInterval(function () { if (navigator.onLine && eventId) { flush(); refreshMaterial(); } }, 60000);
 
-  refreshMaterial().then(flush);
-  subscribe();
-  renderRecent();
-  input.focus();
+  function begin() {
+    refreshMaterial().then(flush);
+    subscribe();
+    renderRecent();
+    input.focus();
+  }
+  if (paired) {
+    // revocation ends a paired phone within seconds
+    pair().then(begin, function () {});
+    setInterval(checkStillPaired, 5000);
+  } else {
+    begin();
+  }
   window.pujinStation = { submit: submit, flush: flush, verifyOffline: verifyOffline };
 })();

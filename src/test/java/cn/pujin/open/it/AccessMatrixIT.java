@@ -103,6 +103,7 @@ class AccessMatrixIT {
             POST    /events/{id}/stations                                401   403   403   400   403   403   403   403
             GET     /events/{id}/stations                                401   403   403   200   403   403   403   403
             POST    /events/{id}/stations/{stationId}/revoke             401   403   403   200   403   403   403   403
+            GET     /stations/me                                         401   403   403   403   403   403   403   200
             POST    /checkins                                            401   403   403   400   403   403   403   400
             POST    /checkins/manual                                     401   403   403   400   403   403   403   400
             POST    /checkins/batch                                      401   403   403   400   403   403   403   400

@@ -1,5 +1,8 @@
 package cn.pujin.open.checkin.boundary;
 
+import java.util.Base64;
+import cn.pujin.open.pass.control.PassArt;
+import cn.pujin.open.platform.control.Links;
 import jakarta.faces.context.FacesContext;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.checkin.control.CheckInReports;
@@ -95,6 +98,23 @@ public class CheckInPage implements Serializable {
         stations.revoke(user.require(), eventId, stationId);
         stationList = null;
         Faces.info("station.revoked.done");
+    }
+
+    @Inject
+    Links links;
+
+    /**
+     * The pairing link of the station just created (pretix-style device pairing): a phone that opens it becomes that
+     * station — no account, this event only, until revoked. The key travels in the fragment, which browsers never send.
+     */
+    public String getPairingUrl() {
+        return createdKey == null ? null : links.to("/station/#k=" + createdKey);
+    }
+
+    /** The pairing link as a QR code to scan with the volunteer's phone (a data: URL: the key is never stored). */
+    public String getPairingQr() {
+        return createdKey == null ? null
+                : "data:image/png;base64," + Base64.getEncoder().encodeToString(PassArt.png(getPairingUrl(), 320));
     }
 
     public void forgetKey() {
