@@ -340,6 +340,8 @@
     var note = document.getElementById('station-revoked');
     note.textContent = t.i18nRevokedstation;
     note.hidden = false;
+    document.getElementById('net-status').hidden = true;
+    document.getElementById('queue-status').hidden = true;
     document.querySelector('.station-grid').hidden = true;
   }
 

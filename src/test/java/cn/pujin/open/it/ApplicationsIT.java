@@ -73,8 +73,7 @@ class ApplicationsIT {
                 b.screenshot("apply-1-dialog-validation-phone");
                 assertTrue(c.api().get("/api/v1/me/registrations").items().isEmpty(), "nothing stored from an invalid form");
 
-                b.click(By.id("applyForm:category"));
-                b.click(By.xpath("//li[contains(@class,'ui-selectonemenu-item') and contains(., '利益相关方')]"));
+                b.select("applyForm:category", "利益相关方");
                 b.type("applyForm:statement", STATEMENT);
                 b.click(By.id("applyForm:submitApplication"));
                 b.waitForText("申请已提交");

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -86,6 +88,37 @@ public final class Browser implements AutoCloseable {
             }
         }
         throw new AssertionError("the date picker " + id + " did not keep " + text + " but shows " + seen);
+    }
+
+    /**
+     * Chooses an option of a PrimeFaces select menu as a person does (open, click the item) and checks the menu shows
+     * it: a click while the panel is still opening can miss, so it tries again.
+     */
+    public void select(String menuId, String label) {
+        By shown = By.id(menuId + "_label");
+        By item = By.xpath("//div[@id='" + menuId + "_panel']//li[contains(@class,'ui-selectonemenu-item') and contains(., '" + label + "')]");
+        for (int attempt = 0; attempt < 4 && !find(shown).getText().contains(label); attempt++) {
+            click(By.id(menuId));
+            find(item);
+            pause(400); // the panel fades in above the dialog's mask; a click during the fade lands on the mask
+            try {
+                driver.findElement(item).click();
+            } catch (ElementClickInterceptedException | StaleElementReferenceException stillOpening) {
+                continue;
+            }
+            pause(200);
+        }
+        if (!find(shown).getText().contains(label)) {
+            throw new AssertionError("the menu " + menuId + " did not take " + label + " but shows " + find(shown).getText());
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void click(By by) {

@@ -45,8 +45,7 @@ class FeedbackJourneyIT {
             b.journey("feedback", () -> {
                 b.signIn(representative.phone(), "secret-pass-1");
                 b.open("/events/detail.xhtml?id=" + event);
-                b.click(By.id("suggestion:agendaItem"));
-                b.click(By.xpath("//li[contains(@class,'ui-selectonemenu-item') and contains(., '夜间照明改造方案')]"));
+                b.select("suggestion:agendaItem", "夜间照明改造方案");
                 b.type("suggestion:text", text);
                 b.click(By.id("suggestion:send"));
                 b.waitForText("已提交，编号");

@@ -60,6 +60,9 @@ class PairedStationIT {
                 phone.find(By.id("scan-input")).sendKeys(first.token() + Keys.ENTER);
                 phone.waitForText("签到成功");
                 phone.screenshot("station-paired-phone");
+                // the volunteer types the full name the person tells them; only the masked one is shown
+                phone.find(By.id("manual-q")).sendKeys("离线入场者" + Keys.ENTER);
+                phone.waitForText("离***者");
 
                 // offline: the page comes from the service worker, the pass is verified on the phone and queued
                 ((ChromiumDriver) phone.driver).setNetworkConditions(offline());

@@ -186,10 +186,27 @@ public class CheckInReports {
     public List<Person> search(Long eventId, String query) {
         String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
         Long number = registrationNumber(q);
+        Map<Long, String> names = q.isEmpty() || number != null ? Map.of() : fullNames(eventId);
         return Stream.concat(roster(eventId).stream(), others(eventId).stream()).filter(p -> q.isEmpty()
                 || (number != null && number.equals(p.registrationId()))
                 || (p.phoneTail() != null && p.phoneTail().equals(q))
-                || (p.name() != null && p.name().contains(q))).limit(50).toList();
+                || (p.name() != null && p.name().contains(q))
+                || names.getOrDefault(p.registrationId(), "").toUpperCase(Locale.ROOT).contains(q)).limit(50).toList();
+    }
+
+    /** Volunteers type the name the person tells them; only the masked one is ever shown. */
+    private Map<Long, String> fullNames(Long eventId) {
+        List<Registration> all = new ArrayList<>(registrations.confirmed(eventId));
+        all.addAll(registrations.notConfirmed(eventId));
+        Map<Long, Account> people = accounts.byIds(all.stream().map(Registration::getAccountId).filter(Objects::nonNull).toList());
+        Map<Long, String> names = new HashMap<>();
+        for (Registration r : all) {
+            Account a = r.getAccountId() == null ? null : people.get(r.getAccountId());
+            if (a != null && a.getDisplayName() != null) {
+                names.put(r.getId(), a.getDisplayName());
+            }
+        }
+        return names;
     }
 
     private static Long registrationNumber(String q) {

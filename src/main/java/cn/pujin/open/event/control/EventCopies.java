@@ -4,6 +4,7 @@ import cn.pujin.open.event.entity.AgendaItem;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,9 @@ public class EventCopies {
     @Transactional
     public Event copy(Long author, Long sourceId) {
         Event source = events.working(sourceId);
-        Event copy = events.create(author, new EventDraft(source.getKind(), source.getTitle(), source.getSummary(),
+        String title = Messages.get(Messages.CHINESE, "event.copyTitle", source.getTitle());
+        Event copy = events.create(author, new EventDraft(source.getKind(), title.length() > 120 ? title.substring(0, 120) : title,
+                source.getSummary(),
                 source.getDescription(), source.getMode(), source.getVenue(), source.getOnlineUrl(),
                 Times.local(source.getStartsAt()), Times.local(source.getEndsAt()), source.getCapacity(), source.isWaitlist(),
                 Times.local(source.getRegistrationOpensAt()), Times.local(source.getRegistrationClosesAt()),

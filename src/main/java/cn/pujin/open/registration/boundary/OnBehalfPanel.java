@@ -53,12 +53,15 @@ public class OnBehalfPanel implements Serializable {
     }
 
     public void register() {
+        registered = null;
         try {
             Registration r = registrations.registerOnBehalf(user.require(Role.ORGANISER), eventId,
                     new OnBehalfRequest(name, phone, category, source, consent, override));
             registered = r.getId();
             Faces.info("onBehalf.done", r.number());
             PrimeFaces.current().executeScript("PF('onBehalfDialog').hide()");
+            // the list behind the dialog shows the new registration and the message; a refusal stays in the dialog
+            PrimeFaces.current().ajax().update(":registrations");
             name = null;
             phone = null;
             consent = false;

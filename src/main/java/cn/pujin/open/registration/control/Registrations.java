@@ -175,7 +175,7 @@ public class Registrations {
         }
         Long personId = accounts.recordedPerson(staffId, r.name(), r.phone()).getId();
         if (queries.active(personId, eventId).isPresent()) {
-            throw Problem.conflict(ProblemCode.ALREADY_REGISTERED, "registration.already");
+            throw Problem.conflict(ProblemCode.ALREADY_REGISTERED, "registration.onBehalf.already");
         }
         Registration registration = Registration.onBehalf(eventId, personId, r.category(), r.source(), now);
         persistUnique(registration);
