@@ -143,70 +143,57 @@ public class CheckInReports {
 
     /** Everyone holding a seat, with their pass and check-in, for manual search and offline caching. */
     public List<Person> roster(Long eventId) {
-        List<Registration> confirmed = registrations.confirmed(eventId);
-        Map<Long, Account> people = accounts.byIds(confirmed.stream().map(Registration::getAccountId).toList());
+        return people(eventId, false).stream().map(Found::person).toList();
+    }
+
+    /** A person of the event with the full name staff may search by (never shown: {@code person} has it masked). */
+    private record Found(Person person, String fullName) {}
+
+    /**
+     * The confirmed (the roster: with pass and admission) and, when asked, those who hold no seat (waitlisted, applied,
+     * cancelled, rejected: found by search, never admitted), read in one pass over their accounts.
+     */
+    private List<Found> people(Long eventId, boolean withoutSeat) {
+        List<Registration> rows = new ArrayList<>(registrations.confirmed(eventId));
+        if (withoutSeat) {
+            rows.addAll(registrations.notConfirmed(eventId));
+        }
+        Map<Long, Account> accountsById = accounts.byIds(rows.stream().map(Registration::getAccountId).filter(Objects::nonNull).toList());
         Map<Long, Long> passes = this.passes.activeByRegistration(eventId);
         Map<Long, CheckIn> admissions = new HashMap<>();
         for (CheckIn c : em.createQuery("select c from CheckIn c where c.eventId = :e and c.admittedRegistrationId is not null",
                 CheckIn.class).setParameter("e", eventId).getResultList()) {
             admissions.put(c.getRegistrationId(), c);
         }
-        List<Person> out = new ArrayList<>(confirmed.size());
-        for (Registration r : confirmed) {
-            Account a = people.get(r.getAccountId());
-            String masked = a == null ? null : a.getPhoneMasked();
-            CheckIn c = admissions.get(r.getId());
-            out.add(new Person(r.getId(), r.number(), a == null ? null : Masking.name(a.getDisplayName()),
-                    masked == null || masked.length() < 4 ? null : masked.substring(masked.length() - 4), r.getCategory(),
-                    passes.get(r.getId()), c == null ? null : Times.local(c.getScannedAt()),
-                    c == null ? null : c.getStationName() == null ? STAFF : c.getStationName(), RegistrationStatus.CONFIRMED));
-        }
-        return out;
-    }
-
-    /** Those of the event who hold no seat (waitlisted, applied, cancelled, rejected): found by search, never admitted. */
-    private List<Person> others(Long eventId) {
-        List<Registration> rows = registrations.notConfirmed(eventId);
-        Map<Long, Account> people = accounts.byIds(rows.stream().map(Registration::getAccountId).filter(Objects::nonNull).toList());
-        List<Person> out = new ArrayList<>(rows.size());
+        List<Found> out = new ArrayList<>(rows.size());
         for (Registration r : rows) {
-            Account a = r.getAccountId() == null ? null : people.get(r.getAccountId());
+            Account a = r.getAccountId() == null ? null : accountsById.get(r.getAccountId());
             String masked = a == null ? null : a.getPhoneMasked();
-            out.add(new Person(r.getId(), r.number(), a == null ? null : Masking.name(a.getDisplayName()),
+            boolean seat = r.getStatus() == RegistrationStatus.CONFIRMED;
+            CheckIn c = seat ? admissions.get(r.getId()) : null;
+            out.add(new Found(new Person(r.getId(), r.number(), a == null ? null : Masking.name(a.getDisplayName()),
                     masked == null || masked.length() < 4 ? null : masked.substring(masked.length() - 4), r.getCategory(),
-                    null, null, null, r.getStatus()));
+                    seat ? passes.get(r.getId()) : null, c == null ? null : Times.local(c.getScannedAt()),
+                    c == null ? null : c.getStationName() == null ? STAFF : c.getStationName(), r.getStatus()),
+                    a == null ? null : a.getDisplayName()));
         }
         return out;
     }
 
     /**
-     * Roster entries matching a character of the masked name, the phone's last four digits, or the registration
-     * number as the steward reads it off a printed pass (R000123, 000123 and 123 are the same number; 12 is not).
+     * Entries matching a character of the name (the volunteer types the name the person tells them; only the masked
+     * one is shown), the phone's last four digits, or the registration number as the steward reads it off a printed
+     * pass (R000123, 000123 and 123 are the same number; 12 is not).
      */
     public List<Person> search(Long eventId, String query) {
         String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
         Long number = registrationNumber(q);
-        Map<Long, String> names = q.isEmpty() || number != null ? Map.of() : fullNames(eventId);
-        return Stream.concat(roster(eventId).stream(), others(eventId).stream()).filter(p -> q.isEmpty()
-                || (number != null && number.equals(p.registrationId()))
-                || (p.phoneTail() != null && p.phoneTail().equals(q))
-                || (p.name() != null && p.name().contains(q))
-                || names.getOrDefault(p.registrationId(), "").toUpperCase(Locale.ROOT).contains(q)).limit(50).toList();
-    }
-
-    /** Volunteers type the name the person tells them; only the masked one is ever shown. */
-    private Map<Long, String> fullNames(Long eventId) {
-        List<Registration> all = new ArrayList<>(registrations.confirmed(eventId));
-        all.addAll(registrations.notConfirmed(eventId));
-        Map<Long, Account> people = accounts.byIds(all.stream().map(Registration::getAccountId).filter(Objects::nonNull).toList());
-        Map<Long, String> names = new HashMap<>();
-        for (Registration r : all) {
-            Account a = r.getAccountId() == null ? null : people.get(r.getAccountId());
-            if (a != null && a.getDisplayName() != null) {
-                names.put(r.getId(), a.getDisplayName());
-            }
-        }
-        return names;
+        return people(eventId, true).stream().filter(f -> q.isEmpty()
+                || (number != null && number.equals(f.person().registrationId()))
+                || (f.person().phoneTail() != null && f.person().phoneTail().equals(q))
+                || (f.person().name() != null && f.person().name().contains(q))
+                || (number == null && f.fullName() != null && f.fullName().toUpperCase(Locale.ROOT).contains(q)))
+                .map(Found::person).limit(50).toList();
     }
 
     private static Long registrationNumber(String q) {

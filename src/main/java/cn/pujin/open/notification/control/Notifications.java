@@ -85,7 +85,14 @@ public class Notifications {
      * and withdrawal. Rendering them (JSON snapshot, iCal4j) is the costly part of a notice, and notices are
      * written while a registration holds the event's seat lock, so they are rendered once per version.
      */
-    record EventMail(EventView view, String where, String invite, String withdraw) {}
+    record EventMail(EventView view, String where, String invite, String withdraw) {
+
+        /** The arguments every mail key takes: title, time, place, registration number, its own detail, a link. */
+        Object[] args(Long registrationId, String detail, String link) {
+            return new Object[]{view.title(), WHEN.format(view.startsAt().atZoneSameInstant(Clocks.ZONE)), where,
+                    registrationId == null ? "" : Registration.number(registrationId), detail == null ? "" : detail, link};
+        }
+    }
 
     private final Map<Long, EventMail> rendered = new ConcurrentHashMap<>();
 
@@ -122,10 +129,8 @@ public class Notifications {
 
     void registrationChanged(@Observes RegistrationChanged c) {
         EventMail mail = eventMail(c.eventId());
-        EventView e = mail.view();
         String key = "mail." + c.change().name().toLowerCase(Locale.ROOT);
-        Object[] args = {e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
-                Registration.number(c.registrationId()), c.reason() == null ? "" : c.reason(), link("/me/registrations.xhtml")};
+        Object[] args = mail.args(c.registrationId(), c.reason(), link("/me/registrations.xhtml"));
         String ics = INVITES.contains(c.change()) ? mail.invite() : WITHDRAWS.contains(c.change()) ? mail.withdraw() : null;
         notify(c.accountId(), c.eventId(), c.change().name(), key, args, ics).about(c.registrationId());
     }
@@ -139,9 +144,8 @@ public class Notifications {
         EventView e = mail.view();
         String what = changes(change);
         for (Registration r : registrationQueries.concerned(change.eventId())) {
-            Object[] args = {e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
-                    Registration.number(r.getId()), what, link("/events/detail.xhtml?id=" + e.id())};
-            notify(r.getAccountId(), change.eventId(), "EVENT_CHANGED", "mail.event_changed", args,
+            notify(r.getAccountId(), change.eventId(), "EVENT_CHANGED", "mail.event_changed",
+                    mail.args(r.getId(), what, link("/events/detail.xhtml?id=" + e.id())),
                     r.getStatus() == RegistrationStatus.CONFIRMED ? mail.invite() : null).about(r.getId());
         }
     }
@@ -153,8 +157,7 @@ public class Notifications {
         String titles = String.join("\n", published.titles().stream().map(t -> "· " + t).toList());
         for (Registration r : registrationQueries.confirmed(published.eventId())) {
             notify(r.getAccountId(), e.id(), "MATERIALS_PUBLISHED", "mail.materials_published",
-                    new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
-                            Registration.number(r.getId()), titles, link("/events/detail.xhtml?id=" + e.id())}, null).about(r.getId());
+                    mail.args(r.getId(), titles, link("/events/detail.xhtml?id=" + e.id())), null).about(r.getId());
         }
     }
 
@@ -166,9 +169,8 @@ public class Notifications {
         for (Registration r : registrationQueries.confirmed(published.eventId())) {
             if (attended.contains(r.getId())) {
                 notify(r.getAccountId(), e.id(), "DECISION_PUBLISHED", "mail.decision_published",
-                        new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(),
-                                Registration.number(r.getId()), published.agendaItem(), link("/open/feedback.xhtml?event=" + e.id())},
-                        null).about(r.getId());
+                        mail.args(r.getId(), published.agendaItem(), link("/open/feedback.xhtml?event=" + e.id())), null)
+                        .about(r.getId());
             }
         }
     }
@@ -206,10 +208,8 @@ public class Notifications {
 
     void invited(@Observes Pool.Invited invitation) {
         EventMail mail = eventMail(invitation.eventId());
-        EventView e = mail.view();
         notify(invitation.accountId(), invitation.eventId(), "INVITED", "mail.invited",
-                new Object[]{e.title(), WHEN.format(e.startsAt().atZoneSameInstant(Clocks.ZONE)), mail.where(), "", "",
-                        link("/me/registrations.xhtml")}, null);
+                mail.args(null, null, link("/me/registrations.xhtml")), null);
     }
 
     /** Writes a notice from bundle keys {@code KEY.subject} and {@code KEY.body} (paragraphs separated by \n). */

@@ -113,10 +113,7 @@ public class Registrations {
         persistUnique(registration);
         prepared.fire(new Preparing(eventId, accountId));
         Change change;
-        // first come, first served: while anyone waits, a seat that is free (a capacity just raised, a promotion not yet
-        // run) goes to them, and the newcomer waits behind them
-        boolean queueAhead = event.waitlist() && queries.othersWaiting(eventId, registration.getId());
-        if (!queueAhead && seats.take(eventId)) {
+        if (takeSeatInTurn(event, registration)) {
             registration.confirm(now);
             change = Change.CONFIRMED;
         } else if (event.waitlist()) {
@@ -130,6 +127,15 @@ public class Registrations {
             seatFreed.fire(new SeatFreed(eventId));
         }
         return registration;
+    }
+
+    /**
+     * First come, first served: while anyone else waits, a seat that is free (a capacity just raised, a promotion not
+     * yet run) goes to them and the newcomer gets none; otherwise the conditional seat UPDATE decides.
+     */
+    private boolean takeSeatInTurn(Seats.Bookable event, Registration registration) {
+        boolean queueAhead = event.waitlist() && queries.othersWaiting(event.eventId(), registration.getId());
+        return !queueAhead && seats.take(event.eventId());
     }
 
     /**
@@ -179,9 +185,8 @@ public class Registrations {
         }
         Registration registration = Registration.onBehalf(eventId, personId, r.category(), r.source(), now);
         persistUnique(registration);
-        boolean queueAhead = event.waitlist() && queries.othersWaiting(eventId, registration.getId());
         boolean overCapacity = false;
-        if (queueAhead || !seats.take(eventId)) {
+        if (!takeSeatInTurn(event, registration)) {
             if (!r.overriding()) {
                 throw Problem.conflict(ProblemCode.EVENT_FULL, "registration.onBehalf.full");
             }
