@@ -106,6 +106,12 @@ class EnterKeyIT {
                 settle(b);
                 assertTrue(b.text().contains("registration.create") || b.text().contains("报名"), b.text());
                 b.screenshot("enter-audit");
+                // where Enter should act, it does what the form's main button does: here, add the department
+                String department = "回车部门" + (System.nanoTime() % 100_000);
+                b.open("/admin/system.xhtml");
+                enter(b, "departments:name", department);
+                b.waitForText(department);
+                assertTrue(Api.as("admin").get("/api/v1/departments").expect(200).body().contains(department));
                 b.signOut();
 
                 // a form without a default button: Enter in the password of "delete my account" deletes nothing
