@@ -135,10 +135,10 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
         if (!(outcome instanceof LoginGuard.Valid valid)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CredentialValidationResult result = AccountIdentityStore.result(valid.account());
+        CredentialValidationResult result = AccountIdentityStore.result(valid.caller());
         request.getSession(true);
         request.changeSessionId();
-        signedIn(request.getSession(), valid.account().getId(), valid.account().getSessionEpoch());
+        signedIn(request.getSession(), valid.caller().id(), valid.caller().sessionEpoch());
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -162,7 +162,7 @@ public class AppAuthentication implements HttpAuthenticationMechanism {
             return unauthorized(request, response, context);
         }
         request.setAttribute(CrossSiteRequests.BY_HEADER, Boolean.TRUE);
-        return context.notifyContainerAboutLogin(AccountIdentityStore.result(valid.account()));
+        return context.notifyContainerAboutLogin(AccountIdentityStore.result(valid.caller()));
     }
 
     /** A check-in station's key: the caller is {@code station:ID} in group STATION, for that event only. */

@@ -29,13 +29,17 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         if (guard.signIn(up.getCaller(), up.getPasswordAsString(), LoginGuard.NO_ADDRESS) instanceof LoginGuard.Valid valid) {
-            return result(valid.account());
+            return result(valid.caller());
         }
         return CredentialValidationResult.INVALID_RESULT;
     }
 
     public static CredentialValidationResult result(Account account) {
         return new CredentialValidationResult(new CallerPrincipal(String.valueOf(account.getId())), groups(account));
+    }
+
+    public static CredentialValidationResult result(LoginGuard.Caller caller) {
+        return new CredentialValidationResult(new CallerPrincipal(String.valueOf(caller.id())), caller.groups());
     }
 
     public static Set<String> groups(Account account) {

@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scripts and stations send HTTP Basic on every call; hashing the password (PBKDF2) each time would make
- * every request cost tens of milliseconds. A successful check is remembered under a SHA-256 of the
- * credentials (never the password itself) until it goes unused for ten minutes; a role or password change or a
- * deletion forgets the account at once, on every instance of the cluster ({@link ClusterBus}).
+ * every request cost tens of milliseconds, and reading the account and its roles again two database round trips.
+ * A successful check is remembered under a SHA-256 of the credentials (never the password itself), with what
+ * authentication needs of the account ({@link LoginGuard.Caller}: id, roles, session epoch), until it goes unused for
+ * ten minutes; a role or password change, a lock or a deletion forgets the account at once, on every instance of
+ * the cluster ({@link ClusterBus}).
  */
 @ApplicationScoped
 public class CredentialCache {
@@ -25,11 +27,11 @@ public class CredentialCache {
     private static final Duration IDLE = Duration.ofMinutes(10);
     private static final int MAX_ENTRIES = 20_000;
 
-    private record Entry(long accountId, long lastUsedNanos) {}
+    private record Entry(LoginGuard.Caller caller, long lastUsedNanos) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public Long lookup(String login, String password) {
+    public LoginGuard.Caller lookup(String login, String password) {
         String key = key(login, password);
         Entry entry = entries.get(key);
         long now = System.nanoTime();
@@ -37,16 +39,16 @@ public class CredentialCache {
             return null;
         }
         if (now - entry.lastUsedNanos > IDLE.toNanos() / 10) {
-            entries.put(key, new Entry(entry.accountId, now));
+            entries.put(key, new Entry(entry.caller, now));
         }
-        return entry.accountId;
+        return entry.caller;
     }
 
-    public void remember(String login, String password, long accountId) {
+    public void remember(String login, String password, LoginGuard.Caller caller) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(key(login, password), new Entry(accountId, System.nanoTime()));
+        entries.put(key(login, password), new Entry(caller, System.nanoTime()));
     }
 
     @Inject
@@ -55,6 +57,8 @@ public class CredentialCache {
     /** Here now, and on the other instances once the change commits. */
     public void forget(long accountId) {
         forgetHere(accountId);
+        // and again after the commit: a sign-in in between read the account as it was and may have remembered it
+        cluster.afterCommit(() -> forgetHere(accountId));
         cluster.publish(ClusterBus.Kind.ACCOUNT, accountId);
     }
 
@@ -65,7 +69,7 @@ public class CredentialCache {
     }
 
     private void forgetHere(long accountId) {
-        entries.values().removeIf(e -> e.accountId == accountId);
+        entries.values().removeIf(e -> e.caller.id() == accountId);
     }
 
     private static String key(String login, String password) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,7 +36,14 @@ public class LoginGuard {
     /** What a sign-in attempt came to. */
     public sealed interface Outcome permits Valid, Invalid, Locked {}
 
-    public record Valid(Account account) implements Outcome {}
+    public record Valid(Caller caller) implements Outcome {}
+
+    /** What authentication needs of an account: its id, its roles as groups, and the epoch sessions start at. */
+    public record Caller(long id, Set<String> groups, int sessionEpoch) {
+        static Caller of(Account account) {
+            return new Caller(account.getId(), AccountIdentityStore.groups(account), account.getSessionEpoch());
+        }
+    }
 
     public record Invalid() implements Outcome {}
 
@@ -97,8 +105,14 @@ public class LoginGuard {
         if (throttled.isPresent()) {
             return new Locked(throttled.get());
         }
-        Long cached = login == null || password == null ? null : cache.lookup(login, password);
-        Optional<Account> known = cached != null ? accounts.find(cached) : accounts.findForLogin(login);
+        Caller cached = login == null || password == null ? null : cache.lookup(login, password);
+        if (cached != null) {
+            // a lock, a deletion, a role or password change forgets the cached caller on every instance
+            String pair = cached.id() + "|" + address;
+            Optional<Instant> pairBlocked = failuresByPair.blockedUntil(pair, now);
+            return pairBlocked.isPresent() ? new Locked(pairBlocked.get()) : new Valid(cached);
+        }
+        Optional<Account> known = accounts.findForLogin(login);
         if (known.isPresent() && known.get().getLockedUntil() != null && now.isBefore(known.get().getLockedUntil())) {
             return new Locked(known.get().getLockedUntil());
         }
@@ -107,7 +121,7 @@ public class LoginGuard {
         if (pairBlocked.isPresent()) {
             return new Locked(pairBlocked.get());
         }
-        Optional<Account> account = cached != null ? known : accounts.verify(known, password);
+        Optional<Account> account = accounts.verify(known, password);
         if (account.isEmpty()) {
             if (!address.isEmpty()) {
                 failuresByAddress.hit(address, now);
@@ -121,10 +135,9 @@ public class LoginGuard {
         if (known.get().isDeleted()) {
             return new Invalid();
         }
-        if (cached == null) {
-            cache.remember(login, password, account.get().getId());
-        }
-        return new Valid(account.get());
+        Caller caller = Caller.of(account.get());
+        cache.remember(login, password, caller);
+        return new Valid(caller);
     }
 
     /** Counts a sign-up attempt from the address; 429 {@code TOO_MANY_SIGNUPS} beyond the hourly limit. */

@@ -5,11 +5,13 @@ import cn.pujin.open.event.entity.EventPublication;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The seat count of an event, kept on the event row and changed only inside the caller's transaction:
@@ -54,6 +56,25 @@ public class Seats {
                         UPDATE event SET confirmed_count = confirmed_count + 1
                         WHERE id = ?1 AND confirmed_count < (SELECT capacity FROM event_publication WHERE event_id = ?1)""")
                 .setParameter(1, eventId).executeUpdate() == 1;
+    }
+
+    @Inject
+    @ConfigProperty(name = "DB_URL")
+    String databaseUrl;
+
+    /**
+     * For someone joining the waitlist: the seats free now, with a key-share lock on the event row held to the commit.
+     * A cancellation or promotion locks the row for update, so it waits until this newcomer is in the line (and then
+     * gives the seat to the first in it); seat takers (a no-key update) do not wait. H2, the run command's demo
+     * database, has no key-share lock: it locks for update.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int holdPlaceInLine(Long eventId) {
+        String lock = databaseUrl.startsWith("jdbc:h2:") ? "FOR UPDATE" : "FOR KEY SHARE OF e";
+        Object free = em.createNativeQuery("SELECT p.capacity - e.confirmed_count FROM event e JOIN event_publication p "
+                        + "ON p.event_id = e.id WHERE e.id = ?1 " + lock)
+                .setParameter(1, eventId).getSingleResult();
+        return ((Number) free).intValue();
     }
 
     /** An organiser admits someone over capacity (audited by the caller): the count may exceed the capacity. */

@@ -2,11 +2,8 @@ package cn.pujin.open.notification.control;
 
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.notification.entity.Notification;
-import cn.pujin.open.pass.control.PassArt;
 import cn.pujin.open.pass.control.Passes;
-import cn.pujin.open.pass.entity.Pass;
 import cn.pujin.open.platform.control.ChainedTask;
-import jakarta.activation.DataHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,29 +15,26 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import jakarta.mail.util.StreamProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import cn.pujin.open.account.entity.Account;
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -123,30 +117,9 @@ public class MailOutbox {
     private Session session;
     private ChainedTask worker;
 
-    /**
-     * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a fresh {@code ServiceLoader} scan of every jar
-     * for each header it encodes and each body part it creates (jakartaee/mail-api#699, #861); under a
-     * registration rush that scan was over a third of the application's CPU. Naming the implementation in the
-     * system property the API reads first turns each lookup into a loaded-class hit. Only set when unset and
-     * when Payara's mail implementation (Angus) is the one visible to this application.
-     */
-    static void nameStreamProvider() {
-        String property = StreamProvider.class.getName();
-        String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
-        if (System.getProperty(property) != null) {
-            return;
-        }
-        try {
-            Class.forName(angus, false, Thread.currentThread().getContextClassLoader());
-            System.setProperty(property, angus);
-        } catch (ClassNotFoundException | LinkageError other) {
-            LOG.fine(() -> "no " + angus + ", Jakarta Mail keeps its own lookup");
-        }
-    }
-
     @PostConstruct
     void init() {
-        nameStreamProvider();
+        MailComposer.nameStreamProvider();
         Properties p = new Properties();
         host.ifPresent(h -> {
             p.put("mail.smtp.host", h);
@@ -173,20 +146,49 @@ public class MailOutbox {
 
     private static final Duration TICK = Duration.ofMillis(200);
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Mail waits while mails are still being queued (a registration rush), so the people in the rush go first... */
+    private static final long CALM_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /** ...but never longer than this after the first of them was queued. */
+    private static final long MAX_DEFER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private volatile long lastFullDrain = System.nanoTime();
+    private volatile long lastQueued;
+    private volatile long waitingSince;
 
     /**
-     * One worker ({@link cn.pujin.open.platform.control.ChainedTask}), every 200 ms: it sends when a commit queued
-     * mail, and every 30 seconds retries what is still owed.
+     * One worker ({@link cn.pujin.open.platform.control.ChainedTask}), every 200 ms: it sends what commits queued once
+     * the queueing has calmed for 300 ms (or 5 s after the first of it, under a steady load), and every 30 seconds
+     * retries what is still owed. Sending costs CPU (MIME, the pass's QR image): during a rush it would be taken from
+     * the registrations being answered.
      */
     private void tick() {
-        boolean retryDue = System.nanoTime() - lastFullDrain > RETRY_NANOS;
-        if (more.getAndSet(false) || retryDue) {
+        if (paused) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean retryDue = now - lastFullDrain > RETRY_NANOS;
+        boolean due = more.get() && (now - lastQueued > CALM_NANOS || now - waitingSince > MAX_DEFER_NANOS);
+        if (due || retryDue) {
+            more.set(false);
             if (retryDue) {
-                lastFullDrain = System.nanoTime();
+                lastFullDrain = now;
             }
             drainQuietly();
         }
+    }
+
+    private volatile boolean paused;
+
+    /** Holds (or resumes) this instance's sending; what is queued meanwhile waits in the outbox. Tests only. */
+    public void pause(boolean hold) {
+        paused = hold;
+        if (!hold) {
+            waitingSince = System.nanoTime();
+            more.set(true);
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     @PreDestroy
@@ -200,7 +202,11 @@ public class MailOutbox {
 
     /** Right after the commit that queued it: the next tick (within 200 ms) sends it, off the request thread. */
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.MailQueued mail) {
-        more.set(true);
+        long now = System.nanoTime();
+        lastQueued = now;
+        if (!more.getAndSet(true)) {
+            waitingSince = now;
+        }
     }
 
     private void drainQuietly() {
@@ -211,7 +217,11 @@ public class MailOutbox {
         }
     }
 
-    /** Sends everything that is due, over one SMTP connection per batch; returns how many were sent. */
+    /**
+     * Sends everything that is due, in batches of up to 100 over one SMTP connection: the batch is claimed in one
+     * transaction, its notices, addresses and passes are read with one query each, and the sent ones are recorded with
+     * one UPDATE; returns how many were sent.
+     */
     public int drain() {
         int sent = 0;
         List<Long> due;
@@ -222,15 +232,42 @@ public class MailOutbox {
                     .setParameter("p", Notification.EmailState.PENDING).setParameter("now", clock.instant())
                     .setParameter("lease", LEASES.instant())
                     .setMaxResults(100).getResultList();
-            try (Connection smtp = new Connection()) {
-                for (Long id : due) {
-                    if (deliver(id, smtp)) {
-                        sent++;
-                    }
-                }
+            List<Long> claimed = self.get().claim(due);
+            if (!claimed.isEmpty()) {
+                sent += deliver(claimed);
             }
         } while (due.size() == 100);
         return sent;
+    }
+
+    /** Claims, sends and records a batch of mails this instance has claimed; returns how many went out. */
+    private int deliver(List<Long> claimed) {
+        List<Notification> batch = em.createQuery("select n from Notification n where n.id in :ids order by n.id", Notification.class)
+                .setParameter("ids", claimed).getResultList();
+        Map<Long, Account> people = accounts.byIds(batch.stream().map(Notification::getAccountId).collect(Collectors.toSet()));
+        Map<Long, String> tokens = passes.activeTokens(batch.stream().filter(MailOutbox::withPass)
+                .map(Notification::getRegistrationId).collect(Collectors.toSet()));
+        List<Long> sent = new ArrayList<>();
+        Map<Long, String> failed = new HashMap<>();
+        try (Connection smtp = new Connection()) {
+            for (Notification n : batch) {
+                try {
+                    String to = Optional.ofNullable(people.get(n.getAccountId())).flatMap(accounts::emailOf).orElse(null);
+                    if (to == null) {
+                        failed.put(n.getId(), "no e-mail address");
+                    } else {
+                        send(n, to, Optional.ofNullable(tokens.get(n.getRegistrationId())), smtp);
+                        sent.add(n.getId());
+                    }
+                } catch (MessagingException | IOException | RuntimeException e) {
+                    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    LOG.log(Level.WARNING, "mail " + n.getId() + " failed: " + error);
+                    failed.put(n.getId(), error);
+                }
+            }
+        }
+        self.get().record(sent, failed);
+        return sent.size();
     }
 
     /** An SMTP connection opened on first use and kept for a batch (none when writing .eml files). */
@@ -263,46 +300,38 @@ public class MailOutbox {
         }
     }
 
-    /** Claims, sends and records one mail; false if another worker had it or it is not due. */
-    private boolean deliver(Long id, Connection smtp) {
-        if (!self.get().claim(id)) {
-            return false;
-        }
-        Notification n = em.find(Notification.class, id);
-        String error = null;
-        try {
-            String to = accounts.find(n.getAccountId()).flatMap(accounts::emailOf).orElse(null);
-            if (to == null) {
-                error = "no e-mail address";
-            } else {
-                send(n, to, smtp);
-            }
-        } catch (MessagingException | IOException | RuntimeException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.log(Level.WARNING, "mail " + id + " failed: " + error);
-        }
-        self.get().record(id, error);
-        return error == null;
-    }
-
+    /**
+     * Claims the mails that are still pending and unclaimed (another instance may have taken some), in one transaction;
+     * returns those this instance now holds.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claim(Long id) {
+    public List<Long> claim(List<Long> ids) {
         Instant now = LEASES.instant();
-        return em.createQuery("""
-                        update Notification n set n.claimedUntil = :until where n.id = :id and n.emailState = :p
-                        and (n.claimedUntil is null or n.claimedUntil < :now)""")
-                .setParameter("until", now.plus(Duration.ofSeconds(claimSeconds))).setParameter("id", id).setParameter("p", Notification.EmailState.PENDING)
-                .setParameter("now", now).executeUpdate() == 1;
+        List<Long> claimed = new ArrayList<>();
+        for (Long id : ids) {
+            if (em.createQuery("""
+                            update Notification n set n.claimedUntil = :until where n.id = :id and n.emailState = :p
+                            and (n.claimedUntil is null or n.claimedUntil < :now)""")
+                    .setParameter("until", now.plus(Duration.ofSeconds(claimSeconds))).setParameter("id", id)
+                    .setParameter("p", Notification.EmailState.PENDING).setParameter("now", now).executeUpdate() == 1) {
+                claimed.add(id);
+            }
+        }
+        return claimed;
     }
 
+    /** The sent ones in one UPDATE; a failed one backs off (or gives up) on its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(Long id, String error) {
-        Notification n = em.find(Notification.class, id);
-        if (error == null) {
-            n.sent(clock.instant());
-        } else {
-            n.failed(error, clock.instant());
+    public void record(List<Long> sent, Map<Long, String> failed) {
+        Instant now = clock.instant();
+        if (!sent.isEmpty()) {
+            em.createQuery("""
+                            update Notification n set n.emailState = :s, n.sentAt = :now, n.claimedUntil = null,
+                            n.attempts = n.attempts + 1, n.lastError = null, n.version = n.version + 1 where n.id in :ids""")
+                    .setParameter("s", Notification.EmailState.SENT).setParameter("now", now).setParameter("ids", sent)
+                    .executeUpdate();
         }
+        failed.forEach((id, error) -> em.find(Notification.class, id).failed(error, now));
     }
 
     private static final Set<String> WITH_PASS = Set.of("CONFIRMED", "PROMOTED", "SELECTED", "REMINDED");
@@ -310,57 +339,13 @@ public class MailOutbox {
     @Inject
     Passes passes;
 
-    /** The current pass token when the notice confirms a seat (a later cancellation has revoked it). */
-    private Optional<String> passOf(Notification n) {
-        if (n.getRegistrationId() == null || !WITH_PASS.contains(n.getKind())) {
-            return Optional.empty();
-        }
-        return passes.active(n.getRegistrationId()).map(Pass::getToken);
+    /** Whether the notice confirms a seat: its mail carries the current pass (a later cancellation has revoked it). */
+    private static boolean withPass(Notification n) {
+        return n.getRegistrationId() != null && WITH_PASS.contains(n.getKind());
     }
 
-    private void send(Notification n, String to, Connection smtp) throws MessagingException, IOException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(from, true));
-        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-        message.setSubject(n.getSubject(), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
-        message.setHeader("Message-ID", "<notification-" + n.getId() + "@pujin-open>");
-
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(n.getBodyText(), "UTF-8");
-        alternative.addBodyPart(text);
-        MimeBodyPart html = new MimeBodyPart();
-        html.setContent(n.getBodyHtml(), "text/html; charset=UTF-8");
-        alternative.addBodyPart(html);
-        if (n.getIcs() == null) {
-            message.setContent(alternative);
-        } else {
-            MimeMultipart mixed = new MimeMultipart("mixed");
-            MimeBodyPart body = new MimeBodyPart();
-            body.setContent(alternative);
-            mixed.addBodyPart(body);
-            MimeBodyPart invite = new MimeBodyPart();
-            String method = n.getIcs().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
-            invite.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                    n.getIcs().getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8; method=" + method)));
-            invite.setFileName("invite.ics");
-            invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method);
-            mixed.addBodyPart(invite);
-            passOf(n).ifPresent(token -> {
-                try {
-                    MimeBodyPart pass = new MimeBodyPart();
-                    pass.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                            PassArt.png(token, PassArt.DEFAULT_SIZE), "image/png")));
-                    pass.setFileName("pass.png");
-                    mixed.addBodyPart(pass);
-                } catch (MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            message.setContent(mixed);
-        }
-        message.saveChanges();
+    private void send(Notification n, String to, Optional<String> passToken, Connection smtp) throws MessagingException, IOException {
+        MimeMessage message = MailComposer.compose(session, from, n, to, passToken, clock.instant());
         if (host.isPresent()) {
             smtp.send(message);
         } else {

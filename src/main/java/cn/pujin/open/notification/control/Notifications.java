@@ -9,8 +9,8 @@ import cn.pujin.open.registration.entity.RegistrationStatus;
 import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.event.control.EventRescheduled;
 import cn.pujin.open.event.control.EventContent;
-import cn.pujin.open.account.control.Accounts;
-import cn.pujin.open.account.entity.Account;
+import cn.pujin.open.account.control.Contact;
+import cn.pujin.open.account.control.Contacts;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.control.Seats;
@@ -60,7 +60,7 @@ public class Notifications {
     EntityManager em;
 
     @Inject
-    Accounts accounts;
+    Contacts contacts;
 
     @Inject
     PublicEvents publicEvents;
@@ -124,7 +124,7 @@ public class Notifications {
     /** Before the seat lock: render the event's parts once, and load the account into this transaction. */
     void preparing(@Observes Registrations.Preparing p) {
         eventMail(p.eventId());
-        accounts.get(p.accountId());
+        contacts.of(p.accountId());
     }
 
     void registrationChanged(@Observes RegistrationChanged c) {
@@ -217,10 +217,10 @@ public class Notifications {
     public Notification notify(Long accountId, Long eventId, String kind, String key, Object[] args, String ics) {
         String subject = Messages.get(MAIL_LOCALE, key + ".subject", args);
         String text = Messages.get(MAIL_LOCALE, key + ".body", args);
-        Account account = accounts.get(accountId);
-        Optional<String> email = accounts.emailOf(account);
+        Contact person = contacts.of(accountId);
+        Optional<String> email = contacts.emailOf(person);
         boolean mail = email.isPresent();
-        String addressed = ics == null || email.isEmpty() ? ics : IcalFeed.addressedTo(ics, account.getDisplayName(), email.get());
+        String addressed = ics == null || email.isEmpty() ? ics : IcalFeed.addressedTo(ics, person.displayName(), email.get());
         Notification n = new Notification(accountId, eventId, kind, subject, text + "\n\n" + footer(), html(subject, text),
                 addressed, mail, clock.instant());
         em.persist(n);

@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -45,8 +46,9 @@ public class Passes {
     static final Duration REISSUE_SETTLING = Duration.ofSeconds(10);
 
     private static final Set<Change> ISSUE = EnumSet.of(Change.CONFIRMED, Change.PROMOTED, Change.SELECTED);
+    /** A newcomer put on the waitlist (WAITLISTED) never had a pass: nothing to look up. */
     private static final Set<Change> REVOKE = EnumSet.of(Change.CANCELLED, Change.REJECTED, Change.EVENT_CANCELLED,
-            Change.ALTERNATE, Change.WAITLISTED);
+            Change.ALTERNATE);
 
     @PersistenceContext
     EntityManager em;
@@ -104,6 +106,16 @@ public class Passes {
     public Optional<Pass> active(Long registrationId) {
         return em.createQuery("select p from Pass p where p.registrationId = :r and p.revokedAt is null", Pass.class)
                 .setParameter("r", registrationId).getResultStream().findFirst();
+    }
+
+    /** The valid pass tokens of the registrations: token by registration id (one query). */
+    public Map<Long, String> activeTokens(Collection<Long> registrationIds) {
+        Map<Long, String> tokens = new HashMap<>();
+        if (!registrationIds.isEmpty()) {
+            em.createQuery("select p.registrationId, p.token from Pass p where p.registrationId in :r and p.revokedAt is null", Object[].class)
+                    .setParameter("r", registrationIds).getResultList().forEach(r -> tokens.put((Long) r[0], (String) r[1]));
+        }
+        return tokens;
     }
 
     /** The valid pass of each confirmed registration of an event: pass id by registration id. */

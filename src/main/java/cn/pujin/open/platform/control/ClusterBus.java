@@ -152,9 +152,13 @@ public class ClusterBus {
      */
     public void publish(Kind kind, Long id) {
         ITopic<String> t = topic;
-        if (t == null) {
-            return;
+        if (t != null) {
+            afterCommit(() -> send(t, kind, id));
         }
+    }
+
+    /** Runs once the current transaction commits (not at all if it rolls back), or at once without one. */
+    public void afterCommit(Runnable action) {
         if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -165,12 +169,12 @@ public class ClusterBus {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        send(t, kind, id);
+                        action.run();
                     }
                 }
             });
         } else {
-            send(t, kind, id);
+            action.run();
         }
     }
 

@@ -59,7 +59,8 @@ public enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE(415, "problem.unsupportedMediaType"),
     LOGIN_LOCKED(429, "login.locked"),
     TOO_MANY_SIGNUPS(429, "signup.tooMany"),
-    INTERNAL_ERROR(500, "problem.internal");
+    INTERNAL_ERROR(500, "problem.internal"),
+    BUSY(503, "problem.busy");
 
     private final int status;
     private final String messageKey;

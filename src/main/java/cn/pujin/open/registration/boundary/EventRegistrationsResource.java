@@ -1,6 +1,5 @@
 package cn.pujin.open.registration.boundary;
 
-import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.registration.control.OnBehalfRequest;
 import cn.pujin.open.platform.boundary.ProblemResponses;
 import cn.pujin.open.platform.control.CurrentUser;
@@ -9,6 +8,7 @@ import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.registration.control.RegistrationDesk;
 import cn.pujin.open.registration.control.RegistrationExports;
 import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.control.RegistrationRequest;
@@ -30,7 +30,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -64,12 +67,18 @@ public class EventRegistrationsResource {
                 .entity(registrationQueries.views(List.of(r), false, false).get(0)).build();
     }
 
+    @Inject
+    RegistrationDesk desk;
+
+    /** Answered after the commit by one of the {@link RegistrationDesk}'s clerks; this HTTP thread is free at once. */
     @POST
-    public Response register(@PathParam("eventId") String eventId, RegistrationRequest request, @Context UriInfo uri) {
+    public void register(@PathParam("eventId") String eventId, RegistrationRequest request, @Context UriInfo uri,
+                         @Suspended AsyncResponse response) {
         Long me = user.require();
-        Registration r = registrations.register(me, Ids.parse(eventId), request);
-        return Response.created(uri.getBaseUriBuilder().path("registrations").path(String.valueOf(r.getId())).build())
-                .entity(registrationQueries.views(List.of(r), true, false).get(0)).build();
+        Long event = Ids.parse(eventId);
+        UriBuilder registrationsUri = uri.getBaseUriBuilder().path("registrations");
+        desk.take(response, () -> registrations.register(me, event, request), r -> Response.created(
+                registrationsUri.clone().path(String.valueOf(r.registration().getId())).build()).entity(r.view()).build());
     }
 
     @GET

@@ -130,7 +130,7 @@ public class RegistrationPanel implements Serializable {
 
     public void register() {
         try {
-            Registration r = registrations.register(user.require(), eventId, RegistrationRequest.EMPTY);
+            Registration r = registrations.register(user.require(), eventId, RegistrationRequest.EMPTY).registration();
             Faces.info(r.getStatus() == RegistrationStatus.CONFIRMED ? "registration.done.confirmed" : "registration.done.waitlisted");
         } catch (Problem e) {
             Faces.show(e, "registration", Map.of());

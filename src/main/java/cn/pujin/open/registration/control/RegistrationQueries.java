@@ -1,6 +1,7 @@
 package cn.pujin.open.registration.control;
 
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.Contact;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.platform.control.Masking;
@@ -69,11 +70,10 @@ public class RegistrationQueries {
                 .setParameter("e", eventId).setParameter("a", accountId).getResultStream().findFirst();
     }
 
-    /** Whether anyone but this registration is on the event's waitlist (a newcomer then waits behind them). */
-    public boolean othersWaiting(Long eventId, Long registrationId) {
-        return !em.createQuery("select r.id from Registration r where r.eventId = :e and r.status = :w and r.id <> :self", Long.class)
-                .setParameter("e", eventId).setParameter("w", RegistrationStatus.WAITLISTED).setParameter("self", registrationId)
-                .setMaxResults(1).getResultList().isEmpty();
+    /** How many wait for a seat in the first-come line of an event (alternates of a meeting aside). */
+    public long waiting(Long eventId) {
+        return em.createQuery("select count(r) from Registration r where r.eventId = :e and r.status = :w and r.alternateRank is null",
+                        Long.class).setParameter("e", eventId).setParameter("w", RegistrationStatus.WAITLISTED).getSingleResult();
     }
 
     /** Everyone who holds or waits for a place at the event: confirmed, applied, approved or waitlisted. */
@@ -185,16 +185,27 @@ public class RegistrationQueries {
                 }
             });
             Account a = people.get(r.getAccountId());
-            String name = a == null ? null : owner ? a.getDisplayName() : Masking.name(a.getDisplayName());
             String phone = a == null ? null : revealPhone && a.getPhoneCipher() != null ? accounts.phoneOf(a) : a.getPhoneMasked();
-            views.add(new RegistrationView(r.getId(), r.number(), r.getEventId(), event == null ? null : event.title(),
-                    event == null ? null : Times.local(event.startsAt()), r.getStatus(), r.getCategory(), r.getOrganisation(),
-                    r.getStatement(), r.getSource(), waitlistPosition(r),
-                    r.getAlternateRank(), r.getDecisionReason(), owner ? null : r.getAccountId(), name, phone,
-                    Times.local(r.getCreatedAt()), Times.local(r.getUpdatedAt())));
+            views.add(view(r, event, a == null ? null : a.getDisplayName(), owner, phone, waitlistPosition(r)));
         }
         return views;
     }
+
+    /** The owner's view of a registration from what the caller has loaded (no reads). */
+    public RegistrationView view(Registration r, Seats.Bookable event, Contact owner, Integer waitlistPosition) {
+        return view(r, event, owner.displayName(), true, owner.phoneMasked(), waitlistPosition);
+    }
+
+    private static RegistrationView view(Registration r, Seats.Bookable event, String displayName, boolean owner, String phone,
+                                         Integer waitlistPosition) {
+        String name = displayName == null ? null : owner ? displayName : Masking.name(displayName);
+        return new RegistrationView(r.getId(), r.number(), r.getEventId(), event == null ? null : event.title(),
+                event == null ? null : Times.local(event.startsAt()), r.getStatus(), r.getCategory(), r.getOrganisation(),
+                r.getStatement(), r.getSource(), waitlistPosition,
+                r.getAlternateRank(), r.getDecisionReason(), owner ? null : r.getAccountId(), name, phone,
+                Times.local(r.getCreatedAt()), Times.local(r.getUpdatedAt()));
+    }
+
     /** Approved applications of a meeting: the input of the lottery. */
     public List<Registration> approved(Long eventId) {
         return em.createQuery("select r from Registration r where r.eventId = :e and r.status = :a order by r.id", Registration.class)

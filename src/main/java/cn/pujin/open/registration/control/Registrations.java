@@ -1,6 +1,8 @@
 package cn.pujin.open.registration.control;
 
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.Contact;
+import cn.pujin.open.account.control.Contacts;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
@@ -54,6 +56,9 @@ public class Registrations {
     Accounts accounts;
 
     @Inject
+    Contacts contacts;
+
+    @Inject
     Audit audit;
 
     @Inject
@@ -83,8 +88,17 @@ public class Registrations {
 
     // ---- registering ----
 
+    /** A registration just made, and its view as the transaction that made it knew it (no reads after the commit). */
+    public record Registered(Registration registration, RegistrationView view) {}
+
+    /**
+     * Registers for an open day (a seat, or the waitlist in arrival order) or applies for a decision meeting. On the
+     * request path: the event, the person (rendering the notice needs them), the seat — one conditional UPDATE, and
+     * for the waitlist one read that also gives the place in line — then the inserts and one commit. "Already
+     * registered" is answered by the unique index, not by a query before.
+     */
     @Transactional
-    public Registration register(Long accountId, Long eventId, RegistrationRequest request) {
+    public Registered register(Long accountId, Long eventId, RegistrationRequest request) {
         Seats.Bookable event = seats.bookable(eventId);
         if (event.status() == EventStatus.CANCELLED) {
             throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
@@ -92,9 +106,6 @@ public class Registrations {
         Instant now = clock.instant();
         if (!event.isOpenFor(now)) {
             throw Problem.conflict(ProblemCode.REGISTRATION_CLOSED, "registration.closed");
-        }
-        if (queries.active(accountId, eventId).isPresent()) {
-            throw Problem.conflict(ProblemCode.ALREADY_REGISTERED, "registration.already");
         }
         if (event.isMeeting()) {
             RegistrationRequest r = request == null ? RegistrationRequest.EMPTY : request;
@@ -104,38 +115,51 @@ public class Registrations {
             persistUnique(application);
             audit.record(accountId, "registration", application.getId(), "registration.create", null, application.getStatus(), null);
             changed.fire(new RegistrationChanged(application.getId(), eventId, accountId, Change.APPLIED, null));
-            return application;
+            return new Registered(application, queries.view(application, event, contacts.of(accountId), null));
         }
-        // Everything that reads happens before the seat is taken: the provisional row (which also checks
-        // "one per person"), and what the notice needs. The event row stays locked from the seat UPDATE to the
-        // commit, so only buffered writes come after it.
-        Registration registration = Registration.place(eventId, accountId, false, now);
-        persistUnique(registration);
+        // What the notice needs is read before the seat is taken: the event row stays locked from the seat UPDATE to
+        // the commit, so only the inserts come after it.
         prepared.fire(new Preparing(eventId, accountId));
-        Change change;
-        if (takeSeatInTurn(event, registration)) {
-            registration.confirm(now);
-            change = Change.CONFIRMED;
-        } else if (event.waitlist()) {
-            change = Change.WAITLISTED;
-        } else {
+        Contact person = contacts.of(accountId);
+        Turn turn = takeSeatInTurn(event);
+        if (!turn.seated() && !event.waitlist()) {
             throw Problem.conflict(ProblemCode.EVENT_FULL, "registration.full");
         }
+        Registration registration = Registration.place(eventId, accountId, turn.seated(), now);
+        persistUnique(registration);
+        Change change = turn.seated() ? Change.CONFIRMED : Change.WAITLISTED;
         audit.record(accountId, "registration", registration.getId(), "registration.create", null, registration.getStatus(), null);
         changed.fire(new RegistrationChanged(registration.getId(), eventId, accountId, change, null));
-        if (change == Change.WAITLISTED) {
+        if (turn.freeWhileWaiting()) {
+            // a seat is free while people wait (given back as this person joined the line, or a capacity just raised):
+            // after the commit it goes to the first in line
             seatFreed.fire(new SeatFreed(eventId));
         }
-        return registration;
+        return new Registered(registration, queries.view(registration, event, person,
+                turn.seated() ? null : (int) turn.waitingAhead() + 1));
     }
 
     /**
-     * First come, first served: while anyone else waits, a seat that is free (a capacity just raised, a promotion not
-     * yet run) goes to them and the newcomer gets none; otherwise the conditional seat UPDATE decides.
+     * What taking a seat in turn came to: a seat, or a place in line with the number waiting ahead, and whether a seat
+     * is free although people wait (the caller lets the waitlist move on after the commit).
      */
-    private boolean takeSeatInTurn(Seats.Bookable event, Registration registration) {
-        boolean queueAhead = event.waitlist() && queries.othersWaiting(event.eventId(), registration.getId());
-        return !queueAhead && seats.take(event.eventId());
+    record Turn(boolean seated, long waitingAhead, boolean freeWhileWaiting) {}
+
+    /**
+     * First come, first served: while anyone waits, a free seat (a capacity just raised, a promotion not yet run) goes
+     * to them and the newcomer gets none; otherwise the conditional seat UPDATE decides. Joining the line holds the
+     * event row against cancellations until the commit ({@link Seats#holdPlaceInLine}).
+     */
+    private Turn takeSeatInTurn(Seats.Bookable event) {
+        long waiting = queries.waiting(event.eventId());
+        if (waiting == 0 && seats.take(event.eventId())) {
+            return new Turn(true, 0, false);
+        }
+        if (!event.waitlist()) {
+            return new Turn(false, waiting, false);
+        }
+        int free = seats.holdPlaceInLine(event.eventId());
+        return new Turn(false, waiting, free > 0);
     }
 
     /**
@@ -186,7 +210,7 @@ public class Registrations {
         Registration registration = Registration.onBehalf(eventId, personId, r.category(), r.source(), now);
         persistUnique(registration);
         boolean overCapacity = false;
-        if (!takeSeatInTurn(event, registration)) {
+        if (!takeSeatInTurn(event).seated()) {
             if (!r.overriding()) {
                 throw Problem.conflict(ProblemCode.EVENT_FULL, "registration.onBehalf.full");
             }
