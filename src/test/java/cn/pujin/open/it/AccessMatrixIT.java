@@ -120,6 +120,8 @@ class AccessMatrixIT {
             PUT     /accounts/{id}/department                            401   403   403   403   403   403   200   403
             GET     /platform/clock                                      401   403   403   200   403   403   200   403
             PUT     /platform/clock                                      401   403   403   200   403   403   200   403
+            GET     /platform/outbox                                     401   403   403   200   403   403   200   403
+            PUT     /platform/outbox                                     401   403   403   400   403   403   400   403
             POST    /events/{id}/suggestions                             401   400   400   400   400   400   400   403
             GET     /events/{id}/suggestions                             401   403   403   200   200   200   200   403
             GET     /events/{id}/suggestion-settings                     401   200   200   200   200   200   200   403

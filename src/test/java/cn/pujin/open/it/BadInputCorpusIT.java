@@ -84,6 +84,7 @@ class BadInputCorpusIT {
     @AfterAll
     static void resetClock() {
         SuggestionsIT.clock(null);
+        Api.as("organiser").put("/api/v1/platform/outbox", Json.createObjectBuilder().add("paused", false).build()).expect(200);
     }
 
     // ---- the corpus ----
@@ -104,6 +105,8 @@ class BadInputCorpusIT {
                 Fixtures.openDay("坏输入活动改", 30).add("version", 0).build(), false);
         body(cases, "agenda-item", organiser, "POST", "/api/v1/events/" + event + "/agenda-items", "select count(*) from agenda_item",
                 Json.createObjectBuilder().add("title", "议题").add("summary", "说明").build(), false);
+        body(cases, "outbox", organiser, "PUT", "/api/v1/platform/outbox", null,
+                Json.createObjectBuilder().add("paused", false).build(), false);
         body(cases, "application", me, "POST", "/api/v1/events/" + meeting + "/registrations", "select count(*) from registration",
                 Json.createObjectBuilder().add("category", "ENTERPRISE").add("organisation", "浦锦某公司")
                         .add("statement", "我关心老旧小区加装电梯的费用分摊方案，希望列席。").build(), false);

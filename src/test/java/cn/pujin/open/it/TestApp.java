@@ -102,7 +102,17 @@ public final class TestApp {
             String user = System.getenv().getOrDefault("DB_USER", "postgres");
             String password = System.getenv().getOrDefault("DB_PASSWORD", "postgres");
             if (url == null || url.isBlank()) {
-                postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+                if (Boolean.getBoolean("it.durable")) {
+                    // benchmarks: production durability (zonky starts the server with -F and synchronous_commit=off;
+                    // a later -c wins) and PostgreSQL's own statement statistics
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("full_page_writes", "on")
+                            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track", "all")
+                            .setServerConfig("pg_stat_statements.max", "10000");
+                }
+                postgres = builder.start();
                 try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                     s.execute("CREATE DATABASE pujin");
                 }
