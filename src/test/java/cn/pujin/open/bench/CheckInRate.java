@@ -1,5 +1,6 @@
 package cn.pujin.open.bench;
 
+import java.util.stream.Stream;
 import cn.pujin.open.it.Api;
 import cn.pujin.open.it.Fixtures;
 import cn.pujin.open.it.TestApp;
@@ -134,7 +135,7 @@ public final class CheckInRate {
                     .header("Accept", "text/event-stream").build();
             Thread t = new Thread(() -> {
                 try {
-                    HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
                             HttpResponse.BodyHandlers.ofLines());
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("stream answered " + response.statusCode());

@@ -1,5 +1,6 @@
 package cn.pujin.open.bench;
 
+import java.util.function.Consumer;
 import cn.pujin.open.it.Api;
 import cn.pujin.open.it.Fixtures;
 import cn.pujin.open.it.TestApp;
@@ -505,7 +506,7 @@ public final class RegistrationRush {
 
     interface Arrival {
         /** Sends registration {@code i} (event i / N, citizen i % N); {@code done} receives whether it worked. */
-        void send(int i, java.util.function.Consumer<Boolean> done) throws Exception;
+        void send(int i, Consumer<Boolean> done) throws Exception;
     }
 
     /**

@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A person's contact details, read once per transaction: a registration reads them before it takes its seat and
@@ -43,6 +46,21 @@ public class Contacts {
             transaction.putResource(key, contact);
         }
         return contact;
+    }
+
+    /** Contacts of several accounts in one query (a batch of registrations, the mail worker's batch): by account id. */
+    public Map<Long, Contact> of(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Contact> found = em.createQuery("""
+                        select new cn.pujin.open.account.control.Contact(a.id, a.displayName, a.phoneMasked, a.emailCipher)
+                        from Account a where a.id in :ids""", Contact.class)
+                .setParameter("ids", accountIds).getResultStream().collect(Collectors.toMap(Contact::id, c -> c));
+        if (transaction != null && transaction.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            found.forEach((id, contact) -> transaction.putResource("contact:" + id, contact));
+        }
+        return found;
     }
 
     public Optional<String> emailOf(Contact contact) {

@@ -77,6 +77,25 @@ public class Seats {
         return ((Number) free).intValue();
     }
 
+    /**
+     * Locks the event row for update until the commit and reads the seats free now against the published capacity (a
+     * batch of registrations decides how many of them are seated from it, then {@link #takeMany}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int lockFree(Long eventId) {
+        Object free = em.createNativeQuery("""
+                        SELECT (SELECT capacity FROM event_publication WHERE event_id = ?1) - confirmed_count
+                        FROM event WHERE id = ?1 FOR UPDATE""").setParameter(1, eventId).getSingleResult();
+        return ((Number) free).intValue();
+    }
+
+    /** With the row locked ({@link #lockFree}): {@code seats} more are taken. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeMany(Long eventId, int seats) {
+        em.createNativeQuery("UPDATE event SET confirmed_count = confirmed_count + ?2 WHERE id = ?1")
+                .setParameter(1, eventId).setParameter(2, seats).executeUpdate();
+    }
+
     /** An organiser admits someone over capacity (audited by the caller): the count may exceed the capacity. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void takeOverCapacity(Long eventId) {

@@ -1,6 +1,7 @@
 package cn.pujin.open.notification.control;
 
-import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.Contact;
+import cn.pujin.open.account.control.Contacts;
 import cn.pujin.open.notification.entity.Notification;
 import cn.pujin.open.pass.control.Passes;
 import cn.pujin.open.platform.control.ChainedTask;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import cn.pujin.open.account.entity.Account;
 import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.HashMap;
@@ -60,7 +60,7 @@ public class MailOutbox {
     EntityManager em;
 
     @Inject
-    Accounts accounts;
+    Contacts contacts;
 
     @Inject
     Clock clock;
@@ -244,7 +244,7 @@ public class MailOutbox {
     private int deliver(List<Long> claimed) {
         List<Notification> batch = em.createQuery("select n from Notification n where n.id in :ids order by n.id", Notification.class)
                 .setParameter("ids", claimed).getResultList();
-        Map<Long, Account> people = accounts.byIds(batch.stream().map(Notification::getAccountId).collect(Collectors.toSet()));
+        Map<Long, Contact> people = contacts.of(batch.stream().map(Notification::getAccountId).collect(Collectors.toSet()));
         Map<Long, String> tokens = passes.activeTokens(batch.stream().filter(MailOutbox::withPass)
                 .map(Notification::getRegistrationId).collect(Collectors.toSet()));
         List<Long> sent = new ArrayList<>();
@@ -252,7 +252,7 @@ public class MailOutbox {
         try (Connection smtp = new Connection()) {
             for (Notification n : batch) {
                 try {
-                    String to = Optional.ofNullable(people.get(n.getAccountId())).flatMap(accounts::emailOf).orElse(null);
+                    String to = Optional.ofNullable(people.get(n.getAccountId())).flatMap(contacts::emailOf).orElse(null);
                     if (to == null) {
                         failed.put(n.getId(), "no e-mail address");
                     } else {

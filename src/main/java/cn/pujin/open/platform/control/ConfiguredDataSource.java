@@ -49,6 +49,9 @@ public class ConfiguredDataSource implements DataSource {
             pg.setURL(url);
             pg.setUser(user);
             pg.setPassword(password);
+            // a JDBC batch of INSERTs (EclipseLink's batch writing: a batch of registrations, its passes, notices and
+            // audit entries) goes as multi-row INSERTs, not one statement per row
+            pg.setReWriteBatchedInserts(true);
             return pg;
         }
         if (url.startsWith("jdbc:h2:")) {

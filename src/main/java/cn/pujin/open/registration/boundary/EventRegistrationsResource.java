@@ -77,7 +77,7 @@ public class EventRegistrationsResource {
         Long me = user.require();
         Long event = Ids.parse(eventId);
         UriBuilder registrationsUri = uri.getBaseUriBuilder().path("registrations");
-        desk.take(response, () -> registrations.register(me, event, request), r -> Response.created(
+        desk.register(me, event, request, response, r -> Response.created(
                 registrationsUri.clone().path(String.valueOf(r.registration().getId())).build()).entity(r.view()).build());
     }
 

@@ -70,6 +70,12 @@ public class RegistrationQueries {
                 .setParameter("e", eventId).setParameter("a", accountId).getResultStream().findFirst();
     }
 
+    /** Which of the accounts already hold or wait for a place at the event (one query for a batch). */
+    public List<Long> activeAmong(Long eventId, Collection<Long> accountIds) {
+        return em.createQuery("select r.accountId from Registration r where r.eventId = :e and r.activeAccountId in :a", Long.class)
+                .setParameter("e", eventId).setParameter("a", accountIds).getResultList();
+    }
+
     /** How many wait for a seat in the first-come line of an event (alternates of a meeting aside). */
     public long waiting(Long eventId) {
         return em.createQuery("select count(r) from Registration r where r.eventId = :e and r.status = :w and r.alternateRank is null",
