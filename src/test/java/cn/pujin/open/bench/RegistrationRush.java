@@ -152,7 +152,7 @@ public final class RegistrationRush {
                 detailApi.size(), detailPage.size());
 
         // 2. statements and CPU per registration
-        if (statements) {
+        if (statements && !"false".equals(System.getProperty("bench.statements"))) {
             System.out.println();
             statementsPerRegistration(app, citizens);
         }
@@ -201,7 +201,7 @@ public final class RegistrationRush {
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch answered = new CountDownLatch(n);
-        Cpu cpu = new Cpu(servers);
+        Cpu cpu = new Cpu(servers == null ? List.of() : servers);
         AtomicBoolean rushing = new AtomicBoolean(true);
         Thread visitor = detailApi == null ? null : visitor(instance.apply(0), eventId, rushing, detailApi, detailPage);
         long start = System.nanoTime();
@@ -646,8 +646,9 @@ public final class RegistrationRush {
             TestApp.awaitReady("http://localhost:" + a, first, TestApp.logOf("bench-a"));
             TestApp.awaitReady("http://localhost:" + b, second, TestApp.logOf("bench-b"));
             IntFunction<String> split = i -> "http://localhost:" + (i % 2 == 0 ? a : b);
-            // each instance gets half of every rush: twice the rounds warm each as much as the single one was
-            for (int i = 0; i < 2 * warmups; i++) {
+            // fresh JVMs: warmed as long as the single one was (each gets half of every rush)
+            long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.warmupSeconds", 120));
+            for (int i = 0; i < 2 * warmups || System.nanoTime() < warmUntil; i++) {
                 appRush(citizens, "warm-up", split, null, null, null);
                 drained(app);
             }
