@@ -151,6 +151,9 @@ public final class RegistrationRush {
                 percentile(detailApi, 0.95), percentile(detailApi, 0.5), percentile(detailPage, 0.95), percentile(detailPage, 0.5),
                 detailApi.size(), detailPage.size());
 
+        // what the HTTP layer alone costs a registration: the same flood, refused before the desk (no such event)
+        flood(app, citizens);
+
         // 2. statements and CPU per registration
         if (statements && !"false".equals(System.getProperty("bench.statements"))) {
             System.out.println();
@@ -351,6 +354,40 @@ public final class RegistrationRush {
         } finally {
             pool.put(c);
         }
+    }
+
+    /**
+     * The same 500 simultaneous POSTs with an event id that is not a number: answered 404 by the resource before the
+     * desk, so what is measured is what every registration costs up to the desk (HTTP, filters, authentication,
+     * JAX-RS, the JSON body) plus a small problem answer — the work a visitor's request waits behind in a burst.
+     */
+    static void flood(TestApp app, List<Api.Citizen> citizens) throws Exception {
+        int n = citizens.size();
+        List<Double> seconds = new ArrayList<>();
+        List<Double> cpuMs = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            CountDownLatch answered = new CountDownLatch(n);
+            AtomicInteger wrong = new AtomicInteger();
+            Duration before = cpu(app.pid());
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                load(app.baseUrl, n).post("/api/v1/events/none/registrations", citizens.get(i).api().authorization(), "{}",
+                        (status, reply) -> {
+                            if (status != 404) {
+                                wrong.incrementAndGet();
+                            }
+                            answered.countDown();
+                        });
+            }
+            answered.await();
+            seconds.add((System.nanoTime() - start) / 1e9 * 1000);
+            cpuMs.add(cpu(app.pid()).minus(before).toNanos() / 1e6 / n);
+            if (wrong.get() > 0) {
+                throw new IllegalStateException(wrong.get() + " flood requests were not answered 404");
+            }
+        }
+        System.out.printf("the HTTP layer alone (%d POSTs refused before the desk, 5 rounds): app CPU %s ms per request, "
+                + "all answered after %s ms%n", n, spread(cpuMs), spread(seconds));
     }
 
     // ---- mail ----
