@@ -59,7 +59,7 @@ public final class CheckInRate {
                 Json.createObjectBuilder().add("name", "压测门").build()).expect(201).json().getString("key");
 
         // the confirmation mails of the set-up go out first, so the measured minute only has scans
-        awaitOutboxDrained(app);
+        RegistrationRush.drained(app);
         List<Listener> listeners = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             listeners.add(new Listener(app.baseUrl + "/api/v1/events/" + eventId + "/checkins/stream"));
@@ -91,15 +91,6 @@ public final class CheckInRate {
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-        }
-    }
-
-    static void awaitOutboxDrained(TestApp app) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (RegistrationRush.count(app, "select count(*) from notification where email_state = 'PENDING'") == 0) {
-                return;
-            }
-            Thread.sleep(1000);
         }
     }
 

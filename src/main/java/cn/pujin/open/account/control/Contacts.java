@@ -33,7 +33,7 @@ public class Contacts {
 
     /** The contact of an account that exists (deleted ones too: they keep their masked name); 404 otherwise. */
     public Contact of(Long accountId) {
-        boolean inTransaction = transaction != null && transaction.getTransactionStatus() == Status.STATUS_ACTIVE;
+        boolean inTransaction = inTransaction();
         String key = "contact:" + accountId;
         if (inTransaction && transaction.getResource(key) instanceof Contact known) {
             return known;
@@ -57,10 +57,14 @@ public class Contacts {
                         select new cn.pujin.open.account.control.Contact(a.id, a.displayName, a.phoneMasked, a.emailCipher)
                         from Account a where a.id in :ids""", Contact.class)
                 .setParameter("ids", accountIds).getResultStream().collect(Collectors.toMap(Contact::id, c -> c));
-        if (transaction != null && transaction.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        if (inTransaction()) {
             found.forEach((id, contact) -> transaction.putResource("contact:" + id, contact));
         }
         return found;
+    }
+
+    private boolean inTransaction() {
+        return transaction != null && transaction.getTransactionStatus() == Status.STATUS_ACTIVE;
     }
 
     public Optional<String> emailOf(Contact contact) {

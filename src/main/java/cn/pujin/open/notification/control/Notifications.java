@@ -121,10 +121,9 @@ public class Notifications {
         });
     }
 
-    /** Before the seat lock: render the event's parts once, and load the account into this transaction. */
+    /** Before the seat lock: render the event's parts once (the registration has read the person's contact itself). */
     void preparing(@Observes Registrations.Preparing p) {
         eventMail(p.eventId());
-        contacts.of(p.accountId());
     }
 
     void registrationChanged(@Observes RegistrationChanged c) {

@@ -1,9 +1,8 @@
 package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.Clocks;
-import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.TestControls;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /platform/clock}: lets integration tests set the application's "now" (to cross a suggestion window
@@ -33,14 +31,10 @@ public class ClockResource {
     Clocks clocks;
 
     @Inject
-    CurrentUser user;
+    TestControls controls;
 
     @Inject
     Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "CLOCK_CONTROL", defaultValue = "false")
-    boolean enabled;
 
     /** {@code now}: the instant to move to; {@code null} returns to the real time. */
     public record ClockRequest(String now) {}
@@ -49,13 +43,13 @@ public class ClockResource {
 
     @GET
     public ClockState get() {
-        requireEnabled();
+        controls.require();
         return state();
     }
 
     @PUT
     public ClockState set(ClockRequest request) {
-        requireEnabled();
+        controls.require();
         if (request == null || request.now() == null) {
             clocks.shift(Duration.ZERO);
             return state();
@@ -72,10 +66,4 @@ public class ClockResource {
         return new ClockState(clock.instant().atZone(Clocks.ZONE).toOffsetDateTime(), clocks.offset().toSeconds());
     }
 
-    private void requireEnabled() {
-        if (!enabled) {
-            throw Problem.notFound();
-        }
-        user.require(Role.ORGANISER, Role.ADMIN);
-    }
 }

@@ -3,7 +3,6 @@ package cn.pujin.open.registration.control;
 import cn.pujin.open.account.control.Contact;
 import cn.pujin.open.account.control.Contacts;
 import cn.pujin.open.event.control.Seats;
-import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.ProblemCode;
@@ -88,16 +87,11 @@ public class RegistrationBatches {
         if (event.isMeeting()) {
             throw new NotBatchable();
         }
-        if (event.status() == EventStatus.CANCELLED) {
-            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
-        }
         Instant now = clock.instant();
-        if (!event.isOpenFor(now)) {
-            throw Problem.conflict(ProblemCode.REGISTRATION_CLOSED, "registration.closed");
-        }
+        Registrations.requireOpen(event, now);
         // what the notices need is read before the row is locked: the people, and the event's mail parts
         Map<Long, Contact> people = contacts.of(accountIds);
-        prepared.fire(new Registrations.Preparing(eventId, accountIds.get(0)));
+        prepared.fire(new Registrations.Preparing(eventId));
         Set<Long> taken = new HashSet<>(queries.activeAmong(eventId, accountIds));
         long waiting = queries.waiting(eventId);
         int free = seats.lockFree(eventId);

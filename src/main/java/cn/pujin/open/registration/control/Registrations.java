@@ -75,7 +75,7 @@ public class Registrations {
     Event<SeatFreed> seatFreed;
 
     /** Fired before a seat is taken, so observers can do their reading outside the seat lock. */
-    public record Preparing(Long eventId, Long accountId) {}
+    public record Preparing(Long eventId) {}
 
     @Inject
     Event<Preparing> prepared;
@@ -87,6 +87,16 @@ public class Registrations {
     public record SeatFreed(Long eventId) {}
 
     // ---- registering ----
+
+    /** 409 EVENT_CANCELLED for a cancelled event, 409 REGISTRATION_CLOSED outside its registration period. */
+    static void requireOpen(Seats.Bookable event, Instant now) {
+        if (event.status() == EventStatus.CANCELLED) {
+            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
+        }
+        if (!event.isOpenFor(now)) {
+            throw Problem.conflict(ProblemCode.REGISTRATION_CLOSED, "registration.closed");
+        }
+    }
 
     /** A registration just made, and its view as the transaction that made it knew it (no reads after the commit). */
     public record Registered(Registration registration, RegistrationView view) {}
@@ -100,13 +110,8 @@ public class Registrations {
     @Transactional
     public Registered register(Long accountId, Long eventId, RegistrationRequest request) {
         Seats.Bookable event = seats.bookable(eventId);
-        if (event.status() == EventStatus.CANCELLED) {
-            throw Problem.conflict(ProblemCode.EVENT_CANCELLED, "event.cancelled");
-        }
         Instant now = clock.instant();
-        if (!event.isOpenFor(now)) {
-            throw Problem.conflict(ProblemCode.REGISTRATION_CLOSED, "registration.closed");
-        }
+        requireOpen(event, now);
         if (event.isMeeting()) {
             RegistrationRequest r = request == null ? RegistrationRequest.EMPTY : request;
             validateApplication(r);
@@ -119,7 +124,7 @@ public class Registrations {
         }
         // What the notice needs is read before the seat is taken: the event row stays locked from the seat UPDATE to
         // the commit, so only the inserts come after it.
-        prepared.fire(new Preparing(eventId, accountId));
+        prepared.fire(new Preparing(eventId));
         Contact person = contacts.of(accountId);
         Turn turn = takeSeatInTurn(event);
         if (!turn.seated() && !event.waitlist()) {
