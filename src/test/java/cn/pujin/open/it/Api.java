@@ -193,10 +193,15 @@ public final class Api {
 
     /** Only the status of a GET, without waiting for the body (event streams never end). */
     public int statusOf(String path) {
+        return startOf(path).status();
+    }
+
+    /** The status and headers of a GET, without waiting for the body (event streams never end). */
+    public Response startOf(String path) {
         try {
             HttpResponse<InputStream> r = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             r.body().close();
-            return r.statusCode();
+            return new Response(r.statusCode(), r.headers(), "");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -33,13 +33,21 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int width, int height) {
+        this(width, height, false);
+    }
+
+    /**
+     * With {@code network}, the DevTools protocol's network events are kept in the performance log ({@link #network()}),
+     * to count what a visit transfers.
+     */
+    public Browser(int width, int height, boolean network) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("CHROME_BIN", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--lang=zh-CN");
         // the console, to see scripts the Content-Security-Policy blocked
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", network ? Map.of("browser", "ALL", "performance", "ALL") : Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver"))).build();
         this.driver = new ChromeDriver(service, options);
@@ -50,6 +58,25 @@ public final class Browser implements AutoCloseable {
     private static String executable(String env, String fallback) {
         String value = System.getenv(env);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A DevTools protocol command (e.g. {@code Network.emulateNetworkConditions}). */
+    public Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return ((ChromeDriver) driver).executeCdpCommand(command, parameters);
+    }
+
+    /**
+     * Lays the page out as a phone of {@code width} CSS pixels does (a window cannot be made that narrow in headless
+     * Chromium: it stays at about 500 px).
+     */
+    public Browser phone(int width, int height) {
+        cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+        return this;
+    }
+
+    /** The DevTools protocol's messages since the last call (only with {@code network}): one JSON text each. */
+    public List<String> network() {
+        return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     public Browser open(String path) {

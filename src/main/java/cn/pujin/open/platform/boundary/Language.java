@@ -33,14 +33,7 @@ public class Language {
     }
 
     public static Locale of(HttpServletRequest request) {
-        if (request.getCookies() != null) {
-            for (Cookie c : request.getCookies()) {
-                if (COOKIE.equals(c.getName())) {
-                    return "en".equals(c.getValue()) ? Locale.ENGLISH : Messages.CHINESE;
-                }
-            }
-        }
-        return Messages.CHINESE;
+        return "en".equals(cookie(request, COOKIE)) ? Locale.ENGLISH : Messages.CHINESE;
     }
 
     public boolean isEnglish() {
@@ -58,6 +51,11 @@ public class Language {
 
     /** The switch link: back to this very page (the original one when showing an error page). */
     public String getSwitchUrl() {
+        return request.getContextPath() + "/lang?to=" + getOther() + "&back=" + URLEncoder.encode(back(request), StandardCharsets.UTF_8);
+    }
+
+    /** This very page, the original one when showing an error page: where a switch (language, 关怀模式) goes back to. */
+    static String back(HttpServletRequest request) {
         Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
         if (forwarded == null) {
             forwarded = request.getAttribute("jakarta.servlet.forward.request_uri");
@@ -65,8 +63,18 @@ public class Language {
         String uri = forwarded != null ? forwarded.toString() : request.getRequestURI();
         Object forwardedQuery = request.getAttribute("jakarta.servlet.forward.query_string");
         String query = forwarded != null ? (forwardedQuery == null ? null : forwardedQuery.toString()) : request.getQueryString();
-        String back = uri.substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
-        return request.getContextPath() + "/lang?to=" + getOther() + "&back="
-                + URLEncoder.encode(back, StandardCharsets.UTF_8);
+        return uri.substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
+    }
+
+    /** The value of a cookie of this request, or null. */
+    static String cookie(HttpServletRequest request, String name) {
+        if (request.getCookies() != null) {
+            for (Cookie c : request.getCookies()) {
+                if (name.equals(c.getName())) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
     }
 }

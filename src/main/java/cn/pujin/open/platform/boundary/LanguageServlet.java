@@ -8,14 +8,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 
-/** {@code /lang?to=en&back=/events/} remembers the choice for a year and goes back (same site only). */
-@WebServlet("/lang")
+/**
+ * {@code /lang?to=en&back=/events/} and {@code /care?to=on&back=…} (关怀模式, {@link CareMode}) remember the choice for a
+ * year and go back (same site only).
+ */
+@WebServlet({"/lang", "/care"})
 public class LanguageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String to = "en".equals(request.getParameter("to")) ? "en" : "zh";
-        Cookie cookie = new Cookie(Language.COOKIE, to);
+        boolean care = "/care".equals(request.getServletPath());
+        String to = care ? ("on".equals(request.getParameter("to")) ? "on" : "off")
+                : "en".equals(request.getParameter("to")) ? "en" : "zh";
+        Cookie cookie = new Cookie(care ? CareMode.COOKIE : Language.COOKIE, to);
         cookie.setPath("/");
         cookie.setMaxAge(365 * 24 * 3600);
         cookie.setHttpOnly(true);
