@@ -15,3 +15,18 @@
     }
   });
 })();
+
+// Names for what widgets draw without one: a rich-text editor gets its field's label, and a file input that a styled
+// button stands in for (hidden from assistive technology) is taken out of the tab order — the button is reached instead.
+window.addEventListener('load', function () {
+  'use strict';
+  document.querySelectorAll('label[for]').forEach(function (label) {
+    var field = document.getElementById(label.htmlFor);
+    if (field && field.classList.contains('ui-texteditor')) {
+      label.id = label.id || label.htmlFor + '_label';
+      field.querySelectorAll('[role], .ql-editor').forEach(function (e) { e.setAttribute('aria-labelledby', label.id); });
+      field.setAttribute('aria-labelledby', label.id);
+    }
+  });
+  document.querySelectorAll('input[type=file][aria-hidden=true]').forEach(function (input) { input.tabIndex = -1; });
+});

@@ -105,7 +105,7 @@ public class MePage {
             accounts.changeEmail(account().getId(), email);
             Faces.info("me.email.saved");
         } catch (Problem e) {
-            Faces.show(e, "email", Map.of("email", "email"));
+            Faces.show(e, "emailForm", Map.of("email", "email"));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.pujin.open.registration.boundary;
 
+import cn.pujin.open.account.control.Contacts;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.boundary.Faces;
@@ -49,6 +50,9 @@ public class RegistrationPanel implements Serializable {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    Contacts contacts;
 
     @Inject
     Clocks clocks;
@@ -130,8 +134,13 @@ public class RegistrationPanel implements Serializable {
 
     public void register() {
         try {
-            Registration r = registrations.register(user.require(), eventId, RegistrationRequest.EMPTY).registration();
-            Faces.info(r.getStatus() == RegistrationStatus.CONFIRMED ? "registration.done.confirmed" : "registration.done.waitlisted");
+            long me = user.require();
+            Registration r = registrations.register(me, eventId, RegistrationRequest.EMPTY).registration();
+            // the pass is linked right under the message; a mail is mentioned only to someone who gave an address
+            boolean mailed = contacts.emailOf(contacts.of(me)).isPresent();
+            Faces.info(r.getStatus() == RegistrationStatus.CONFIRMED
+                    ? (mailed ? "registration.done.confirmed" : "registration.done.confirmedNoMail")
+                    : (mailed ? "registration.done.waitlisted" : "registration.done.waitlistedNoMail"));
         } catch (Problem e) {
             Faces.show(e, "registration", Map.of());
         }

@@ -1,0 +1,120 @@
+package cn.pujin.open.it;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every page, as each role that uses it, in a real Chromium laid out as a 360 px phone: it is not the error page, the
+ * Content-Security-Policy blocks none of its scripts, nothing is wider than the screen (the page, and each of its
+ * dialogs opened), and axe-core (Deque) finds no critical or serious WCAG 2.1 A/AA violation on the page or in a dialog.
+ */
+class EveryPageIT {
+
+    /** Elements sticking out of the screen that no scrolling container holds: "tag#id.class (right edge)". */
+    static final String OVERFLOW = """
+            const vw = document.documentElement.clientWidth;
+            const out = [];
+            if (document.documentElement.scrollWidth > vw + 1) out.push('page ' + document.documentElement.scrollWidth + 'px');
+            for (const el of document.querySelectorAll(arguments[0])) {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0 || r.right <= vw + 1 && r.left >= -1 || r.right <= 0) continue; // off-screen on purpose (skip link)
+              let held = false;
+              for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                const o = getComputedStyle(a).overflowX;
+                if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') { held = a.getBoundingClientRect().right <= vw + 1; break; }
+              }
+              if (!held) out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(r.left) + '..' + Math.round(r.right) + 'px)');
+              if (out.length > 6) break;
+            }
+            return out;""";
+
+    @Test
+    void everyPageAndDialogFitsA360PxPhoneAndPassesAxe() {
+        long event = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("手机适配"), 9)));
+        long meeting = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("手机适配会议"), 20)
+                .add("kind", "DECISION_MEETING").add("capacity", 5)));
+        List<String> problems = new ArrayList<>();
+        try (Browser b = new Browser(1280, 900)) {
+            b.phone(360, 780);
+            for (Map.Entry<String, List<String>> role : SiteMap.pages(event, meeting).entrySet()) {
+                if (!role.getKey().isEmpty()) {
+                    b.signIn(role.getKey(), Api.PASSWORD);
+                }
+                for (String page : role.getValue()) {
+                    String where = (role.getKey().isEmpty() ? "anonymous" : role.getKey()) + " " + page;
+                    b.open(page);
+                    b.find(By.tagName("footer"));
+                    if (!b.driver.findElements(By.id("error-page")).isEmpty()) {
+                        problems.add(where + ": the error page");
+                    }
+                    check(b, where, "body", problems);
+                    for (String dialog : dialogs(b)) {
+                        show(b, dialog, true);
+                        check(b, where + " dialog " + dialog, "[id=\"" + dialog + "\"]", problems);
+                        b.screenshot("phone-360-dialog-" + dialog.replace(':', '-'));
+                        show(b, dialog, false);
+                    }
+                    b.cspViolations().forEach(v -> problems.add(where + ": blocked by the Content-Security-Policy: " + v));
+                }
+                if (role.getKey().equals("admin")) {
+                    // a PrimeFaces dialog opened by an ajax call: handlers moved out of the markup still run
+                    b.open("/admin/accounts.xhtml");
+                    b.click(By.cssSelector("#accounts\\:table button"));
+                    b.find(By.id("rolesForm:saveRoles"));
+                    check(b, "admin roles dialog", "[id=\"rolesForm:saveRoles\"]", problems);
+                    b.cspViolations().forEach(v -> problems.add("admin roles dialog: blocked by the Content-Security-Policy: " + v));
+                }
+                b.driver.manage().deleteAllCookies(); // the next role starts anonymous
+            }
+        }
+        assertEquals(List.of(), problems, "pages that overflow a 360 px phone or fail axe-core");
+    }
+
+    /** Overflow and axe-core within {@code scope} (a CSS selector: the page's body or a dialog). */
+    static void check(Browser b, String where, String scope, List<String> problems) {
+        @SuppressWarnings("unchecked")
+        List<String> overflowing = (List<String>) ((JavascriptExecutor) b.driver).executeScript(OVERFLOW, scope + " *");
+        if (!overflowing.isEmpty()) {
+            problems.add(where + ": wider than 360 px: " + overflowing);
+        }
+        AxeBuilder builder = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+        if (!"body".equals(scope)) {
+            builder.include(scope); // the page around it was checked already
+        }
+        Results axe = builder.analyze(b.driver);
+        for (Rule rule : axe.getViolations()) {
+            if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
+                problems.add(where + ": axe " + rule.getImpact() + " " + rule.getId() + " — " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+            }
+        }
+    }
+
+    /** The ids of the page's PrimeFaces dialogs. */
+    @SuppressWarnings("unchecked")
+    static List<String> dialogs(Browser b) {
+        return (List<String>) ((JavascriptExecutor) b.driver).executeScript("""
+                return window.PrimeFaces ? Object.values(PrimeFaces.widgets)
+                    .filter(w => w && PrimeFaces.widget.Dialog && w instanceof PrimeFaces.widget.Dialog).map(w => w.id) : [];""");
+    }
+
+    static void show(Browser b, String dialog, boolean open) {
+        ((JavascriptExecutor) b.driver).executeScript("""
+                const w = Object.values(PrimeFaces.widgets).find(w => w && w.id === arguments[0]);
+                if (arguments[1]) { w.show(); } else { w.hide(); }""", dialog, open);
+        try {
+            Thread.sleep(400); // the dialog's fade
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
