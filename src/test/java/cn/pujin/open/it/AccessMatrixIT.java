@@ -38,6 +38,8 @@ class AccessMatrixIT {
     /** METHOD path: anon owner other organiser reviewer handler admin station. */
     static final String TABLE = """
             POST    /accounts                                            400   400   400   400   400   400   400   400
+            POST    /accounts/verification-codes                         400   400   400   400   400   400   400   400
+            POST    /accounts/password-reset                             400   400   400   400   400   400   400   400
             GET     /accounts                                            401   403   403   403   403   403   200   403
             GET     /accounts/{id}                                       401   403   403   403   403   403   200   403
             POST    /accounts/{id}/unlock                                401   403   403   403   403   403   200   403

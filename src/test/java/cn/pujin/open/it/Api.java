@@ -93,19 +93,33 @@ public final class Api {
         return new Api(TestApp.get().baseUrl, "Bearer " + key);
     }
 
-    /** A fresh citizen signed up through the API, with a random mainland mobile number. */
+    /** A fresh citizen signed up through the API, with a random mainland mobile number and the code sent to it. */
     public static Citizen newCitizen(String name) {
         String phone = randomPhone();
         String email = phone + "@citizens.test";
         // each citizen signs up from their own address, as real ones do behind the proxy
-        Response r = anonymous().from(randomAddress()).post("/api/v1/accounts", Json.createObjectBuilder()
-                .add("phone", phone).add("displayName", name).add("password", "secret-pass-1").add("consent", true)
-                .add("email", email).build());
+        String address = randomAddress();
+        Response r = anonymous().from(address).post("/api/v1/accounts", Json.createObjectBuilder()
+                .add("phone", phone).add("code", signUpCode(phone, address)).add("displayName", name)
+                .add("password", "secret-pass-1").add("consent", true).add("email", email).build());
         r.expect(201);
         return new Citizen(r.json().getJsonNumber("id").longValue(), phone, name, email, as(phone, "secret-pass-1"));
     }
 
     public record Citizen(long id, String phone, String name, String email, Api api) {}
+
+    /** Asks for a sign-up code for {@code phone} from {@code address} and returns it as the SMS centre received it. */
+    public static String signUpCode(String phone, String address) {
+        return code(phone, "SIGN_UP", address);
+    }
+
+    /** The same for any purpose (SIGN_UP, PASSWORD_RESET). */
+    public static String code(String phone, String purpose, String address) {
+        int before = TestApp.get().sms.to(phone).size();
+        anonymous().from(address).post("/api/v1/accounts/verification-codes", Json.createObjectBuilder()
+                .add("phone", phone).add("purpose", purpose).build()).expect(202);
+        return TestApp.get().sms.awaitCode(phone, before);
+    }
 
     public static String randomPhone() {
         return "17" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));

@@ -97,8 +97,14 @@ class BadInputCorpusIT {
         Supplier<Api> me = citizen::api;
 
         body(cases, "sign-up", anonymousFromNewAddress, "POST", "/api/v1/accounts", "select count(*) from account", Json.createObjectBuilder()
-                .add("phone", "13912345678").add("displayName", "王小明").add("password", "secret-pass-1").add("consent", true)
-                .add("email", "wang@example.cn").build(), true);
+                .add("phone", "13912345678").add("code", "000000").add("displayName", "王小明").add("password", "secret-pass-1")
+                .add("consent", true).add("email", "wang@example.cn").build(), true);
+        body(cases, "verification-code", anonymousFromNewAddress, "POST", "/api/v1/accounts/verification-codes",
+                "select count(*) from verification_code", Json.createObjectBuilder().add("phone", Api.randomPhone())
+                        .add("purpose", "PASSWORD_RESET").build(), false);
+        body(cases, "password-reset", anonymousFromNewAddress, "POST", "/api/v1/accounts/password-reset",
+                "select password_hash from account where id = " + citizen.id(), Json.createObjectBuilder().add("phone", citizen.phone())
+                        .add("code", "000000").add("password", "new-secret-pass-9").build(), false);
         body(cases, "event", organiser, "POST", "/api/v1/events", "select count(*) from event",
                 Fixtures.openDay("坏输入活动", 30).add("registrationOpensAt", OffsetDateTime.now(Fixtures.SHANGHAI).toString()).build(), true);
         body(cases, "event-edit", organiser, "PUT", "/api/v1/events/" + event, "select version from event where id = " + event,

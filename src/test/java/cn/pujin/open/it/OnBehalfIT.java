@@ -66,13 +66,13 @@ class OnBehalfIT {
 
         // she signs up later with the same phone: the registration, pass and check-in are hers
         JsonObject account = Api.anonymous().post("/api/v1/accounts", Json.createObjectBuilder().add("phone", phone)
-                .add("displayName", "陈秀英").add("password", "chen-pass-2026").add("consent", true).build()).expect(201).json();
+                .add("code", Api.signUpCode(phone, Api.randomAddress())).add("displayName", "陈秀英").add("password", "chen-pass-2026").add("consent", true).build()).expect(201).json();
         Api chen = Api.as(phone, "chen-pass-2026");
         JsonObject data = chen.get("/api/v1/me/data").expect(200).json();
         assertEquals(1, data.getJsonArray("registrations").size(), data.toString());
         assertEquals(registration, id(chen.get("/api/v1/me/registrations").expect(200).items().getJsonObject(0)));
         assertEquals(id(account), chen.get("/api/v1/me").expect(200).json().getJsonNumber("id").longValue());
-        Api.anonymous().post("/api/v1/accounts", Json.createObjectBuilder().add("phone", phone).add("displayName", "冒名者")
+        Api.anonymous().post("/api/v1/accounts", Json.createObjectBuilder().add("phone", phone).add("code", "000000").add("displayName", "冒名者")
                 .add("password", "other-pass-2026").add("consent", true).build()).problem(409, "PHONE_TAKEN");
     }
 

@@ -144,13 +144,13 @@ class SessionsIT {
         for (String weak : List.of("password", "12345678", "iloveyou", "Qwertyuiop")) {
             String phone = Api.randomPhone();
             Api.Response r = Api.anonymous().from(Api.randomAddress()).post("/api/v1/accounts", Json.createObjectBuilder()
-                    .add("phone", phone).add("displayName", "弱密码").add("password", weak).add("consent", true).build());
+                    .add("phone", phone).add("code", "000000").add("displayName", "弱密码").add("password", weak).add("consent", true).build());
             assertEquals(List.of("password"), r.errorFields(), weak);
             assertTrue(r.body().contains("太常见"), r.body());
         }
         String phone = Api.randomPhone();
         Api.Response r = Api.anonymous().from(Api.randomAddress()).post("/api/v1/accounts", Json.createObjectBuilder()
-                .add("phone", phone).add("displayName", "手机号密码").add("password", "pw" + phone).add("consent", true).build());
+                .add("phone", phone).add("code", "000000").add("displayName", "手机号密码").add("password", "pw" + phone).add("consent", true).build());
         assertTrue(r.body().contains("手机号"), r.body());
         assertEquals(List.of("password"), r.errorFields());
     }

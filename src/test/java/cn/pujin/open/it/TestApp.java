@@ -39,6 +39,8 @@ public final class TestApp {
     public final String dbPassword;
     /** The SMTP server the app sends to: GreenMail, in this JVM. */
     public final GreenMail mail;
+    /** The operator's SMS centre the app sends verification codes to, over SMPP. */
+    public SmsCenter sms;
     private volatile Process process;
     private final EmbeddedPostgres postgres;
     private Map<String, String> env;
@@ -123,7 +125,12 @@ public final class TestApp {
             int port = Integer.getInteger("it.port", 18080);
             GreenMail mail = new GreenMail(new ServerSetup(port + 25, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
+            SmsCenter sms = new SmsCenter(port + 26);
             Map<String, String> env = new HashMap<>();
+            env.put("SMPP_HOST", "127.0.0.1");
+            env.put("SMPP_PORT", String.valueOf(port + 26));
+            env.put("SMPP_SYSTEM_ID", SmsCenter.SYSTEM_ID);
+            env.put("SMPP_PASSWORD", SmsCenter.PASSWORD);
             env.put("MAIL_HOST", "127.0.0.1");
             env.put("MAIL_PORT", String.valueOf(port + 25));
             env.put("DB_URL", url);
@@ -142,6 +149,7 @@ public final class TestApp {
             awaitReady(base, process, logOf("app"));
             TestApp app = new TestApp(base, url, user, password, process, postgres, mail);
             app.env = env;
+            app.sms = sms;
             app.port = port;
             return app;
         } catch (IOException | SQLException e) {

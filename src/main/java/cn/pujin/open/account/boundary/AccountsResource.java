@@ -1,8 +1,10 @@
 package cn.pujin.open.account.boundary;
 
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.account.control.Credentials;
 import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.account.control.SignUp;
+import cn.pujin.open.account.control.VerificationCodes;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.control.ClientAddress;
 import cn.pujin.open.platform.control.CurrentUser;
@@ -50,6 +52,12 @@ public class AccountsResource {
     @Inject
     ClientAddress address;
 
+    @Inject
+    VerificationCodes codes;
+
+    @Inject
+    Credentials credentials;
+
     /** Phone masked unless the viewer is the owner; roles sorted for stable output. */
     public record AccountView(Long id, String username, String displayName, String phone, String email, List<Role> roles,
                               OffsetDateTime consentAt, String consentVersion, Long departmentId, OffsetDateTime lockedUntil) {}
@@ -66,6 +74,32 @@ public class AccountsResource {
         }
         Account account = accounts.signUp(request);
         return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(view(accounts, account, false)).build();
+    }
+
+    public record CodeRequest(String phone, VerificationCodes.Purpose purpose) {}
+
+    public record PasswordReset(String phone, String code, String password) {}
+
+    /** A one-time code by SMS for signing up or resetting a password: 202 whether or not the number has an account. */
+    @POST
+    @Path("verification-codes")
+    public Response verificationCode(CodeRequest request, @Context HttpServletRequest http) {
+        if (request == null) {
+            throw Problem.invalid("body", "validation.body");
+        }
+        codes.request(request.phone() == null ? null : request.phone().strip(), request.purpose(), address.of(http));
+        return Response.accepted().build();
+    }
+
+    /** A new password with the code sent to the phone; every session of the account ends. */
+    @POST
+    @Path("password-reset")
+    public Response passwordReset(PasswordReset request) {
+        if (request == null) {
+            throw Problem.invalid("body", "validation.body");
+        }
+        credentials.resetPassword(request.phone() == null ? null : request.phone().strip(), request.code(), request.password());
+        return Response.noContent().build();
     }
 
     @GET

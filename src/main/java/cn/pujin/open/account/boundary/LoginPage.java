@@ -1,5 +1,7 @@
 package cn.pujin.open.account.boundary;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.platform.boundary.Faces;
 import jakarta.enterprise.context.RequestScoped;
@@ -80,5 +82,6 @@ public class LoginPage {
     public boolean isEnded() { return ended; }
     public void setEnded(boolean ended) { this.ended = ended; }
     public String getNext() { return next; }
+    public String getNextEncoded() { return next == null ? "" : URLEncoder.encode(next, StandardCharsets.UTF_8); }
     public void setNext(String next) { this.next = next; }
 }

@@ -1,10 +1,14 @@
 package cn.pujin.open.account.boundary;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.account.control.SignUp;
+import cn.pujin.open.account.control.VerificationCodes;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.ClientAddress;
+import cn.pujin.open.platform.control.Masking;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -19,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignUpPage {
 
     private static final Map<String, String> FIELDS = Map.of(
-            "phone", "phone", "displayName", "displayName", "password", "password", "consent", "consent", "email", "email");
+            "phone", "phone", "displayName", "displayName", "password", "password", "consent", "consent", "email", "email",
+            "code", "code");
 
     @Inject
     Accounts accounts;
@@ -34,6 +39,9 @@ public class SignUpPage {
     ClientAddress address;
 
     @Inject
+    VerificationCodes codes;
+
+    @Inject
     @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
     String privacyVersion;
 
@@ -43,6 +51,23 @@ public class SignUpPage {
     private String passwordRepeat;
     private boolean consent;
     private String email;
+    private String code;
+    /** Where the person came from (an event page): they go back there once signed up. */
+    private String next;
+
+    /** Sends the sign-up code to the phone typed in (the rest of the form is not checked yet). */
+    public void sendCode() {
+        try {
+            codes.request(phone == null ? null : phone.strip(), VerificationCodes.Purpose.SIGN_UP, address.of(request()));
+            Faces.info("verification.sent", Masking.phone(phone.strip()));
+        } catch (RuntimeException e) {
+            Faces.show(e, "signup", FIELDS);
+        }
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
 
     public String register() {
         if (password != null && !password.equals(passwordRepeat)) {
@@ -50,10 +75,9 @@ public class SignUpPage {
             return null;
         }
         try {
-            guard.signUpAttempt(address.of((HttpServletRequest)
-                    FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+            guard.signUpAttempt(address.of(request()));
             accounts.signUp(new SignUp(phone == null ? null : phone.strip(), displayName, password, consent,
-                    email == null || email.isBlank() ? null : email.strip()));
+                    email == null || email.isBlank() ? null : email.strip(), code));
         } catch (RuntimeException e) {
             Faces.show(e, "signup", FIELDS);
             return null;
@@ -61,7 +85,7 @@ public class SignUpPage {
         login.authenticate(phone.strip(), password);
         Faces.info("signup.done");
         Faces.keepMessages();
-        Faces.redirect("/me/");
+        Faces.redirect(next == null || next.isBlank() ? "/me/" : LoginPage.safeNext(next));
         return null;
     }
 
@@ -74,6 +98,11 @@ public class SignUpPage {
     public void setPassword(String password) { this.password = password; }
     public String getPasswordRepeat() { return passwordRepeat; }
     public void setPasswordRepeat(String passwordRepeat) { this.passwordRepeat = passwordRepeat; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getNext() { return next; }
+    public String getNextEncoded() { return next == null ? "" : URLEncoder.encode(next, StandardCharsets.UTF_8); }
+    public void setNext(String next) { this.next = next; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
     public boolean isConsent() { return consent; }

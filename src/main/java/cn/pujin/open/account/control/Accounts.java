@@ -63,6 +63,9 @@ public class Accounts {
     Credentials credentials;
 
     @Inject
+    VerificationCodes codes;
+
+    @Inject
     @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
     String privacyNoticeVersion;
 
@@ -84,15 +87,28 @@ public class Accounts {
         passwords.check(request.password(), request.phone());
         String hash = personalData.lookupHash(request.phone());
         Optional<Account> existing = findByPhoneHash(hash);
+        if (existing.isPresent() && !existing.get().isRecordedByStaff() && existing.get().getPhoneVerifiedAt() != null) {
+            throw Problem.conflict(ProblemCode.PHONE_TAKEN, "account.phone.taken");
+        }
+        // the code proves the number is this person's: only now may a staff record or an unverified holder give way
+        codes.require(request.phone(), VerificationCodes.Purpose.SIGN_UP, request.code());
         if (existing.isPresent() && existing.get().isRecordedByStaff()) {
-            return takeOver(existing.get(), request);
+            Account recorded = takeOver(existing.get(), request);
+            recorded.phoneVerified(clock.instant());
+            return recorded;
         }
         if (existing.isPresent()) {
-            throw Problem.conflict(ProblemCode.PHONE_TAKEN, "account.phone.taken");
+            Account holder = existing.get();
+            holder.releasePhone();
+            em.flush();
+            credentials.endSessions(holder.getId());
+            audit.record(null, "account", holder.getId(), "account.phoneReleased", "UNVERIFIED", "RELEASED",
+                    "the number's verified owner signed up with it");
         }
         Account account = new Account(null, request.displayName().strip(), hashPassword(request.password()), clock.instant());
         account.phone(personalData.encrypt(request.phone()), hash, Masking.phone(request.phone()));
         account.consent(clock.instant(), privacyNoticeVersion);
+        account.phoneVerified(clock.instant());
         if (request.email() != null && !request.email().isBlank()) {
             account.email(personalData.encrypt(request.email().strip()));
         }

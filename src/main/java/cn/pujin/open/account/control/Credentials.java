@@ -4,15 +4,18 @@ import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.PersonalData;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +42,12 @@ public class Credentials {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    VerificationCodes codes;
+
+    @Inject
+    Clock clock;
 
     /**
      * One more failed sign-in of the account from {@code address}. Failures older than the lock period are forgotten;
@@ -109,6 +118,30 @@ public class Credentials {
         em.flush();
         audit.record(accountId, "account", accountId, "account.password", null, null, null);
         return endSessions(accountId);
+    }
+
+    /**
+     * A new password with a code sent to the account's phone (忘记密码): every session ends, a lock from failed sign-ins is
+     * lifted. A number without an account fails exactly as a wrong code does.
+     */
+    @Transactional
+    public void resetPassword(String phone, String code, String replacement) {
+        if (replacement == null || replacement.length() < 8 || replacement.length() > 128) {
+            throw Problem.invalid("password", "account.password.size");
+        }
+        codes.require(phone, VerificationCodes.Purpose.PASSWORD_RESET, code);
+        Account account = accounts.findByPhoneHash(personalData.lookupHash(phone)).filter(a -> !a.isDeleted())
+                .orElseThrow(() -> new Problem(400, ProblemCode.CODE_INVALID, "verification.code.invalid",
+                        List.of(new Problem.FieldError("code", "verification.code.invalid")), null));
+        account = em.find(Account.class, account.getId(), LockModeType.PESSIMISTIC_WRITE);
+        passwords.check(replacement, phone);
+        account.password(accounts.hashPassword(replacement));
+        account.phoneVerified(account.getPhoneVerifiedAt() != null ? account.getPhoneVerifiedAt() : clock.instant());
+        em.flush();
+        em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1").setParameter(1, account.getId()).executeUpdate();
+        em.createNativeQuery("UPDATE account SET locked_until = NULL WHERE id = ?1").setParameter(1, account.getId()).executeUpdate();
+        audit.record(account.getId(), "account", account.getId(), "account.passwordReset", null, null, "by a code sent to the phone");
+        endSessions(account.getId());
     }
 
     /** An admin opens a locked account before its time. */

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A citizen's sign-up: mainland mobile number, display name, password, consent to the privacy notice and,
- * optionally, an e-mail address for notifications. */
+/** A citizen's sign-up: mainland mobile number with the code sent to it by SMS, display name, password, consent to the
+ * privacy notice and, optionally, an e-mail address for notifications. */
 public record SignUp(
         @NotNull(message = "{validation.required}")
         @Pattern(regexp = Accounts.PHONE_PATTERN, message = "{account.phone.invalid}")
@@ -28,5 +28,9 @@ public record SignUp(
 
         @Size(max = 120, message = "{account.email.invalid}")
         @Pattern(regexp = Accounts.EMAIL_PATTERN, message = "{account.email.invalid}")
-        String email) {
+        String email,
+
+        @NotNull(message = "{verification.code.required}")
+        @Pattern(regexp = "\\s*\\d{6}\\s*", message = "{verification.code.format}")
+        String code) {
 }

@@ -80,6 +80,10 @@ public class Account {
     @Column(name = "recorded_by")
     private Long recordedBy;
 
+    /** When the owner proved the phone number with a code; null for accounts from before codes (and staff-recorded ones). */
+    @Column(name = "phone_verified_at")
+    private Instant phoneVerifiedAt;
+
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
@@ -111,6 +115,18 @@ public class Account {
         this.phoneCipher = cipher;
         this.phoneHash = hash;
         this.phoneMasked = masked;
+    }
+
+    public void phoneVerified(Instant at) {
+        this.phoneVerifiedAt = at;
+    }
+
+    public Instant getPhoneVerifiedAt() { return phoneVerifiedAt; }
+
+    /** The number goes to the verified owner who signed up with it: this unverified holder keeps no way to sign in by it. */
+    public void releasePhone() {
+        this.phoneCipher = null;
+        this.phoneHash = null;
     }
 
     public void consent(Instant at, String noticeVersion) {

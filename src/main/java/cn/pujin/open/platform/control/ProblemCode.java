@@ -11,6 +11,8 @@ public enum ProblemCode {
     MALFORMED_JSON(400, "problem.malformedJson"),
     ATTACHMENT_TYPE(400, "suggestion.attachment.type"),
     CALENDAR_INVALID(400, "calendar.invalid"),
+    CODE_EXPIRED(400, "verification.code.expired"),
+    CODE_INVALID(400, "verification.code.invalid"),
     PHOTO_DIMENSIONS(400, "photo.dimensions"),
     PHOTO_TYPE(400, "photo.type"),
     UNAUTHENTICATED(401, "problem.unauthenticated"),
@@ -59,6 +61,7 @@ public enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE(415, "problem.unsupportedMediaType"),
     LOGIN_LOCKED(429, "login.locked"),
     TOO_MANY_SIGNUPS(429, "signup.tooMany"),
+    TOO_MANY_CODES(429, "verification.code.tooMany"),
     INTERNAL_ERROR(500, "problem.internal"),
     BUSY(503, "problem.busy");
 
