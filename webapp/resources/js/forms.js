@@ -30,3 +30,39 @@ window.addEventListener('load', function () {
   });
   document.querySelectorAll('input[type=file][aria-hidden=true]').forEach(function (input) { input.tabIndex = -1; });
 });
+
+// Sharing an event: copy its link (the clipboard, or a selected field where the clipboard is not allowed), and the
+// phone's own share sheet where there is one.
+document.addEventListener('click', function (e) {
+  'use strict';
+  var copy = e.target.closest && e.target.closest('#shareCopy');
+  var native = e.target.closest && e.target.closest('#shareNative');
+  var status = document.getElementById('shareStatus');
+  if (copy) {
+    var url = copy.getAttribute('data-share-url');
+    var done = function () { status.textContent = copy.getAttribute('data-copied'); };
+    var failed = function () { status.textContent = copy.getAttribute('data-failed') + ' ' + url; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(done, failed);
+    } else {
+      failed();
+    }
+  } else if (native && navigator.share) {
+    navigator.share({ title: native.getAttribute('data-share-title'), url: native.getAttribute('data-share-url') }).catch(function () {});
+  }
+});
+window.addEventListener('load', function () {
+  'use strict';
+  var native = document.getElementById('shareNative');
+  if (native && navigator.share) { native.hidden = false; }
+});
+
+// Signing out forgets the passes kept on this phone for offline use (passes-sw.js) before the form goes.
+document.addEventListener('submit', function (e) {
+  'use strict';
+  var form = e.target;
+  if (!form.matches || !form.matches('form.inline-form') || !window.caches || form.dataset.forgotten) { return; }
+  e.preventDefault();
+  form.dataset.forgotten = 'true';
+  caches.delete('pujin-passes-v1').catch(function () {}).then(function () { form.submit(); });
+});

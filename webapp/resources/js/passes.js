@@ -26,3 +26,24 @@
   });
   document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { hide(); } });
 })();
+
+/* Kept on the phone: a service worker keeps this page and its QR images for when there is no network (passes-sw.js);
+   the full-screen images are fetched once too, so they are kept as well. Offline, a note says the copy is the last one. */
+(function () {
+  if (!('serviceWorker' in navigator)) { return; }
+  var root = document.body.getAttribute('data-context') || '';
+  navigator.serviceWorker.register(root + '/passes-sw.js', { scope: root + '/me/' }).then(function () {
+    return navigator.serviceWorker.ready;
+  }).then(function () {
+    document.querySelectorAll('[data-pass-show]').forEach(function (b) { fetch(b.dataset.src, { credentials: 'same-origin' }).catch(function () {}); });
+    document.documentElement.setAttribute('data-passes-kept', 'true');
+  }).catch(function () {});
+  function offline() {
+    var note = document.getElementById('passes-offline');
+    if (note) { note.hidden = navigator.onLine; }
+  }
+  window.addEventListener('online', offline);
+  window.addEventListener('offline', offline);
+  offline();
+})();
+

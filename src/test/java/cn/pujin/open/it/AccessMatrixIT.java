@@ -65,6 +65,8 @@ class AccessMatrixIT {
             POST    /events/{id}/cancel                                  401   403   403   400   400   403   403   403
             GET     /events/{id}/audit                                   401   403   403   200   200   403   200   403
             GET     /events/{id}/calendar.ics                            200   200   200   200   200   200   200   200
+            GET     /events/{id}/poster.pdf                              200   200   200   200   200   200   200   200
+            GET     /events/{id}/poster.png                              200   200   200   200   200   200   200   200
             GET     /calendar.ics                                        200   200   200   200   200   200   200   200
             PUT     /me/email                                            401   200   200   200   200   200   200   403
             PUT     /me/password                                         401   400   400   400   400   400   400   403

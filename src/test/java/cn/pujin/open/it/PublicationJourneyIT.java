@@ -28,6 +28,9 @@ class PublicationJourneyIT {
             b.journey("publication", () -> {
             b.open("/signup.xhtml");
             b.type("signup:phone", phone);
+            b.click(By.id("signup:sendCode"));
+            b.waitForText("验证码已发送");
+            b.type("signup:code", TestApp.get().sms.awaitCode(phone, 0));
             b.type("signup:displayName", "浏览器市民");
             b.type("signup:password", "browser-pass-1");
             b.type("signup:passwordRepeat", "browser-pass-1");

@@ -49,9 +49,10 @@ public class SmsGateway {
     @ConfigProperty(name = "SMPP_SYSTEM_ID", defaultValue = "pujin")
     String systemId;
 
+    /** Optional: an empty default counts as no value for MicroProfile Config, and the run command sets none. */
     @Inject
-    @ConfigProperty(name = "SMPP_PASSWORD", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "SMPP_PASSWORD")
+    Optional<String> password;
 
     /** The sender shown on the phone (an operator-assigned number or name). */
     @Inject
@@ -91,7 +92,7 @@ public class SmsGateway {
             close();
             SMPPSession s = new SMPPSession();
             s.setTransactionTimer(10_000);
-            s.connectAndBind(host.get(), port, new BindParameter(BindType.BIND_TX, systemId, password, "",
+            s.connectAndBind(host.get(), port, new BindParameter(BindType.BIND_TX, systemId, password.orElse(""), "",
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
             session = s;
         }

@@ -59,6 +59,16 @@ public class EventDetailPage implements Serializable {
         return links.webcal("/api/v1/calendar.ics");
     }
 
+    /** The page's own address on the public site: what is shared and what the poster's QR code opens. */
+    public String getShareUrl() {
+        return links.to("/events/detail.xhtml?id=" + getEvent().id());
+    }
+
+    /** The poster as a picture, for link previews (Open Graph). */
+    public String getPosterImageUrl() {
+        return links.to("/api/v1/events/" + getEvent().id() + "/poster.png");
+    }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
 }

@@ -116,7 +116,7 @@ public class InputWorkflow {
             // reported below
         }
         if (o == null) {
-            errors.add(new Problem.FieldError("outcome", "validation.enum", Arrays.toString(Outcome.values())));
+            errors.add(new Problem.FieldError("outcome", "validation.enum", List.of(Outcome.values())));
         }
         String why = Texts.strip(reason);
         if (why == null || Texts.length(why) < REASON_MIN || Texts.length(why) > TEXT_MAX) {

@@ -2,6 +2,7 @@ package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.ActorNames;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
@@ -9,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +53,32 @@ public class AuditPage implements Serializable {
                     .collect(Collectors.toSet()));
         }
         return result;
+    }
+
+    /** What was done, in words (audit.<action>); the code itself where there is no label yet. */
+    public String actionLabel(String action) {
+        return Messages.label(Faces.locale(), "audit.", action);
+    }
+
+    /** The kind of object in words, with its number. */
+    public String entityLabel(String type, Long id) {
+        return Messages.label(Faces.locale(), "audit.entityType.", type) + (id == null ? "" : " #" + id);
+    }
+
+    /** A state in words: the parts of "PUBLISHED/REVISION_IN_REVIEW" each by their label, "—" for none. */
+    public String stateLabel(String type, String state) {
+        if (state == null || state.isBlank()) {
+            return "—";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : state.split("/")) {
+            String words = Messages.label(Faces.locale(), "audit.state." + type + ".", part);
+            if (words.equals(part)) {
+                words = Messages.label(Faces.locale(), "audit.state.", part);
+            }
+            parts.add(words);
+        }
+        return String.join(" · ", parts);
     }
 
     public String actorName(Long id) {

@@ -73,10 +73,10 @@ public final class Faces {
         if (cause instanceof Problem problem) {
             if (problem.errors().isEmpty()) {
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        Messages.get(locale, problem.messageKey(), problem.args()), null));
+                        Messages.get(locale, problem.messageKey(), Messages.inWords(locale, problem.args())), null));
             }
             for (Problem.FieldError e : problem.errors()) {
-                add(faces, formId, fieldIds, e.field(), Messages.validation(locale, e.messageKey(), e.args()));
+                add(faces, formId, fieldIds, e.field(), Messages.validation(locale, e.messageKey(), Messages.inWords(locale, e.args())));
             }
         } else if (cause instanceof ConstraintViolationException violations) {
             for (ConstraintViolation<?> v : violations.getConstraintViolations()) {
@@ -90,7 +90,8 @@ public final class Faces {
 
     private static void add(FacesContext faces, String formId, Map<String, String> fieldIds, String field, String text) {
         String id = fieldIds == null ? null : fieldIds.get(field);
-        String label = id == null ? field + ": " : "";
+        // a message shown away from its field names the field in the page's language (field.<name>)
+        String label = id == null ? Messages.label(locale(), "field.", field) + Messages.get(locale(), "common.colon") : "";
         faces.addMessage(id == null ? null : formId + ":" + id,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, label + text, null));
     }

@@ -217,7 +217,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         boolean known = value instanceof JsonString s
                 && Arrays.stream(constants).anyMatch(c -> ((Enum<?>) c).name().equals(s.getString()));
         if (!known) {
-            errors.add(new Problem.FieldError(field, "validation.enum", Arrays.toString(constants)));
+            errors.add(new Problem.FieldError(field, "validation.enum", Arrays.asList(constants)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.pujin.open.platform.control;
 
+import java.awt.FontFormatException;
+import java.awt.Font;
 import com.lowagie.text.pdf.BaseFont;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,5 +36,25 @@ public final class CjkFont {
     /** Loaded once, subset per document by OpenPDF. */
     public static BaseFont get() {
         return Holder.CJK;
+    }
+
+    private static final class AwtHolder {
+        static final Font CJK = load();
+
+        private static Font load() {
+            try (InputStream in = CjkFont.class.getClassLoader().getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IllegalStateException(FONT + " is missing from the build");
+                }
+                return Font.createFont(Font.TRUETYPE_FONT, in);
+            } catch (IOException | FontFormatException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The same font for drawing images (posters) with Java 2D, at {@code size} points. */
+    public static Font awt(float size) {
+        return AwtHolder.CJK.deriveFont(size);
     }
 }

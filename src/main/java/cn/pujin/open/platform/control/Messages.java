@@ -1,6 +1,8 @@
 package cn.pujin.open.platform.control;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -39,6 +41,47 @@ public final class Messages {
             return "";
         }
         return bundle(BUNDLE, locale).containsKey(prefix + code) ? get(locale, prefix + code) : code;
+    }
+
+    /**
+     * Message arguments as a person reads them on a page: a list of choices (enum constants or codes) becomes their labels
+     * — the first of {@code choice.<Type>.<CODE>}, {@code kind.}, {@code mode.}, {@code status.}, {@code category.},
+     * {@code suggestion.outcome.} that the bundle has — joined with "、" (", " in English); anything else stays.
+     */
+    public static Object[] inWords(Locale locale, Object... args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Collection<?> choices) {
+                List<String> labels = new ArrayList<>();
+                for (Object c : choices) {
+                    labels.add(choice(locale, c));
+                }
+                out[i] = String.join(Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ", " : "、", labels);
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> CHOICE_PREFIXES = List.of("kind.", "mode.", "status.", "category.", "suggestion.outcome.");
+
+    private static String choice(Locale locale, Object choice) {
+        String code = choice instanceof Enum<?> e ? e.name() : String.valueOf(choice);
+        ResourceBundle b = bundle(BUNDLE, locale);
+        if (choice instanceof Enum<?> e && b.containsKey("choice." + e.getDeclaringClass().getSimpleName() + "." + code)) {
+            return get(locale, "choice." + e.getDeclaringClass().getSimpleName() + "." + code);
+        }
+        if (b.containsKey("choice." + code)) {
+            return get(locale, "choice." + code);
+        }
+        for (String prefix : CHOICE_PREFIXES) {
+            if (b.containsKey(prefix + code)) {
+                return get(locale, prefix + code);
+            }
+        }
+        return code;
     }
 
     public static boolean hasValidationKey(Locale locale, String key) {
