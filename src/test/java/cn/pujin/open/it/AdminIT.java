@@ -1,5 +1,7 @@
 package cn.pujin.open.it;
 
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.By;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,27 @@ class AdminIT {
                 assertFalse(b.driver.getPageSource().contains("ZGVtby1wYXNzLWtleXMtTk9ULUZPUi1QUk9EVUNUTiE="),
                         "the secret's value never reaches the page");
                 b.screenshot("admin-system");
+            });
+        }
+    }
+
+    @Test
+    void theAuditPageSaysWhatHappenedInWords() {
+        Api.newCitizen("审计读者");
+        try (Browser b = new Browser(1280, 900)) {
+            b.journey("admin-audit", () -> {
+                b.signIn("admin", "Demo#2026");
+                b.open("/admin/audit.xhtml");
+                b.waitForText("注册账号");
+                String table = b.find(By.id("audit:entries")).getText();
+                assertTrue(table.contains("账号 #"), "objects by their names: " + table);
+                assertFalse(table.contains("account.signUp"), "no action codes: " + table);
+                assertFalse(table.contains("PUBLISHED/") || table.contains("REVISION_IN_REVIEW"), "no state codes");
+                // the notes column is readable: as wide as at least a few words
+                Number width = (Number) ((JavascriptExecutor) b.driver).executeScript(
+                        "const c = document.querySelector('td.audit-reason'); return c ? c.getBoundingClientRect().width : 999;");
+                assertTrue(width.doubleValue() >= 150, "the notes column has room: " + width);
+                b.screenshot("admin-audit");
             });
         }
     }

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 
 import static cn.pujin.open.it.Fixtures.id;
 import static cn.pujin.open.it.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,15 @@ class FeedbackJourneyIT {
                 b.open("/handler/");
                 b.waitForText(text);
                 b.click(By.xpath("//article[contains(., '" + title + "')]//button[contains(., '答复')]"));
+                // sent without an outcome: the choices are named by their labels, once, under the field
+                b.click(By.id("answerForm:submitAnswer"));
+                b.find(By.cssSelector("[id='answerForm:outcome'] ~ .ui-message-error, .ui-message-error"));
+                String dialog = b.find(By.id("answerForm")).getText();
+                assertTrue(dialog.contains("采纳、部分采纳、未采纳、解释说明"), dialog);
+                assertTrue(!dialog.contains("PARTLY_ADOPTED"), dialog);
+                assertEquals(1, dialog.split("部分采纳、未采纳", -1).length - 1, "said once: " + dialog);
+                assertEquals(1, b.text().split("部分采纳、未采纳", -1).length - 1, "once on the whole page: " + b.text());
+                b.screenshot("feedback-1b-answer-without-outcome");
                 b.click(By.xpath("//div[@id='answerForm:outcome']//label[contains(., '部分采纳')]"));
                 b.type("answerForm:reason", reason);
                 b.click(By.id("answerForm:submitAnswer"));
