@@ -1,6 +1,5 @@
 package cn.pujin.open.it;
 
-import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -18,6 +18,7 @@ import static cn.pujin.open.it.Fixtures.id;
 import static cn.pujin.open.it.Fixtures.openDay;
 import static cn.pujin.open.it.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The agenda of a meeting through the editor's dialog: add an item, edit it with a material, remove a material row. */
@@ -130,6 +131,36 @@ class EventEditorPageIT {
                 .errorFields());
         organiser.post("/api/v1/events/999999999/copy").problem(404, "NOT_FOUND");
         Api.as("citizen1").post("/api/v1/events/series", Json.createObjectBuilder().build()).problem(403, "FORBIDDEN");
+    }
+
+    @Test
+    void aDateErrorStandsUnderTheFieldThePersonTyped() {
+        DateTimeFormatter typed = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        LocalDateTime yesterday = LocalDateTime.now(Fixtures.SHANGHAI).minusDays(1).withHour(9).withMinute(30);
+        try (Browser b = new Browser(1280, 900)) {
+            b.journey("date-error-field", () -> {
+                b.signIn("organiser", Api.PASSWORD);
+                b.open("/organiser/event.xhtml");
+                b.type("editor:title", Fixtures.unique("昨天的活动"));
+                b.type("editor:venue", "浦锦街道党群服务中心");
+                b.typeDate("editor:startsAt_input", typed.format(yesterday));
+                b.typeDate("editor:endsAt_input", typed.format(yesterday.plusHours(2)));
+                b.click(By.id("editor:save"));
+                FieldText start = new FieldText(b, "editor:startsAt");
+                b.waitForText("活动开始时间已过");
+                assertTrue(start.fieldText().contains("活动开始时间已过"), "under the start: " + start.fieldText());
+                assertFalse(new FieldText(b, "editor:registrationClosesAt").fieldText().contains("已过"),
+                        "not under the closing time nobody typed");
+                b.screenshot("date-error-under-start");
+            });
+        }
+    }
+
+    /** The text of the form field (label, input, hint, message) around an input. */
+    private record FieldText(Browser b, String id) {
+        String fieldText() {
+            return b.driver.findElement(By.xpath("//*[@id='" + id + "']/ancestor::div[contains(@class,'field')][1]")).getText();
+        }
     }
 
     private static void sleep() {

@@ -270,4 +270,24 @@ class EventsIT {
         assertTrue(queue.getJsonArray("items").stream().allMatch(e -> e.asJsonObject().getString("status").equals("IN_REVIEW")
                 || e.asJsonObject().getString("revision").equals("IN_REVIEW")));
     }
+
+    @Test
+    void aRegistrationWindowErrorNamesTheFieldThePersonFilledIn() {
+        OffsetDateTime start = OffsetDateTime.now(Fixtures.SHANGHAI).plusDays(3);
+        // only the opening time given, after the start: the opening time is named, not the closing time nobody typed
+        Api.Response opensLate = Api.as("organiser").post("/api/v1/events", openDay(unique("报名窗口"), 3)
+                .add("registrationOpensAt", start.plusDays(1).toString()).build());
+        opensLate.problem(400, "VALIDATION_FAILED");
+        assertEquals(List.of("registrationOpensAt"), opensLate.errorFields());
+        // nothing given and the start already past: the start is named
+        Api.Response past = Api.as("organiser").post("/api/v1/events", openDay(unique("已开始"), -1).build());
+        past.problem(400, "VALIDATION_FAILED");
+        assertEquals(List.of("startsAt"), past.errorFields());
+        // a closing time given before the opening: the closing time, as before
+        Api.Response closes = Api.as("organiser").post("/api/v1/events", openDay(unique("截止过早"), 3)
+                .add("registrationOpensAt", start.minusDays(1).toString())
+                .add("registrationClosesAt", start.minusDays(2).toString()).build());
+        assertEquals(List.of("registrationClosesAt"), closes.errorFields());
+    }
 }
+

@@ -333,7 +333,15 @@ public class Events {
                 : event.getRegistrationOpensAt() != null ? event.getRegistrationOpensAt() : clock.instant();
         Instant closes = d.registrationClosesAt() != null ? d.registrationClosesAt().toInstant() : startsAt;
         if (!closes.isAfter(opens)) {
-            errors.add(new Problem.FieldError("registrationClosesAt", "event.registration.closesBeforeOpens"));
+            // under the field the person filled in: the closing time when they gave one, else the opening time when they
+            // gave that, else the start (registration closes at the start, which is already past)
+            if (d.registrationClosesAt() != null) {
+                errors.add(new Problem.FieldError("registrationClosesAt", "event.registration.closesBeforeOpens"));
+            } else if (d.registrationOpensAt() != null) {
+                errors.add(new Problem.FieldError("registrationOpensAt", "event.registration.opensAfterStart"));
+            } else {
+                errors.add(new Problem.FieldError("startsAt", "event.startsAt.registrationOver"));
+            }
         } else if (closes.isAfter(endsAt)) {
             errors.add(new Problem.FieldError("registrationClosesAt", "event.registration.closesAfterEnd"));
         }
