@@ -104,10 +104,10 @@ public final class EventPoster {
             g.fillRect(0, 0, PNG_WIDTH, 150);
             int margin = 110;
             int width = PNG_WIDTH - 2 * margin;
-            int y = 100;
-            y = text(g, l.heading(), CjkFont.awt(44), Color.WHITE, margin, y, width) + 120;
+            text(g, l.heading(), CjkFont.awt(44), Color.WHITE, margin, 40, width);
+            int y = 220;
             y = text(g, l.title(), CjkFont.awt(76).deriveFont(java.awt.Font.BOLD), INK, margin, y, width) + 40;
-            y = text(g, l.when(), CjkFont.awt(40), INK, margin, y, width) + 10;
+            y = text(g, l.when(), CjkFont.awt(40), INK, margin, y, width) + 8;
             y = text(g, l.where(), CjkFont.awt(40), INK, margin, y, width) + 40;
             if (!l.summary().isBlank()) {
                 y = text(g, l.summary(), CjkFont.awt(34), INK, margin, y, width) + 50;
@@ -115,17 +115,17 @@ public final class EventPoster {
             int side = 520;
             BufferedImage qr = MatrixToImageWriter.toBufferedImage(qr(url, side));
             int x = (PNG_WIDTH - side) / 2;
-            y = Math.min(y, PNG_HEIGHT - side - 260);
+            y = Math.min(y, PNG_HEIGHT - side - 200);
             g.drawImage(qr, x, y, null);
             g.setColor(BRAND);
             g.setStroke(new BasicStroke(4));
             g.drawRect(x - 6, y - 6, side + 12, side + 12);
-            y += side + 70;
+            y += side + 30;
             FontMetrics m = g.getFontMetrics(CjkFont.awt(38));
             g.setFont(CjkFont.awt(38));
             g.setColor(INK);
-            g.drawString(l.scan(), (PNG_WIDTH - m.stringWidth(l.scan())) / 2, y);
-            text(g, l.footer(), CjkFont.awt(24), Color.GRAY, margin, y + 60, width);
+            g.drawString(l.scan(), (PNG_WIDTH - m.stringWidth(l.scan())) / 2, y + m.getAscent());
+            text(g, l.footer(), CjkFont.awt(24), Color.GRAY, margin, y + m.getHeight() + 30, width);
         } finally {
             g.dispose();
         }
@@ -138,7 +138,10 @@ public final class EventPoster {
         return out.toByteArray();
     }
 
-    /** Draws {@code text} wrapped to {@code width} (per character: Chinese has no spaces); returns the last baseline. */
+    /**
+     * Draws {@code text} wrapped to {@code width} (per character: Chinese has no spaces) from the top {@code y} down;
+     * returns the bottom of the last line, where the next block may start.
+     */
     private static int text(Graphics2D g, String text, java.awt.Font font, Color color, int x, int y, int width) {
         g.setFont(font);
         g.setColor(color);
@@ -162,12 +165,11 @@ public final class EventPoster {
         if (line.length() > 0 && lines.size() < 6) {
             lines.add(line.toString());
         }
-        int baseline = y;
+        int lineHeight = (int) (m.getHeight() * 1.25);
         for (int i = 0; i < lines.size(); i++) {
-            baseline = y + i * (int) (m.getHeight() * 1.25);
-            g.drawString(lines.get(i), x, baseline);
+            g.drawString(lines.get(i), x, y + m.getAscent() + i * lineHeight);
         }
-        return baseline;
+        return y + lines.size() * lineHeight;
     }
 
     private static BitMatrix qr(String url, int size) {
