@@ -66,3 +66,15 @@ document.addEventListener('submit', function (e) {
   form.dataset.forgotten = 'true';
   caches.delete('pujin-passes-v1').catch(function () {}).then(function () { form.submit(); });
 });
+
+// A tab strip wider than the screen starts scrolled to its current tab, so the page's own tab is never off the edge.
+window.addEventListener('load', function () {
+  'use strict';
+  document.querySelectorAll('.tabs').forEach(function (strip) {
+    var active = strip.querySelector('a.active');
+    if (!active || strip.scrollWidth <= strip.clientWidth) { return; }
+    var box = strip.getBoundingClientRect();
+    var tab = active.getBoundingClientRect();
+    strip.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
+  });
+});

@@ -20,7 +20,7 @@ class AdminIT {
         byte[] bytes = Api.as("admin").bytes("/api/v1/audit/export.csv?entityType=account");
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertEquals("id,at,actorId,entityType,entityId,action,fromState,toState,reason", lines.get(0));
+        assertEquals("id,at,actorId,entityType,entityId,action,fromState,toState,reason,changed", lines.get(0));
         assertTrue(lines.size() > 1 && lines.stream().skip(1).allMatch(l -> l.split(",")[3].equals("account")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("account.create")));
         Api.as("admin").get("/api/v1/audit/export.csv?entityId=abc").problem(400, "VALIDATION_FAILED");
@@ -49,6 +49,11 @@ class AdminIT {
     @Test
     void theAuditPageSaysWhatHappenedInWords() {
         Api.newCitizen("审计读者");
+        String title = Fixtures.unique("审计里的活动");
+        long event = Fixtures.id(Api.as("organiser").post("/api/v1/events", Fixtures.openDay(title, 9).build()).expect(201).json());
+        long version = Api.as("organiser").get("/api/v1/events/" + event).json().getJsonNumber("version").longValue();
+        Api.as("organiser").put("/api/v1/events/" + event, Fixtures.openDay(title + "（改）", 10).add("version", version).build())
+                .expect(200);
         try (Browser b = new Browser(1280, 900)) {
             b.journey("admin-audit", () -> {
                 b.signIn("admin", "Demo#2026");
@@ -63,6 +68,16 @@ class AdminIT {
                         "const c = document.querySelector('td.audit-reason'); return c ? c.getBoundingClientRect().width : 999;");
                 assertTrue(width.doubleValue() >= 150, "the notes column has room: " + width);
                 b.screenshot("admin-audit");
+
+                // an edit names the event and the fields it changed; the action is chosen by its words
+                b.select("audit:action", "活动 · 修改");
+                b.type("audit:entityId", String.valueOf(event));
+                b.click(By.id("audit:search"));
+                b.waitForText("修改：标题、摘要、开始时间、结束时间、报名截止时间");
+                String edits = b.find(By.id("audit:entries")).getText();
+                assertTrue(edits.contains("活动 #" + event + " " + title + "（改）"), "the event by its title: " + edits);
+                assertFalse(edits.contains("创建"), "only edits: " + edits);
+                b.screenshot("admin-audit-edit");
             });
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -154,6 +155,11 @@ public final class Browser implements AutoCloseable {
 
     public void waitForText(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    /** Waits until {@code condition} holds (page elements replaced meanwhile are looked up again). */
+    public void waitUntil(BooleanSupplier condition) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> condition.getAsBoolean());
     }
 
     public void waitForUrl(String fragment) {

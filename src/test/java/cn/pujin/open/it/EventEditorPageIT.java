@@ -156,6 +156,39 @@ class EventEditorPageIT {
         }
     }
 
+    @Test
+    void theOrganisersListFiltersByStatusAndSortsByStart() {
+        String later = unique("排序最晚");
+        String earlier = unique("排序次晚");
+        Api organiser = Api.as("organiser");
+        organiser.post("/api/v1/events", openDay(earlier, 700).build()).expect(201);
+        organiser.post("/api/v1/events", openDay(later, 701).build()).expect(201);
+        try (Browser b = new Browser(1280, 900)) {
+            b.journey("organiser-list", () -> {
+                b.signIn("organiser", Api.PASSWORD);
+                b.open("/organiser/");
+                assertEquals("全部", b.find(By.id("events:status_label")).getText(), "the filter starts at 全部");
+                b.select("events:status", "已发布");
+                b.waitUntil(() -> !b.find(By.id("events:table")).getText().contains(later));
+                assertFalse(b.find(By.id("events:table")).getText().contains("草稿"), "only published events");
+                b.select("events:status", "全部");
+                // the start column sorts: the second click puts the latest start first
+                By startHeader = By.xpath("//th[contains(@class,'ui-sortable-column') and contains(., '开始时间')]");
+                b.click(startHeader);
+                b.waitUntil(() -> b.find(startHeader).getAttribute("aria-sort").equals("ascending"));
+                b.click(startHeader);
+                b.waitUntil(() -> firstTitles(b).size() >= 2 && firstTitles(b).get(0).equals(later));
+                assertEquals(List.of(later, earlier), firstTitles(b).subList(0, 2));
+                b.screenshot("organiser-list-sorted");
+            });
+        }
+    }
+
+    private static List<String> firstTitles(Browser b) {
+        return b.driver.findElements(By.cssSelector("[id='events:table'] tbody tr td:first-child a")).stream()
+                .map(a -> a.getText().strip()).limit(3).toList();
+    }
+
     /** The text of the form field (label, input, hint, message) around an input. */
     private record FieldText(Browser b, String id) {
         String fieldText() {

@@ -289,5 +289,30 @@ class EventsIT {
                 .add("registrationClosesAt", start.minusDays(2).toString()).build());
         assertEquals(List.of("registrationClosesAt"), closes.errorFields());
     }
-}
 
+    @Test
+    void aStartIsNeverMovedIntoThePastButAnEventUnderWayKeepsItsOwn() {
+        String title = unique("不能改到过去");
+        long id = id(Fixtures.published(openDay(title, 2)));
+        long version = ORGANISER.get("/api/v1/events/" + id).json().getJsonNumber("version").longValue();
+        OffsetDateTime yesterday = OffsetDateTime.now(Fixtures.SHANGHAI).minusDays(1);
+        Api.Response moved = ORGANISER.put("/api/v1/events/" + id, openDay(title, 2)
+                .add("startsAt", yesterday.toString()).add("endsAt", yesterday.plusHours(2).toString())
+                .add("version", version).build());
+        moved.problem(400, "VALIDATION_FAILED");
+        assertEquals(List.of("startsAt"), moved.errorFields());
+        assertTrue(moved.json().toString().contains("开始时间已过"), moved.body());
+        try {
+            // three days on the event has taken place: a correction of its text keeps the (now past) start
+            SuggestionsIT.clock(OffsetDateTime.now(Fixtures.SHANGHAI).plusDays(3).toString());
+            ORGANISER.put("/api/v1/events/" + id, openDay(title + "（更正）", 2).add("version", version).build()).expect(200);
+            // and a copy of it lands whole weeks later, in the future, on the same weekday and time
+            JsonObject copy = ORGANISER.post("/api/v1/events/" + id + "/copy").expect(201).json();
+            OffsetDateTime original = OffsetDateTime.parse(openDay(title, 2).build().getString("startsAt"));
+            OffsetDateTime copied = OffsetDateTime.parse(copy.getString("startsAt"));
+            assertEquals(original.plusWeeks(1).toInstant(), copied.toInstant(), "a week later: " + copied);
+        } finally {
+            SuggestionsIT.clock(null);
+        }
+    }
+}

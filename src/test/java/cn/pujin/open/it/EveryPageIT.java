@@ -58,6 +58,21 @@ class EveryPageIT {
                         problems.add(where + ": the error page");
                     }
                     check(b, where, "body", problems);
+                    // the main menu wraps rather than hiding entries off the edge; a tab strip that scrolls starts at its
+                    // current tab
+                    String hidden = (String) ((JavascriptExecutor) b.driver).executeScript("""
+                            const out = [...document.querySelectorAll('.site-nav a')]
+                                .filter(a => a.getBoundingClientRect().right > innerWidth + 1).map(a => 'menu ' + a.textContent.trim());
+                            for (const strip of document.querySelectorAll('.tabs')) {
+                              const active = strip.querySelector('a.active');
+                              if (!active) continue;
+                              const s = strip.getBoundingClientRect(), t = active.getBoundingClientRect();
+                              if (t.left < s.left - 1 || t.right > s.right + 1) out.push('tab ' + active.textContent.trim());
+                            }
+                            return out.join(', ');""");
+                    if (!hidden.isEmpty()) {
+                        problems.add(where + ": off the screen: " + hidden);
+                    }
                     for (String dialog : dialogs(b)) {
                         show(b, dialog, true);
                         check(b, where + " dialog " + dialog, "[id=\"" + dialog + "\"]", problems);

@@ -187,6 +187,7 @@ class VerificationCodesIT {
                 b.waitForText("注册回到活动");
                 b.find(By.id("registration:register"));
                 b.signOut();
+                b.waitForText("您已退出登录");
 
                 b.open("/login.xhtml");
                 b.click(By.id("resetLink"));
@@ -199,7 +200,10 @@ class VerificationCodesIT {
                 b.screenshot("reset-by-code");
                 b.click(By.id("reset:submit"));
                 b.waitForText("密码已重设");
-                b.signIn(phone, "page-pass-2027");
+                assertEquals(phone, b.find(By.id("login:name")).getAttribute("value"), "the form keeps the number");
+                b.type("login:password", "page-pass-2027");
+                b.click(By.id("login:submit"));
+                b.find(By.cssSelector("form.inline-form button"));
             });
         }
     }

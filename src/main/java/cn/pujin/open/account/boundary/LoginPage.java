@@ -1,7 +1,5 @@
 package cn.pujin.open.account.boundary;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.platform.boundary.Faces;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +14,8 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** Sign-in by phone number or user name; goes back to the page that asked for it. */
 @Named
@@ -75,6 +75,11 @@ public class LoginPage {
         return next;
     }
 
+    /** The page to go back to, as a query parameter value ("" for none). */
+    static String encoded(String next) {
+        return next == null ? "" : URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
     public String getLogin() { return login; }
     public void setLogin(String login) { this.login = login; }
     public String getPassword() { return password; }
@@ -82,6 +87,6 @@ public class LoginPage {
     public boolean isEnded() { return ended; }
     public void setEnded(boolean ended) { this.ended = ended; }
     public String getNext() { return next; }
-    public String getNextEncoded() { return next == null ? "" : URLEncoder.encode(next, StandardCharsets.UTF_8); }
+    public String getNextEncoded() { return encoded(next); }
     public void setNext(String next) { this.next = next; }
 }

@@ -19,6 +19,7 @@ public class LogoutServlet extends HttpServlet {
         if (session != null) {
             session.invalidate();
         }
-        response.sendRedirect(request.getContextPath() + "/");
+        // the home page says "已退出登录" so the person knows it worked (on a shared computer it matters)
+        response.sendRedirect(request.getContextPath() + "/?signedOut=1");
     }
 }

@@ -3,13 +3,11 @@ package cn.pujin.open.account.boundary;
 import cn.pujin.open.account.control.Credentials;
 import cn.pujin.open.account.control.VerificationCodes;
 import cn.pujin.open.platform.boundary.Faces;
-import cn.pujin.open.platform.control.ClientAddress;
-import cn.pujin.open.platform.control.Masking;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** 找回密码: a code to the phone, then a new password (the same rules as {@code POST /api/v1/accounts/password-reset}). */
@@ -20,13 +18,10 @@ public class ResetPage {
     private static final Map<String, String> FIELDS = Map.of("phone", "phone", "code", "code", "password", "password");
 
     @Inject
-    VerificationCodes codes;
+    CodeSender sender;
 
     @Inject
     Credentials credentials;
-
-    @Inject
-    ClientAddress address;
 
     private String phone;
     private String code;
@@ -35,13 +30,7 @@ public class ResetPage {
 
     /** Sends a reset code; the answer is the same whether or not the number has an account. */
     public void sendCode() {
-        try {
-            codes.request(phone == null ? null : phone.strip(), VerificationCodes.Purpose.PASSWORD_RESET,
-                    address.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
-            Faces.info("verification.sent", Masking.phone(phone.strip()));
-        } catch (RuntimeException e) {
-            Faces.show(e, "reset", FIELDS);
-        }
+        sender.send(phone, VerificationCodes.Purpose.PASSWORD_RESET, "reset", FIELDS);
     }
 
     public String reset() {
@@ -57,7 +46,8 @@ public class ResetPage {
         }
         Faces.info("reset.done");
         Faces.keepMessages();
-        Faces.redirect("/login.xhtml");
+        // the sign-in form keeps the number the person just proved is theirs
+        Faces.redirect("/login.xhtml?login=" + URLEncoder.encode(phone.strip(), StandardCharsets.UTF_8));
         return null;
     }
 

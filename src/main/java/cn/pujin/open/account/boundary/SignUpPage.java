@@ -1,14 +1,11 @@
 package cn.pujin.open.account.boundary;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.control.LoginGuard;
 import cn.pujin.open.account.control.SignUp;
 import cn.pujin.open.account.control.VerificationCodes;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.ClientAddress;
-import cn.pujin.open.platform.control.Masking;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -39,7 +36,7 @@ public class SignUpPage {
     ClientAddress address;
 
     @Inject
-    VerificationCodes codes;
+    CodeSender sender;
 
     @Inject
     @ConfigProperty(name = "PRIVACY_NOTICE_VERSION")
@@ -57,12 +54,7 @@ public class SignUpPage {
 
     /** Sends the sign-up code to the phone typed in (the rest of the form is not checked yet). */
     public void sendCode() {
-        try {
-            codes.request(phone == null ? null : phone.strip(), VerificationCodes.Purpose.SIGN_UP, address.of(request()));
-            Faces.info("verification.sent", Masking.phone(phone.strip()));
-        } catch (RuntimeException e) {
-            Faces.show(e, "signup", FIELDS);
-        }
+        sender.send(phone, VerificationCodes.Purpose.SIGN_UP, "signup", FIELDS);
     }
 
     private static HttpServletRequest request() {
@@ -101,7 +93,7 @@ public class SignUpPage {
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
     public String getNext() { return next; }
-    public String getNextEncoded() { return next == null ? "" : URLEncoder.encode(next, StandardCharsets.UTF_8); }
+    public String getNextEncoded() { return LoginPage.encoded(next); }
     public void setNext(String next) { this.next = next; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }

@@ -138,7 +138,7 @@ public class DemoData {
                     e.onlineUrl(), starts.toOffsetDateTime(), ends.toOffsetDateTime(), e.capacity(), true,
                     starts.minusDays(30).toOffsetDateTime(), starts.minusDays(1).withHour(17).withMinute(0).toOffsetDateTime(),
                     e.campaign() == null ? null : e.campaign().replace("{year}", String.valueOf(year)), null);
-            Event event = events.create(organiser, draft);
+            Event event = events.createHeld(organiser, draft);
             for (DemoAgendaItem item : Optional.ofNullable(e.agenda()).orElse(List.of())) {
                 events.addAgendaItem(organiser, event.getId(), new AgendaItemDraft(item.title(), item.summary(),
                         item.materials().stream().map(m -> new AgendaItemDraft.MaterialDraft(m.title(), null, m.url())).toList()));

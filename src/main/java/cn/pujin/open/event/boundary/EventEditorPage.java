@@ -4,6 +4,7 @@ import org.primefaces.model.file.UploadedFile;
 import org.primefaces.event.FileUploadEvent;
 import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.event.entity.MaterialFile;
+import cn.pujin.open.event.control.Campaigns;
 import cn.pujin.open.event.control.MeetingMaterials;
 import java.util.HashMap;
 import cn.pujin.open.event.control.EventCopies;
@@ -76,6 +77,9 @@ public class EventEditorPage implements Serializable {
 
     @Inject
     Events events;
+
+    @Inject
+    Campaigns campaigns;
 
     @Inject
     CurrentUser user;
@@ -344,7 +348,7 @@ public class EventEditorPage implements Serializable {
 
     public List<String> completeCampaign(String query) {
         String q = query == null ? "" : query.strip();
-        return events.campaigns().stream().map(Campaign::getName).filter(n -> n.contains(q)).limit(10).toList();
+        return campaigns.all().stream().map(Campaign::getName).filter(n -> n.contains(q)).limit(10).toList();
     }
 
     public boolean isNew() {

@@ -1,7 +1,7 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.Campaigns;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.EventKind;
@@ -32,7 +32,7 @@ public class EventListPage {
     static final int PAGE_SIZE = 10;
 
     @Inject
-    Events events;
+    Campaigns campaigns;
 
     @Inject
     PublicEvents publicEvents;
@@ -92,7 +92,7 @@ public class EventListPage {
     }
 
     public List<Campaign> getCampaigns() {
-        return events.campaigns();
+        return campaigns.all();
     }
 
     public EventKind[] getKinds() {

@@ -1,7 +1,7 @@
 package cn.pujin.open.event.boundary;
 
+import cn.pujin.open.event.control.Campaigns;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.EventKind;
@@ -23,7 +23,7 @@ import java.util.Optional;
 public class HomePage {
 
     @Inject
-    Events events;
+    Campaigns campaigns;
 
     @Inject
     PublicEvents publicEvents;
@@ -37,7 +37,7 @@ public class HomePage {
 
     public Campaign getCampaign() {
         if (campaign == null) {
-            campaign = events.featuredCampaign(LocalDate.now(clock));
+            campaign = campaigns.featured(LocalDate.now(clock));
         }
         return campaign.orElse(null);
     }

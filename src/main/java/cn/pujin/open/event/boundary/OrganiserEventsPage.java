@@ -39,7 +39,13 @@ public class OrganiserEventsPage implements Serializable {
         @Override
         public List<EventView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             int size = Math.max(1, Math.min(pageSize, Paging.MAX_SIZE));
-            return events.workingList(statuses(), false, new Paging(first / size, size)).items();
+            // the start column sorts (PrimeFaces: a click on its header, a choice above the cards on a phone); unsorted,
+            // the last edited come first
+            SortMeta byStart = sort == null ? null : sort.get("startsAt");
+            Events.WorkingOrder order = byStart == null || byStart.getOrder() == null || byStart.getOrder().isUnsorted()
+                    ? Events.WorkingOrder.EDITED
+                    : byStart.getOrder().isAscending() ? Events.WorkingOrder.STARTS_ASC : Events.WorkingOrder.STARTS_DESC;
+            return events.workingList(statuses(), false, order, new Paging(first / size, size)).items();
         }
 
         @Override

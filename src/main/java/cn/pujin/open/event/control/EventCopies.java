@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +41,29 @@ public class EventCopies {
     @Inject
     Events events;
 
-    /** A new draft with the source's content and agenda (same dates, for the organiser to change). */
+    @Inject
+    Clock clock;
+
+    /**
+     * A new draft with the source's content and agenda, at the same dates for the organiser to change — or, when the
+     * source has already begun, as many whole weeks later as it takes to start in the future (same weekday and time).
+     */
     @Transactional
     public Event copy(Long author, Long sourceId) {
         Event source = events.working(sourceId);
         String title = Messages.get(Messages.CHINESE, "event.copyTitle", source.getTitle());
+        int weeks = 0;
+        while (!Times.local(source.getStartsAt()).plusWeeks(weeks).toInstant().isAfter(clock.instant())) {
+            weeks++;
+        }
+        int w = weeks;
         Event copy = events.create(author, new EventDraft(source.getKind(), title.length() > 120 ? title.substring(0, 120) : title,
                 source.getSummary(),
                 source.getDescription(), source.getMode(), source.getVenue(), source.getOnlineUrl(),
-                Times.local(source.getStartsAt()), Times.local(source.getEndsAt()), source.getCapacity(), source.isWaitlist(),
-                Times.local(source.getRegistrationOpensAt()), Times.local(source.getRegistrationClosesAt()),
+                shift(Times.local(source.getStartsAt()), Repeat.WEEKLY, w), shift(Times.local(source.getEndsAt()), Repeat.WEEKLY, w),
+                source.getCapacity(), source.isWaitlist(),
+                shift(Times.local(source.getRegistrationOpensAt()), Repeat.WEEKLY, w),
+                shift(Times.local(source.getRegistrationClosesAt()), Repeat.WEEKLY, w),
                 source.getCampaign() == null ? null : source.getCampaign().getName(), null));
         for (AgendaItem item : source.getAgendaItems()) {
             events.addAgendaItem(author, copy.getId(), new AgendaItemDraft(item.getTitle(), item.getSummary(),

@@ -2,13 +2,9 @@ package cn.pujin.open.event.control;
 
 import cn.pujin.open.platform.control.CjkFont;
 import cn.pujin.open.platform.control.Messages;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
+import cn.pujin.open.platform.control.QrCodes;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -28,9 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -173,14 +167,7 @@ public final class EventPoster {
     }
 
     private static BitMatrix qr(String url, int size) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.MARGIN, 2);
-        try {
-            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, size, size, hints);
-        } catch (WriterException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return QrCodes.encode(url, size, 2, QrCodes.ANY_MASK);
     }
 
     private static byte[] png(BitMatrix matrix) throws IOException {

@@ -1,15 +1,13 @@
 package cn.pujin.open.event.control;
 
-import java.util.stream.Collectors;
-import java.util.Set;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.AgendaItem;
-import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventPublication;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.event.entity.Material;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Changes;
 import cn.pujin.open.platform.control.Html;
 import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Page;
@@ -29,19 +27,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static cn.pujin.open.platform.control.JsonCodec.JSONB;
 
 /**
  * Events from the organiser's draft to publication: editing, agenda items, the review workflow (先审查后公开), staff's
- * working copies and campaigns. What the public reads, and its caches: {@link PublicEvents}.
+ * working copies. What the public reads, and its caches: {@link PublicEvents}.
  */
 @ApplicationScoped
 public class Events {
@@ -51,6 +48,9 @@ public class Events {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Campaigns campaigns;
 
     @Inject
     Audit audit;
@@ -80,8 +80,21 @@ public class Events {
 
     @Transactional
     public Event create(Long author, @NotNull(message = "{validation.body}") @Valid EventDraft draft) {
+        return create(author, draft, false);
+    }
+
+    /**
+     * An event that has already taken place, entered for the record (the demo's history): its start may be in the
+     * past. Everyone else gets {@link #create}, which refuses a start in the past.
+     */
+    @Transactional
+    public Event createHeld(Long author, @NotNull(message = "{validation.body}") @Valid EventDraft draft) {
+        return create(author, draft, true);
+    }
+
+    private Event create(Long author, EventDraft draft, boolean held) {
         Event event = new Event(draft.kind(), author, clock.instant());
-        apply(event, draft);
+        apply(event, draft, held);
         em.persist(event);
         em.flush();
         audit.record(author, "event", event.getId(), "event.create", null, event.state(), null);
@@ -96,9 +109,10 @@ public class Events {
         Event event = working(id);
         requireVersion(event, draft.version());
         String before = event.state();
+        EventContent was = content(event);
         event.edited(editor, clock.instant());
-        apply(event, draft);
-        audit.record(editor, "event", id, "event.update", before, event.state(), null);
+        apply(event, draft, false);
+        audit.recordEdit(editor, "event", id, "event.update", before, event.state(), Changes.between(was, content(event)));
         return event;
     }
 
@@ -258,12 +272,28 @@ public class Events {
     }
 
     /** Working copies for staff, newest first; {@code awaitingReview} lists new events and revisions in review. */
+    /** The order of the organiser's list: the last edited first, or by start. */
+    public enum WorkingOrder {
+        EDITED("e.updatedAt desc, e.id desc"), STARTS_ASC("e.startsAt asc, e.id asc"), STARTS_DESC("e.startsAt desc, e.id desc");
+
+        final String jpql;
+
+        WorkingOrder(String jpql) {
+            this.jpql = jpql;
+        }
+    }
+
     public Page<EventView> workingList(Collection<EventStatus> statuses, boolean awaitingReview, Paging paging) {
+        return workingList(statuses, awaitingReview, WorkingOrder.EDITED, paging);
+    }
+
+    public Page<EventView> workingList(Collection<EventStatus> statuses, boolean awaitingReview, WorkingOrder order,
+            Paging paging) {
         String where = awaitingReview
                 ? " from Event e where e.status = cn.pujin.open.event.entity.EventStatus.IN_REVIEW"
                   + " or e.revision = cn.pujin.open.event.entity.RevisionStatus.IN_REVIEW"
                 : " from Event e" + (statuses == null || statuses.isEmpty() ? "" : " where e.status in :statuses");
-        TypedQuery<Event> select = em.createQuery("select e" + where + " order by e.updatedAt desc, e.id desc", Event.class);
+        TypedQuery<Event> select = em.createQuery("select e" + where + " order by " + order.jpql, Event.class);
         TypedQuery<Long> count = em.createQuery("select count(e)" + where, Long.class);
         if (!awaitingReview && statuses != null && !statuses.isEmpty()) {
             select.setParameter("statuses", statuses);
@@ -283,40 +313,9 @@ public class Events {
                 e.getReviewNote(), e.getCancelReason(), null);
     }
 
-    // ---- campaigns ----
-
-    public Optional<Campaign> campaign(String name) {
-        return em.createQuery("select c from Campaign c where c.name = :n", Campaign.class)
-                .setParameter("n", name.strip()).getResultStream().findFirst();
-    }
-
-    public List<Campaign> campaigns() {
-        return em.createQuery("select c from Campaign c order by c.startsOn desc", Campaign.class).getResultList();
-    }
-
-    /** The campaign to show on the home page: the one running or next to come, else the latest. */
-    public Optional<Campaign> featuredCampaign(LocalDate today) {
-        List<Campaign> all = campaigns();
-        return all.stream().filter(c -> !c.getEndsOn().isBefore(today))
-                .min((a, b) -> a.getStartsOn().compareTo(b.getStartsOn()))
-                .or(() -> all.stream().findFirst());
-    }
-
-    private Campaign campaignFor(String name, Instant startsAt) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        return campaign(name).orElseGet(() -> {
-            YearMonth month = YearMonth.from(Times.day(startsAt));
-            Campaign created = new Campaign(name.strip(), month.atDay(1), month.atEndOfMonth());
-            em.persist(created);
-            return created;
-        });
-    }
-
     // ---- helpers ----
 
-    private void apply(Event event, EventDraft d) {
+    private void apply(Event event, EventDraft d, boolean held) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (d.mode().needsVenue() && blank(d.venue())) {
             errors.add(new Problem.FieldError("venue", "event.venue.required"));
@@ -329,10 +328,16 @@ public class Events {
         if (!endsAt.isAfter(startsAt)) {
             errors.add(new Problem.FieldError("endsAt", "event.endsAt.beforeStart"));
         }
+        // a start in the past is refused when it is new or changed; an event that has begun keeps its (past) start
+        // through later edits of its text
+        boolean startPast = !held && startsAt.isBefore(clock.instant()) && !startsAt.equals(event.getStartsAt());
+        if (startPast) {
+            errors.add(new Problem.FieldError("startsAt", "event.startsAt.past"));
+        }
         Instant opens = d.registrationOpensAt() != null ? d.registrationOpensAt().toInstant()
                 : event.getRegistrationOpensAt() != null ? event.getRegistrationOpensAt() : clock.instant();
         Instant closes = d.registrationClosesAt() != null ? d.registrationClosesAt().toInstant() : startsAt;
-        if (!closes.isAfter(opens)) {
+        if (!closes.isAfter(opens) && !startPast) {
             // under the field the person filled in: the closing time when they gave one, else the opening time when they
             // gave that, else the start (registration closes at the start, which is already past)
             if (d.registrationClosesAt() != null) {
@@ -359,7 +364,7 @@ public class Events {
         event.describe(d.title().strip(), Texts.strip(d.summary()), Html.sanitize(d.description(), links.to("")), d.mode(),
                 Texts.strip(d.venue()), Texts.strip(d.onlineUrl()));
         event.schedule(d.kind(), startsAt, endsAt, opens, closes, d.capacity(),
-                d.waitlist() == null || d.waitlist(), campaignFor(d.campaign(), startsAt));
+                d.waitlist() == null || d.waitlist(), campaigns.campaignFor(d.campaign(), startsAt));
     }
 
     private static void requireVersion(Event event, long version) {

@@ -45,7 +45,7 @@ public class PublicEvents {
     Clock clock;
 
     @Inject
-    Events events;
+    Campaigns campaigns;
 
     /** The approved public version, or empty when the event was never published. */
     public Optional<EventView> published(Long id) {
@@ -199,7 +199,7 @@ public class PublicEvents {
             params.put("to", query.to());
         }
         if (query.campaign() != null && !query.campaign().isBlank()) {
-            Optional<Campaign> campaign = events.campaign(query.campaign());
+            Optional<Campaign> campaign = campaigns.named(query.campaign());
             if (campaign.isEmpty()) {
                 return new Page<>(List.of(), 0);
             }
@@ -265,7 +265,7 @@ public class PublicEvents {
             params.put("kind", kind);
         }
         if (campaignName != null && !campaignName.isBlank()) {
-            Optional<Campaign> campaign = events.campaign(campaignName);
+            Optional<Campaign> campaign = campaigns.named(campaignName);
             if (campaign.isEmpty()) {
                 return List.of();
             }

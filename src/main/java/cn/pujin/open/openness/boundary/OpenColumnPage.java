@@ -1,7 +1,7 @@
 package cn.pujin.open.openness.boundary;
 
+import cn.pujin.open.event.control.Campaigns;
 import cn.pujin.open.event.control.EventView;
-import cn.pujin.open.event.control.Events;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.event.entity.Campaign;
 import cn.pujin.open.event.entity.EventKind;
@@ -32,7 +32,7 @@ public class OpenColumnPage {
     static final int ARCHIVE_PAGE = 12;
 
     @Inject
-    Events events;
+    Campaigns campaigns;
 
     @Inject
     PublicEvents publicEvents;
@@ -52,7 +52,7 @@ public class OpenColumnPage {
     private Map<Long, Attendance.Figures> figures;
 
     public Optional<Campaign> featured() {
-        return events.featuredCampaign(LocalDate.now(clock));
+        return campaigns.featured(LocalDate.now(clock));
     }
 
     public Campaign getCampaign() {
@@ -103,7 +103,7 @@ public class OpenColumnPage {
     }
 
     public List<Campaign> getCampaigns() {
-        return events.campaigns();
+        return campaigns.all();
     }
 
     public EventKind[] getKinds() {

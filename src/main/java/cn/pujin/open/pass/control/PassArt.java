@@ -2,18 +2,14 @@ package cn.pujin.open.pass.control;
 
 import cn.pujin.open.platform.control.CjkFont;
 import cn.pujin.open.platform.control.Messages;
-import com.google.zxing.BarcodeFormat;
+import cn.pujin.open.platform.control.QrCodes;
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
-import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -27,7 +23,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,7 +54,7 @@ public final class PassArt {
             return encode(token, size, known);
         }
         int chosen = -1;
-        BitMatrix drawn = encode(token, size, -1);
+        BitMatrix drawn = encode(token, size, QrCodes.ANY_MASK);
         if (!readsBack(drawn, token)) {
             for (int mask = 0; mask < 8; mask++) {
                 BitMatrix again = encode(token, size, mask);
@@ -80,17 +75,7 @@ public final class PassArt {
     private static final Map<String, Integer> MASKS = new ConcurrentHashMap<>();
 
     private static BitMatrix encode(String token, int size, int mask) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.MARGIN, 4);
-        if (mask >= 0) {
-            hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
-        }
-        try {
-            return new QRCodeWriter().encode(token, BarcodeFormat.QR_CODE, size, size, hints);
-        } catch (WriterException e) {
-            throw new IllegalStateException(e);
-        }
+        return QrCodes.encode(token, size, 4, mask);
     }
 
     /** ZXing's detector on the matrix's own pixels (no image in between: building one cost more than the reading). */

@@ -2,18 +2,22 @@ package cn.pujin.open.platform.boundary;
 
 import cn.pujin.open.platform.control.ActorNames;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.AuditSubjects;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /admin/audit.xhtml}: the audit log with filters (what, which record, who, action, period), newest first. */
@@ -30,6 +34,9 @@ public class AuditPage implements Serializable {
     @Inject
     ActorNames actorNames;
 
+    @Inject
+    Instance<AuditSubjects> subjects;
+
     private String entityType;
     private String entityId;
     private String actor;
@@ -39,6 +46,7 @@ public class AuditPage implements Serializable {
     private int page;
     private transient Page<AuditResource.AuditView> result;
     private transient Map<Long, String> names;
+    private transient Map<String, Map<Long, String>> subjectNames;
 
     public Page<AuditResource.AuditView> getResult() {
         if (result == null) {
@@ -51,6 +59,14 @@ public class AuditPage implements Serializable {
             }
             names = actorNames.of(result.items().stream().map(AuditResource.AuditView::actorId).filter(Objects::nonNull)
                     .collect(Collectors.toSet()));
+            Map<String, Set<Long>> ids = result.items().stream().filter(a -> a.entityId() != null).collect(Collectors.groupingBy(
+                    AuditResource.AuditView::entityType, Collectors.mapping(AuditResource.AuditView::entityId, Collectors.toSet())));
+            subjectNames = new HashMap<>();
+            for (AuditSubjects s : subjects) {
+                if (ids.containsKey(s.entityType())) {
+                    subjectNames.put(s.entityType(), s.names(ids.get(s.entityType())));
+                }
+            }
         }
         return result;
     }
@@ -60,9 +76,33 @@ public class AuditPage implements Serializable {
         return Messages.label(Faces.locale(), "audit.", action);
     }
 
-    /** The kind of object in words, with its number. */
+    /** The kind of object in words, with its number and, where its feature names it, its name. */
     public String entityLabel(String type, Long id) {
-        return Messages.label(Faces.locale(), "audit.entityType.", type) + (id == null ? "" : " #" + id);
+        getResult();
+        String name = id == null ? null : subjectNames.getOrDefault(type, Map.of()).get(id);
+        return Messages.label(Faces.locale(), "audit.entityType.", type) + (id == null ? "" : " #" + id)
+                + (name == null ? "" : " " + name);
+    }
+
+    /** What an edit changed, the fields by their labels ("修改：标题、开始时间"); empty for other entries. */
+    public String changedLabel(List<String> changed) {
+        if (changed == null || changed.isEmpty()) {
+            return "";
+        }
+        return Faces.text("audit.changed", changed.stream().map(f -> Messages.label(Faces.locale(), "field.", f))
+                .collect(Collectors.joining(Messages.listSeparator(Faces.locale()))));
+    }
+
+    /** An action in the filter's choice: the kind of object and what was done ("活动 · 修改"). */
+    public String actionChoice(String action) {
+        int dot = action.indexOf('.');
+        return (dot < 0 ? "" : Messages.label(Faces.locale(), "audit.entityType.", action.substring(0, dot)) + " · ")
+                + actionLabel(action);
+    }
+
+    /** The actions recorded so far, for the filter's choice (shown by their labels). */
+    public List<String> getActions() {
+        return audit.actions();
     }
 
     /** A state in words: the parts of "PUBLISHED/REVISION_IN_REVIEW" each by their label, "—" for none. */

@@ -39,10 +39,10 @@ public class AuditResource {
     CurrentUser user;
 
     public record AuditView(Long id, OffsetDateTime at, Long actorId, String entityType, Long entityId, String action,
-                            String fromState, String toState, String reason) {
+                            String fromState, String toState, String reason, List<String> changed) {
         public static AuditView of(AuditEntry a) {
             return new AuditView(a.getId(), Times.local(a.getAt()), a.getActorId(), a.getEntityType(), a.getEntityId(),
-                    a.getAction(), a.getFromState(), a.getToState(), a.getReason());
+                    a.getAction(), a.getFromState(), a.getToState(), a.getReason(), a.getChanged());
         }
     }
 
@@ -69,14 +69,15 @@ public class AuditResource {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             StringBuilder line = new StringBuilder("\uFEFF");
             Csv.line(line, List.of("id", "at", "actorId", "entityType", "entityId", "action",
-                    "fromState", "toState", "reason"));
+                    "fromState", "toState", "reason", "changed"));
             for (int page = 0; page < EXPORT_MAX / Paging.MAX_SIZE; page++) {
                 var items = audit.search(filter, new Paging(page, Paging.MAX_SIZE)).items();
                 for (AuditEntry a : items) {
                     AuditView v = AuditView.of(a);
                     Csv.line(line, Arrays.asList(String.valueOf(v.id()), String.valueOf(v.at()),
                             v.actorId() == null ? "" : String.valueOf(v.actorId()), v.entityType(),
-                            v.entityId() == null ? "" : String.valueOf(v.entityId()), v.action(), v.fromState(), v.toState(), v.reason()));
+                            v.entityId() == null ? "" : String.valueOf(v.entityId()), v.action(), v.fromState(), v.toState(), v.reason(),
+                            String.join(" ", v.changed())));
                 }
                 w.write(line.toString());
                 line.setLength(0);

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,15 @@ public class Audit {
                        Object fromState, Object toState, String reason) {
         em.persist(new AuditEntry(clock.instant(), actorId, entityType, entityId, action,
                 fromState == null ? null : fromState.toString(), toState == null ? null : toState.toString(), reason));
+    }
+
+    /** An edit: which fields it changed (by their names, shown by their labels) as well as the state. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEdit(Long actorId, String entityType, Long entityId, String action,
+                           Object fromState, Object toState, Collection<String> changed) {
+        em.persist(new AuditEntry(clock.instant(), actorId, entityType, entityId, action,
+                fromState == null ? null : fromState.toString(), toState == null ? null : toState.toString(), null)
+                .changed(changed));
     }
 
     /** Exporting the audit log is itself audited (who took a copy, with which filters). */
@@ -80,6 +90,11 @@ public class Audit {
             count.setParameter(k, v);
         });
         return new Page<>(items.setFirstResult(paging.first()).setMaxResults(paging.size()).getResultList(), count.getSingleResult());
+    }
+
+    /** The actions recorded so far, for the log browser's choice. */
+    public List<String> actions() {
+        return em.createQuery("select distinct a.action from AuditEntry a order by a.action", String.class).getResultList();
     }
 
     public List<String> entityTypes() {

@@ -59,7 +59,7 @@ public final class Messages {
                 for (Object c : choices) {
                     labels.add(choice(locale, c));
                 }
-                out[i] = String.join(Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ", " : "、", labels);
+                out[i] = String.join(listSeparator(locale), labels);
             }
         }
         return out;
@@ -113,5 +113,10 @@ public final class Messages {
     /** English when asked for, Chinese otherwise. */
     public static Locale supported(Locale requested) {
         return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : CHINESE;
+    }
+
+    /** Between the items of a list in words: "、" in Chinese, ", " in English. */
+    public static String listSeparator(Locale locale) {
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ", " : "、";
     }
 }

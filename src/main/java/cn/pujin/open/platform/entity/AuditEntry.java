@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /** Who changed what, when, from which state to which, and why. Written in the same transaction. */
 @Entity
@@ -43,6 +45,10 @@ public class AuditEntry {
     @Column(length = 2000)
     private String reason;
 
+    /** The fields an edit changed, comma-separated names; none for other actions. */
+    @Column(length = 400)
+    private String changed;
+
     protected AuditEntry() {}
 
     public AuditEntry(Instant at, Long actorId, String entityType, Long entityId, String action,
@@ -55,6 +61,13 @@ public class AuditEntry {
         this.fromState = cut(fromState, 40);
         this.toState = cut(toState, 40);
         this.reason = cut(reason, 2000);
+    }
+
+    /** An edit that names the fields it changed. */
+    public AuditEntry changed(Collection<String> fields) {
+        String names = fields == null || fields.isEmpty() ? null : String.join(",", fields);
+        this.changed = names == null || names.length() <= 400 ? names : names.substring(0, names.lastIndexOf(',', 400));
+        return this;
     }
 
     /** The audit never fails the change it records: texts longer than their column are cut, marked with "…". */
@@ -71,4 +84,5 @@ public class AuditEntry {
     public String getFromState() { return fromState; }
     public String getToState() { return toState; }
     public String getReason() { return reason; }
+    public List<String> getChanged() { return changed == null ? List.of() : List.of(changed.split(",")); }
 }

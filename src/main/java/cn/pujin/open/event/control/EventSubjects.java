@@ -1,0 +1,32 @@
+package cn.pujin.open.event.control;
+
+import cn.pujin.open.platform.control.AuditSubjects;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Events in the audit log, by their titles (the working copy's). */
+@ApplicationScoped
+public class EventSubjects implements AuditSubjects {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public String entityType() {
+        return "event";
+    }
+
+    @Override
+    public Map<Long, String> names(Set<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select e.id, e.title from Event e where e.id in :ids", Object[].class).setParameter("ids", ids)
+                    .getResultList().forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
+    }
+}
