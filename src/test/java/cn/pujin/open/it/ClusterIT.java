@@ -122,10 +122,10 @@ class ClusterIT {
         }
         for (String guess : List.of("development", "dev", "pujin-open", "pujin-it")) {
             Assertions.assertThrows(IllegalStateException.class,
-                    () -> ListeningPortsIT.connect(guess, "127.0.0.1", List.of(6910, 6911)), "a client of cluster " + guess + " connected");
+                    () -> H2DefaultIT.connect(guess, "127.0.0.1", List.of(6910, 6911)), "a client of cluster " + guess + " connected");
         }
         // the same client with the secret does connect: the refusals above are the name's doing, not the client's
-        ListeningPortsIT.connect(SECRET, "127.0.0.1", List.of(6910));
+        H2DefaultIT.connect(SECRET, "127.0.0.1", List.of(6910));
         String log = Files.readString(TestApp.logOf("cluster-a"));
         assertTrue(!log.contains(SECRET), "the secret is not in the log");
     }

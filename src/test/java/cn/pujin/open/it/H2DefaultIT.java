@@ -1,5 +1,7 @@
 package cn.pujin.open.it;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.net.URI;
@@ -12,34 +14,83 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The run command's zero-setup default: the WAR starts on an embedded H2 file database, migrates it,
- * loads the demo data, and a restart keeps the data (no second migration, no second demo load).
+ * README's run command, started as pom.xml defines it: its zero-setup default starts the WAR on an embedded H2 file
+ * database, migrates it, loads the demo data, and a restart keeps the data (no second migration, no second demo load).
+ * While it runs, nothing listens but what must (one start serves both, to keep the suite short): exactly one TCP port,
+ * the HTTP port it was given, and a Hazelcast client — the data grid Payara ships — finds nobody to connect to. (With
+ * only {@code --nocluster}, as before, the same JVM also listened on *:6900 with the cluster name {@code development},
+ * and a client could read and write the web sessions.)
  */
 class H2DefaultIT {
 
+    /** The data grid's usual ports: Hazelcast's own default, Payara Server's and Payara Micro's start ports. */
+    static final List<Integer> GRID_PORTS = List.of(5701, 5900, 6900);
+
     @Test
-    void startsMigratesSeedsAndKeepsDataAcrossRestarts() throws Exception {
+    void startsMigratesSeedsKeepsDataAcrossRestartsAndListensOnItsHttpPortOnly() throws Exception {
         Path dir = Path.of(System.getProperty("it.workdir", "target/it"), "h2-" + System.nanoTime());
         Files.createDirectories(dir);
         int port = Integer.getInteger("it.port", 18080) + 1;
-        Map<String, String> env = TestApp.h2Environment(dir);
+        Map<String, String> env = new HashMap<>(TestApp.h2Environment(dir));
+        // as in production: the public address is https, so the session cookie is Secure and redirects go there
+        env.put("PUBLIC_URL", "https://open.pujin.example.cn");
         Path outbox = dir.toAbsolutePath().resolve("outbox");
 
-        String first = runOnce(port, env, "h2-first", outbox);
+        String first = runOnce(RunCommand.start(port, env, "h2-first"), port, "h2-first", outbox);
         assertTrue(first.contains("浦锦开放 database: H2 "), "H2 named in the log");
         assertTrue(first.matches("(?s).*\\b[1-9]\\d* migration\\(s\\) applied now.*"), "migrations ran on H2");
         assertTrue(first.contains("demo data loaded"));
 
-        String second = runOnce(port, env, "h2-second", null);
+        String second = runOnce(TestApp.launch(port, env, "h2-second"), port, "h2-second", null);
         assertTrue(second.contains("0 migration(s) applied now"), "a restart does not migrate again");
         assertTrue(second.contains("demo data already present"), "a restart keeps the data");
+    }
+
+    private static void listensOnItsHttpPortOnly(Process app, int port) throws Exception {
+        List<ListeningSockets.Socket> sockets = ListeningSockets.of(app.pid());
+        assertEquals(1, sockets.size(), "exactly one listening TCP port: " + sockets);
+        assertEquals(port, sockets.get(0).port(), "the HTTP port given to the run command: " + sockets);
+
+        var http = HttpClient.newHttpClient();
+        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly"), "PUBLIC_URL is https: " + cookie);
+        var me = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/me/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertTrue(me.headers().firstValue("Location").orElse("").startsWith("https://open.pujin.example.cn/login.xhtml"),
+                "redirects go to PUBLIC_URL: " + me.headers().map());
+
+        for (String cluster : List.of("development", "dev", "pujin-open")) {
+            assertThrows(IllegalStateException.class, () -> connect(cluster, "127.0.0.1", GRID_PORTS),
+                    "a Hazelcast client connected to the run command's JVM as cluster " + cluster);
+        }
+    }
+
+    /**
+     * A Hazelcast client of the cluster {@code name} on the given ports of {@code host}; it gives up after three seconds
+     * with {@link IllegalStateException}. On success it is shut down at once and the method returns.
+     */
+    static void connect(String name, String host, List<Integer> ports) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(name);
+        config.setProperty("hazelcast.logging.type", "none");
+        ports.forEach(p -> config.getNetworkConfig().addAddress(host + ":" + p));
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(3_000);
+        var client = HazelcastClient.newHazelcastClient(config);
+        assertTrue(client.getLifecycleService().isRunning());
+        client.shutdown();
     }
 
     /** Without MAIL_HOST the confirmation lands as an .eml file (with its calendar invitation). */
@@ -73,8 +124,7 @@ class H2DefaultIT {
         throw new AssertionError("no .eml file in " + outbox);
     }
 
-    private static String runOnce(int port, Map<String, String> env, String name, Path outbox) throws Exception {
-        Process p = TestApp.launch(port, env, name);
+    private static String runOnce(Process p, int port, String name, Path outbox) throws Exception {
         try {
             String base = "http://localhost:" + port;
             TestApp.awaitReady(base, p, TestApp.logOf(name));
@@ -87,6 +137,7 @@ class H2DefaultIT {
             assertTrue(home.body().contains("近期开放活动"), "the home page renders");
             if (outbox != null) {
                 registrationIsMailedToTheOutboxFolder(base, outbox);
+                listensOnItsHttpPortOnly(p, port);
             }
             return Files.readString(TestApp.logOf(name));
         } finally {

@@ -153,6 +153,6 @@ class SecurityHeadersIT {
                 .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), cookie);
-        assertFalse(cookie.contains("Secure"), "PUBLIC_URL is plain http here (ListeningPortsIT starts one with https): " + cookie);
+        assertFalse(cookie.contains("Secure"), "PUBLIC_URL is plain http here (H2DefaultIT starts one with https): " + cookie);
     }
 }
