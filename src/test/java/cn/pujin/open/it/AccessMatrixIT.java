@@ -170,6 +170,16 @@ class AccessMatrixIT {
             GET     /events/{id}/photos/{photoId}.jpg                    404   404   404   200   200   404   200   404
             DELETE  /events/{id}/photos/{photoId}                        401   403   403   204   403   403   403   403
             GET     /audit/export.csv                                    401   403   403   403   403   403   200   403
+            GET     /major-decisions                                     200   200   200   200   200   200   200   200
+            POST    /major-decisions                                     401   403   403   400   403   403   403   403
+            GET     /major-decisions/{id}                                200   200   200   200   200   200   200   200
+            PUT     /major-decisions/{id}                                401   403   403   400   403   403   403   403
+            POST    /major-decisions/{id}/submit                         401   403   403   409   403   403   403   403
+            POST    /major-decisions/{id}/approve                        401   403   403   403   409   403   403   403
+            POST    /major-decisions/{id}/reject                         401   403   403   403   400   403   403   403
+            POST    /major-decisions/{id}/withdraw                       401   403   403   400   403   403   403   403
+            POST    /major-decisions/{id}/steps                          401   403   403   400   403   403   403   403
+            POST    /major-decision-steps/{id}/publish                   401   403   403   403   200   403   403   403
             """;
 
     static final Map<String, Api> API = new LinkedHashMap<>();
@@ -198,6 +208,9 @@ class AccessMatrixIT {
         long photo = id(organiser.raw("POST", "/api/v1/events/" + event + "/photos", "image/png",
                 SummaryIT.image("png", 20, 20)).expect(201).json());
         long notification = id(owner.api().get("/api/v1/me/notifications").expect(200).items().getJsonObject(0));
+        long majorDecision = id(MajorDecisionsIT.published(unique("矩阵决策事项")));
+        long step = id(organiser.post("/api/v1/major-decisions/" + majorDecision + "/steps",
+                MajorDecisionsIT.step("RISK_ASSESSMENT").build()).expect(201).json());
 
         API.put("anon", Api.anonymous());
         API.put("owner", owner.api());
@@ -218,6 +231,8 @@ class AccessMatrixIT {
         IDS.put("/suggestions/{id}", String.valueOf(suggestion));
         IDS.put("{attachmentId}", String.valueOf(attachment));
         IDS.put("{photoId}", String.valueOf(photo));
+        IDS.put("/major-decisions/{id}", String.valueOf(majorDecision));
+        IDS.put("/major-decision-steps/{id}", String.valueOf(step));
         IDS.put("/calendar/years/{year}", "2026");
         IDS.put("{format}", "csv");
         // nobody's: the answer is 404 for whoever may look

@@ -60,6 +60,7 @@ class BadInputCorpusIT {
     static long meeting;
     static long item;
     static long suggestion;
+    static long majorDecision;
     static Api.Citizen citizen;
     static Api station;
 
@@ -79,6 +80,7 @@ class BadInputCorpusIT {
         station = Api.bearer(CheckInIT.station(event, "坏输入入口").getString("key"));
         SuggestionsIT.clock(start.plusMinutes(30).toString());
         suggestion = id(SuggestionsIT.suggest(citizen.api(), event, item, "正常的一条意见，用来测试评分和附件。"));
+        majorDecision = id(MajorDecisionsIT.draft(unique("坏输入决策事项")));
     }
 
     @AfterAll
@@ -123,6 +125,13 @@ class BadInputCorpusIT {
         body(cases, "selection-rule", organiser, "PUT", "/api/v1/events/" + meeting + "/selection-rule", "select * from selection_rule where event_id = " + meeting,
                 Json.createObjectBuilder().add("seats", 3).add("minimums", Json.createObjectBuilder().add("ENTERPRISE", 1))
                         .add("stakeholdersFirst", true).add("alternates", 2).build(), false);
+        body(cases, "major-decision", organiser, "POST", "/api/v1/major-decisions", "select count(*) from major_decision",
+                MajorDecisionsIT.item(unique("坏输入决策")).build(), false);
+        body(cases, "major-decision-edit", organiser, "PUT", "/api/v1/major-decisions/" + majorDecision,
+                "select version from major_decision where id = " + majorDecision,
+                MajorDecisionsIT.item("坏输入决策改").add("version", 0).build(), false);
+        body(cases, "major-decision-step", organiser, "POST", "/api/v1/major-decisions/" + majorDecision + "/steps",
+                "select count(*) from major_decision_step", MajorDecisionsIT.step("EXPERT_ARGUMENT").build(), false);
         body(cases, "department", admin, "POST", "/api/v1/departments", "select count(*) from department",
                 Json.createObjectBuilder().add("name", "坏输入部门").build(), false);
         body(cases, "calendar-year", admin, "PUT", "/api/v1/calendar/years/2039", "select * from calendar_year where year_number = 2039",
@@ -150,7 +159,9 @@ class BadInputCorpusIT {
                 "/api/v1/calendar/working-days?from=9999-12-31&add=3650", "/api/v1/events?from=%2B999999999-12-31",
                 "/api/v1/events?from=-999999999-01-01", "/api/v1/events?from=9999-12-31T23:59:59%2B18:00&to=%2B999999999-12-31",
                 "/api/v1/events?to=0000-01-01", "/api/v1/stats?year=-2147483648", "/api/v1/stats?year=2147483647",
-                "/api/v1/feedback?event=9223372036854775807", "/api/v1/events/9223372036854775808")) {
+                "/api/v1/feedback?event=9223372036854775807", "/api/v1/events/9223372036854775808",
+                "/api/v1/major-decisions?year=abc", "/api/v1/major-decisions?year=1999", "/api/v1/major-decisions/abc",
+                "/api/v1/major-decisions/-1")) {
             // a search for hostile text is a search; a parameter the endpoint does not have is ignored
             cases.add(new Case("GET " + path, Api::anonymous, "GET", path, null, null, null,
                     path.contains("?q=") || path.endsWith("feed.atom?page=-5")));

@@ -40,6 +40,7 @@ public enum ProblemCode {
     INVALID_TRANSITION(409, "suggestion.transition.invalid"),
     INVITATION_ANSWERED(409, "invitation.answered"),
     NOT_ADOPTED(409, "suggestion.milestone.notAdopted"),
+    MAJOR_DECISION_NOT_PUBLISHED(409, "majorDecision.step.itemNotPublished"),
     MEETING_OVER(409, "materials.meetingOver"),
     NOT_A_MEETING(409, "selection.notMeeting"),
     NO_APPROVED_APPLICATIONS(409, "selection.noApplicants"),
