@@ -78,3 +78,67 @@ window.addEventListener('load', function () {
     strip.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
   });
 });
+
+// After a save that failed, the first message is brought into view (a message under a field below the fold, or the
+// page's message box, was easy to miss on a phone) and the field it belongs to takes the focus.
+(function () {
+  'use strict';
+  function showFirstError() {
+    var box = document.querySelector('.ui-messages-error');
+    var field = document.querySelector('.ui-message-error');
+    var target = box && box.offsetParent !== null ? box : field && field.offsetParent !== null ? field : null;
+    if (!target) { return; }
+    var r = target.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) { target.scrollIntoView({ block: 'center' }); }
+    var holder = target === field && field.closest('.field');
+    var input = holder && holder.querySelector('input:not([type=hidden]), textarea, select');
+    if (input && document.activeElement !== input) { input.focus({ preventScroll: true }); }
+  }
+  window.addEventListener('load', showFirstError);
+  if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', function () { window.setTimeout(showFirstError, 0); }); }
+}());
+
+// Calendar buttons of date fields are named for screen readers in the page's language (PrimeFaces gives them none).
+window.addEventListener('load', function () {
+  'use strict';
+  var name = document.documentElement.lang && document.documentElement.lang.indexOf('en') === 0 ? 'Open the calendar' : '打开日历选择';
+  document.querySelectorAll('.ui-datepicker-trigger').forEach(function (b) { b.setAttribute('aria-label', name); });
+});
+
+// "获取验证码" waits a minute before it can be asked again, and counts down meanwhile (the server allows one a minute).
+(function () {
+  'use strict';
+  function countDown(button) {
+    var label = button.querySelector('.ui-button-text') || button;
+    var text = button.dataset.label || label.textContent;
+    button.dataset.label = text;
+    var left = 60;
+    button.disabled = true;
+    var tick = function () {
+      if (left <= 0) { button.disabled = false; label.textContent = text; return; }
+      label.textContent = text + '（' + left + '）';
+      left--;
+      window.setTimeout(tick, 1000);
+    };
+    tick();
+  }
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', function (e, xhr, settings) {
+      var source = settings && settings.source && (settings.source.id || settings.source);
+      if (typeof source !== 'string' || !/sendCode$/.test(source)) { return; }
+      var button = document.getElementById(source);
+      if (button && document.querySelector('.ui-messages-info')) { countDown(button); }
+    });
+  }
+}());
+
+// A form that was posted back names the page it belongs to (data-url): the address bar keeps it (?id=…), so a reload
+// or a copied address opens the same record, not an empty form.
+window.addEventListener('load', function () {
+  'use strict';
+  var form = document.querySelector('form[data-url]');
+  var url = form && form.getAttribute('data-url');
+  if (url && /[?&]id=\d+$/.test(url) && window.history.replaceState && (window.location.pathname + window.location.search) !== url) {
+    window.history.replaceState(null, '', url);
+  }
+});

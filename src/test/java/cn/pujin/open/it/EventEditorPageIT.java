@@ -157,6 +157,29 @@ class EventEditorPageIT {
     }
 
     @Test
+    void aPublishedEventsStartCannotBeMovedIntoThePastAndTheFailedSaveKeepsThePage() {
+        long id = id(Fixtures.published(openDay(unique("不能挪到过去"), 5)));
+        DateTimeFormatter typed = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        LocalDateTime yesterday = LocalDateTime.now(Fixtures.SHANGHAI).minusDays(1).withHour(9).withMinute(30);
+        try (Browser b = new Browser(1280, 900)) {
+            b.phone(390, 844);
+            b.journey("past-start-refused", () -> {
+                b.signIn("organiser", Api.PASSWORD);
+                b.open("/organiser/event.xhtml?id=" + id);
+                b.typeDate("editor:startsAt_input", typed.format(yesterday));
+                b.click(By.id("editor:save"));
+                b.waitForText("活动开始时间已过：请填写将来的时间");
+                // the message is brought into view with its field focused, and the address still names the event
+                b.waitUntil(() -> "editor:startsAt_input".equals(b.driver.switchTo().activeElement().getAttribute("id")));
+                assertTrue(b.driver.getCurrentUrl().endsWith("/organiser/event.xhtml?id=" + id), b.driver.getCurrentUrl());
+                b.screenshot("past-start-refused-phone");
+            });
+        }
+        assertEquals(OffsetDateTime.parse(openDay("x", 5).build().getString("startsAt")).toInstant(),
+                OffsetDateTime.parse(Api.anonymous().get("/api/v1/events/" + id).json().getString("startsAt")).toInstant(), "unchanged");
+    }
+
+    @Test
     void theOrganisersListFiltersByStatusAndSortsByStart() {
         String later = unique("排序最晚");
         String earlier = unique("排序次晚");

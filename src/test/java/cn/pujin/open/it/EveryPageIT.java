@@ -43,10 +43,17 @@ class EveryPageIT {
         long event = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("手机适配"), 9)));
         long meeting = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("手机适配会议"), 20)
                 .add("kind", "DECISION_MEETING").add("capacity", 5)));
+        long majorDecision = Fixtures.id(MajorDecisionsIT.published(Fixtures.unique("手机适配决策事项")));
+        long step = Fixtures.id(Api.as("organiser").post("/api/v1/major-decisions/" + majorDecision + "/steps",
+                MajorDecisionsIT.step("COLLECTIVE_DECISION").add("eventId", meeting).build()).expect(201).json());
+        Api.as("reviewer").post("/api/v1/major-decision-steps/" + step + "/publish").expect(200);
+        // and one waiting, so the review page shows its publish button
+        Api.as("organiser").post("/api/v1/major-decisions/" + majorDecision + "/steps", MajorDecisionsIT.step("EVALUATION").build())
+                .expect(201);
         List<String> problems = new ArrayList<>();
         try (Browser b = new Browser(1280, 900)) {
             b.phone(360, 780);
-            for (Map.Entry<String, List<String>> role : SiteMap.pages(event, meeting).entrySet()) {
+            for (Map.Entry<String, List<String>> role : SiteMap.pages(event, meeting, majorDecision).entrySet()) {
                 if (!role.getKey().isEmpty()) {
                     b.signIn(role.getKey(), Api.PASSWORD);
                 }

@@ -62,6 +62,7 @@ class FeedbackJourneyIT {
                 b.open("/handler/");
                 b.waitForText(text);
                 b.click(By.xpath("//article[contains(., '" + title + "')]//button[contains(., '答复')]"));
+                b.waitUntil(() -> b.find(By.id("answeredText")).getText().contains(text)); // the dialog says what is answered
                 // sent without an outcome: the choices are named by their labels, once, under the field
                 b.click(By.id("answerForm:submitAnswer"));
                 b.find(By.cssSelector("[id='answerForm:outcome'] ~ .ui-message-error, .ui-message-error"));

@@ -4,6 +4,7 @@ import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.account.entity.Department;
 import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Masking;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.PersonalData;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.ProblemCode;
@@ -103,7 +104,7 @@ public class Accounts {
             em.flush();
             credentials.endSessions(holder.getId());
             audit.record(null, "account", holder.getId(), "account.phoneReleased", "UNVERIFIED", "RELEASED",
-                    "the number's verified owner signed up with it");
+                    Messages.get(Messages.CHINESE, "audit.note.phoneReleased"));
         }
         Account account = new Account(null, request.displayName().strip(), hashPassword(request.password()), clock.instant());
         account.phone(personalData.encrypt(request.phone()), hash, Masking.phone(request.phone()));
@@ -119,7 +120,7 @@ public class Accounts {
             throw Problem.conflict(ProblemCode.PHONE_TAKEN, "account.phone.taken");
         }
         audit.record(account.getId(), "account", account.getId(), "account.signUp", null, "ACTIVE",
-                "privacy notice " + privacyNoticeVersion);
+                Messages.get(Messages.CHINESE, "audit.note.privacyNotice", privacyNoticeVersion));
         return account;
     }
 
@@ -132,7 +133,7 @@ public class Accounts {
             recorded.email(personalData.encrypt(request.email().strip()));
         }
         audit.record(recorded.getId(), "account", recorded.getId(), "account.signUp", "RECORDED", "ACTIVE",
-                "took over the account recorded by staff " + staff + "; privacy notice " + privacyNoticeVersion);
+                Messages.get(Messages.CHINESE, "audit.note.takeOver", String.valueOf(staff), privacyNoticeVersion));
         return recorded;
     }
 
@@ -153,7 +154,8 @@ public class Accounts {
         account.recordedBy(staffId);
         em.persist(account);
         em.flush();
-        audit.record(staffId, "account", account.getId(), "account.record", null, "RECORDED", "consent on paper");
+        audit.record(staffId, "account", account.getId(), "account.record", null, "RECORDED",
+                Messages.get(Messages.CHINESE, "audit.note.consentOnPaper"));
         return account;
     }
 

@@ -2,6 +2,7 @@ package cn.pujin.open.account.control;
 
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.PersonalData;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.ProblemCode;
@@ -140,7 +141,8 @@ public class Credentials {
         em.flush();
         em.createNativeQuery("DELETE FROM login_failure WHERE account_id = ?1").setParameter(1, account.getId()).executeUpdate();
         em.createNativeQuery("UPDATE account SET locked_until = NULL WHERE id = ?1").setParameter(1, account.getId()).executeUpdate();
-        audit.record(account.getId(), "account", account.getId(), "account.passwordReset", null, null, "by a code sent to the phone");
+        audit.record(account.getId(), "account", account.getId(), "account.passwordReset", null, null,
+                Messages.get(Messages.CHINESE, "audit.note.resetByCode"));
         endSessions(account.getId());
     }
 

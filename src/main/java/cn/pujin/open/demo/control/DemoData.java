@@ -12,6 +12,10 @@ import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventMode;
 import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.participation.control.MajorDecisionDraft;
+import cn.pujin.open.participation.control.MajorDecisions;
+import cn.pujin.open.participation.control.StepDraft;
+import cn.pujin.open.participation.entity.StepKind;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Migrations;
 import cn.pujin.open.platform.control.SettingsConfigSource;
@@ -80,7 +84,11 @@ public class DemoData {
     public record DemoDecision(String event, int agenda, String text) {}
 
     public record Demo(String password, List<String> departments, List<DemoUser> users, List<DemoEvent> events,
-                       List<DemoSuggestion> suggestions, List<DemoDecision> decisions) {}
+                       List<DemoSuggestion> suggestions, List<DemoDecision> decisions, List<DemoMajorDecision> majorDecisions) {}
+
+    public record DemoStep(StepKind kind, String day, String summary, List<DemoMaterial> documents, String meeting, Boolean publish) {}
+
+    public record DemoMajorDecision(String title, String department, String legalBasis, String plannedPeriod, List<DemoStep> steps) {}
 
     @Inject
     Config config;
@@ -153,6 +161,7 @@ public class DemoData {
             }
         }
         suggestions(demo, users, created, departments);
+        catalogue(demo, organiser, reviewer, created, year);
         LOG.info(() -> "demo data loaded: " + users.size() + " users (password " + demo.password() + "), "
                 + demo.events().size() + " events");
     }
@@ -213,6 +222,32 @@ public class DemoData {
             if (d.milestone() != null) {
                 var m = milestones.add(handler, id, LocalDate.now(clock).plusDays(20), d.milestone(), d.progress());
                 milestones.publish(reviewer, m.getId());
+            }
+        }
+    }
+
+    @Inject
+    MajorDecisions majorDecisions;
+
+    /** This year's decision catalogue, published, with the steps taken so far (the meeting's own step not yet public). */
+    private void catalogue(Demo demo, Long organiser, Long reviewer, Map<String, Event> created, int year) {
+        // the catalogue as planned at the start of the year: all items written before the first is published
+        List<DemoMajorDecision> items = Optional.ofNullable(demo.majorDecisions()).orElse(List.of());
+        List<Long> ids = items.stream().map(d -> majorDecisions.create(organiser, new MajorDecisionDraft(year, d.title(),
+                d.department(), d.legalBasis(), d.plannedPeriod().replace("{year}", String.valueOf(year)), null, null)).getId())
+                .toList();
+        for (int i = 0; i < items.size(); i++) {
+            Long id = ids.get(i);
+            majorDecisions.submit(organiser, id);
+            majorDecisions.approve(reviewer, id);
+            for (DemoStep s : items.get(i).steps()) {
+                var step = majorDecisions.addStep(organiser, id, new StepDraft(s.kind(), day(s.day(), year), s.summary(),
+                        Optional.ofNullable(s.documents()).orElse(List.of()).stream()
+                                .map(m -> new StepDraft.DocumentDraft(m.title(), m.url())).toList(),
+                        s.meeting() == null ? null : created.get(s.meeting()).getId()));
+                if (s.publish() == null || s.publish()) {
+                    majorDecisions.publishStep(reviewer, step.getId());
+                }
             }
         }
     }

@@ -80,6 +80,8 @@ public class ReviewQueuePage implements Serializable {
             Faces.show(e, "queue", Map.of());
         }
         items = null;
+        // the card goes away: the message at the top says what happened, so the page goes there
+        PrimeFaces.current().scrollTo("queue:messages");
     }
 
     public void prepareReject(Long eventId) {
@@ -101,3 +103,4 @@ public class ReviewQueuePage implements Serializable {
     public String getRejectReason() { return rejectReason; }
     public void setRejectReason(String rejectReason) { this.rejectReason = rejectReason; }
 }
+

@@ -347,7 +347,7 @@ public class Events {
             } else {
                 errors.add(new Problem.FieldError("startsAt", "event.startsAt.registrationOver"));
             }
-        } else if (closes.isAfter(endsAt)) {
+        } else if (closes.isAfter(endsAt) && endsAt.isAfter(startsAt)) { // else the end's own error is the one to show
             errors.add(new Problem.FieldError("registrationClosesAt", "event.registration.closesAfterEnd"));
         }
         if (event.getId() != null && event.getKind() != d.kind() && event.getStatus() != EventStatus.DRAFT) {

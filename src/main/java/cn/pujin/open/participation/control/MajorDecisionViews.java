@@ -38,14 +38,17 @@ public class MajorDecisionViews {
     public record DocumentView(String title, String url) {}
 
     public record StepView(Long id, StepKind kind, LocalDate date, String summary, List<DocumentView> documents,
-                           String status, MeetingLink meeting, OffsetDateTime publishedAt) {}
+                           String status, MeetingLink meeting, OffsetDateTime publishedAt, Long authorId) {}
 
-    /** One item; {@code stepsDone}: the kinds with a published step, for "progress at a glance". */
+    /**
+     * One item; {@code stepsDone}: the kinds with a published step, for "progress at a glance". Staff only: the review
+     * note, who wrote and who submitted it.
+     */
     public record MajorDecisionView(Long id, int year, int number, String title, String department, String legalBasis,
                                     String plannedPeriod, String status, boolean addedDuringYear, String addedReason,
                                     String withdrawalReason, String reviewNote, OffsetDateTime publishedAt,
                                     OffsetDateTime withdrawnAt, long version, List<StepView> steps,
-                                    List<StepKind> stepsDone) {
+                                    List<StepKind> stepsDone, Long authorId, Long submittedBy) {
 
         public boolean isWithdrawn() {
             return "WITHDRAWN".equals(status) || "WITHDRAWAL_IN_REVIEW".equals(status);
@@ -109,10 +112,11 @@ public class MajorDecisionViews {
         return new MajorDecisionView(m.getId(), m.getYear(), m.getNumber(), m.getTitle(), m.getDepartment(),
                 m.getLegalBasis(), m.getPlannedPeriod(), m.getStatus().name(), m.isAddedDuringYear(), m.getAddedReason(),
                 m.getWithdrawalReason(), staff ? m.getReviewNote() : null, Times.local(m.getPublishedAt()),
-                Times.local(m.getWithdrawnAt()), m.getVersion(), steps.stream().map(this::step).toList(), done);
+                Times.local(m.getWithdrawnAt()), m.getVersion(), steps.stream().map(s -> step(s, staff)).toList(), done,
+                staff ? m.getAuthorId() : null, staff ? m.getSubmittedBy() : null);
     }
 
-    private StepView step(MajorDecisionStep s) {
+    private StepView step(MajorDecisionStep s, boolean staff) {
         MeetingLink meeting = null;
         if (s.getEventId() != null) {
             try {
@@ -124,7 +128,7 @@ public class MajorDecisionViews {
         }
         return new StepView(s.getId(), s.getKind(), s.getDate(), s.getSummary(),
                 s.getDocuments().stream().map(d -> new DocumentView(d.getTitle(), d.getUrl())).toList(),
-                s.getStatus().name(), meeting, Times.local(s.getPublishedAt()));
+                s.getStatus().name(), meeting, Times.local(s.getPublishedAt()), staff ? s.getAuthorId() : null);
     }
 
     private static Set<MajorDecision.Status> visible(boolean staff) {

@@ -189,6 +189,7 @@ public class MajorDecision {
     public String getWithdrawalReason() { return withdrawalReason; }
     public String getReviewNote() { return reviewNote; }
     public Long getAuthorId() { return authorId; }
+    public Long getSubmittedBy() { return submittedBy; }
     public Instant getPublishedAt() { return publishedAt; }
     public Instant getWithdrawnAt() { return withdrawnAt; }
     public long getVersion() { return version; }

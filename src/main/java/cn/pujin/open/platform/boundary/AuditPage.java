@@ -100,6 +100,25 @@ public class AuditPage implements Serializable {
                 + actionLabel(action);
     }
 
+    /** A note the app wrote as a code (an outcome, a channel, a state) in words; people's own notes as they are. */
+    public String noteLabel(String note) {
+        if (note == null || !note.matches("[A-Z][A-Z_]+")) {
+            return note;
+        }
+        for (String prefix : List.of("suggestion.outcome.", "suggestion.channel.", "audit.state.")) {
+            String words = Messages.label(Faces.locale(), prefix, note);
+            if (!words.equals(note)) {
+                return words;
+            }
+        }
+        return note;
+    }
+
+    /** The kind of object in words, for the filter's choice. */
+    public String typeLabel(String type) {
+        return Messages.label(Faces.locale(), "audit.entityType.", type);
+    }
+
     /** The actions recorded so far, for the filter's choice (shown by their labels). */
     public List<String> getActions() {
         return audit.actions();

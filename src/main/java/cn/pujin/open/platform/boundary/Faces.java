@@ -29,12 +29,17 @@ public final class Faces {
      * next to the fields of {@code formId}); true when it succeeded.
      */
     public static boolean attempt(Runnable action, String doneKey, String formId) {
+        return attempt(action, doneKey, formId, Map.of());
+    }
+
+    /** The same, with field messages under the inputs {@code fieldIds} names (field → input id in {@code formId}). */
+    public static boolean attempt(Runnable action, String doneKey, String formId, Map<String, String> fieldIds) {
         try {
             action.run();
             info(doneKey);
             return true;
-        } catch (Problem e) {
-            show(e, formId, Map.of());
+        } catch (RuntimeException e) {
+            show(e, formId, fieldIds); // rethrows what is neither a problem nor a validation failure
             return false;
         }
     }

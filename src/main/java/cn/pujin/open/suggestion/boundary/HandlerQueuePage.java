@@ -41,6 +41,8 @@ public class HandlerQueuePage implements Serializable {
     private InputStatus status = InputStatus.ASSIGNED;
     private boolean overdueOnly;
     private Long selectedId;
+    /** The text of the suggestion being answered, shown above the answer form. */
+    private String selectedText;
     private Outcome outcome;
     private String reason;
     private String plan;
@@ -83,6 +85,7 @@ public class HandlerQueuePage implements Serializable {
 
     public void prepareAnswer(SuggestionView s) {
         selectedId = s.id();
+        selectedText = s.number() + " " + s.text();
         outcome = s.outcome() == null ? null : Outcome.valueOf(s.outcome());
         reason = s.reason();
         plan = s.plan();
@@ -133,4 +136,6 @@ public class HandlerQueuePage implements Serializable {
     public void setMilestoneText(String milestoneText) { this.milestoneText = milestoneText; }
     public Integer getMilestoneProgress() { return milestoneProgress; }
     public void setMilestoneProgress(Integer milestoneProgress) { this.milestoneProgress = milestoneProgress; }
+
+    public String getSelectedText() { return selectedText; }
 }
