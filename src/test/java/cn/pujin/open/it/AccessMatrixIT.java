@@ -172,6 +172,8 @@ class AccessMatrixIT {
             GET     /audit/export.csv                                    401   403   403   403   403   403   200   403
             GET     /major-decisions                                     200   200   200   200   200   200   200   200
             POST    /major-decisions                                     401   403   403   400   403   403   403   403
+            GET     /major-decisions/catalogue.pdf                       200   200   200   200   200   200   200   200
+            GET     /major-decisions/catalogue.xlsx                      200   200   200   200   200   200   200   200
             GET     /major-decisions/{id}                                200   200   200   200   200   200   200   200
             PUT     /major-decisions/{id}                                401   403   403   400   403   403   403   403
             POST    /major-decisions/{id}/submit                         401   403   403   409   403   403   403   403

@@ -161,7 +161,8 @@ class BadInputCorpusIT {
                 "/api/v1/events?to=0000-01-01", "/api/v1/stats?year=-2147483648", "/api/v1/stats?year=2147483647",
                 "/api/v1/feedback?event=9223372036854775807", "/api/v1/events/9223372036854775808",
                 "/api/v1/major-decisions?year=abc", "/api/v1/major-decisions?year=1999", "/api/v1/major-decisions/abc",
-                "/api/v1/major-decisions/-1")) {
+                "/api/v1/major-decisions/-1", "/api/v1/major-decisions/catalogue.pdf?year=abc",
+                "/api/v1/major-decisions/catalogue.xlsx?year=3000")) {
             // a search for hostile text is a search; a parameter the endpoint does not have is ignored
             cases.add(new Case("GET " + path, Api::anonymous, "GET", path, null, null, null,
                     path.contains("?q=") || path.endsWith("feed.atom?page=-5")));

@@ -94,6 +94,7 @@ class MajorDecisionPageIT {
                 assertEquals(List.of("集体讨论决定"), b.driver.findElements(By.xpath(
                         "//article[.//h2[contains(., '" + title + "')]]//ol[@class='step-progress']/li[contains(@class,'done')]"))
                         .stream().map(li -> li.getText().replace("已完成：", "").strip()).toList());
+                assertTrue(b.text().contains(year + " 年度重大行政决策事项目录"), "the year as digits: " + b.text());
                 b.screenshot("major-decision-3-catalogue-phone");
                 b.click(By.linkText(title));
                 b.waitForText("决策过程");

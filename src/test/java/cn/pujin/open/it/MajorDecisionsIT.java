@@ -5,8 +5,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import static cn.pujin.open.it.Fixtures.id;
@@ -122,7 +125,7 @@ class MajorDecisionsIT {
     }
 
     @Test
-    void additionsAndWithdrawalsDuringTheYearCarryTheirReasons() {
+    void additionsAndWithdrawalsDuringTheYearCarryTheirReasons() throws Exception {
         int year = YEARS.getAndIncrement();
         long first = id(ORGANISER.post("/api/v1/major-decisions", item(unique("年初事项"), year).build()).expect(201).json());
         // a second item before publication is part of the catalogue as planned: no reason needed
@@ -160,6 +163,20 @@ class MajorDecisionsIT {
         // the withdrawn item stays in the public catalogue, with its reason; the unpublished addition does not show
         JsonArray catalogue = Api.anonymous().get("/api/v1/major-decisions?year=" + year).json().getJsonArray("items");
         assertEquals(List.of(first, second), catalogue.stream().map(v -> id(v.asJsonObject())).toList());
+        String firstTitle = catalogue.getJsonObject(0).getString("title");
+
+        // the same as files: a PDF to print and a workbook, with the reasons
+        Pdfs.Read pdf = Pdfs.read(Api.anonymous().bytes("/api/v1/major-decisions/catalogue.pdf?year=" + year));
+        String text = pdf.text().replaceAll("\\s+", ""); // table cells wrap their text over lines
+        assertTrue(text.contains(firstTitle.replaceAll("\\s+", "")) && text.contains("上级政策调整，本年度不再推进"), pdf.text());
+        assertEquals(List.of(), pdf.undrawn(), "every Chinese character has a glyph");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                Api.anonymous().bytes("/api/v1/major-decisions/catalogue.xlsx?year=" + year)))) {
+            var items = wb.getSheetAt(0);
+            assertEquals(2, items.getLastRowNum(), "a header and the two public items");
+            assertEquals(firstTitle, items.getRow(1).getCell(1).getStringCellValue());
+            assertTrue(items.getRow(2).getCell(5).getStringCellValue().contains("已撤回"));
+        }
     }
 
     @Test
@@ -201,5 +218,23 @@ class MajorDecisionsIT {
         assertEquals("评估报告", steps.getJsonObject(0).getJsonArray("documents").getJsonObject(0).getString("title"));
         assertEquals(List.of("PUBLIC_PARTICIPATION", "COLLECTIVE_DECISION"),
                 pub.getJsonArray("stepsDone").stream().map(v -> ((JsonString) v).getString()).toList());
+    }
+
+    @Test
+    void theDemoCatalogueLinksAHeldMeetingWithItsDecisionsAndAnswers() {
+        int year = LocalDate.now(Fixtures.SHANGHAI).getYear();
+        JsonObject item = Api.anonymous().get("/api/v1/major-decisions?year=" + year).expect(200).json().getJsonArray("items")
+                .stream().map(JsonObject.class::cast).filter(o -> o.getString("title").equals("口袋公园夜间照明与适老化改造方案"))
+                .findFirst().orElseThrow();
+        JsonObject meeting = item.getJsonArray("steps").stream().map(JsonObject.class::cast)
+                .filter(st -> st.getString("kind").equals("COLLECTIVE_DECISION")).findFirst().orElseThrow().getJsonObject("meeting");
+        assertTrue(meeting.getJsonNumber("suggestionsAnswered").longValue() > 0, meeting.toString());
+        assertFalse(meeting.getJsonArray("decisions").isEmpty(), "the meeting's published decisions: " + meeting);
+        // the other item's meeting is still to come: its step is written but not published yet
+        JsonObject elevator = Api.anonymous().get("/api/v1/major-decisions?year=" + year).json().getJsonArray("items").stream()
+                .map(JsonObject.class::cast).filter(o -> o.getString("title").equals("浦锦街道老旧小区加装电梯三年行动计划"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("PUBLIC_PARTICIPATION", "RISK_ASSESSMENT", "LEGALITY_REVIEW"), elevator.getJsonArray("stepsDone")
+                .stream().map(v -> ((JsonString) v).getString()).toList());
     }
 }

@@ -28,6 +28,9 @@ public class OrganiserEventsPage implements Serializable {
 
     private EventStatus status;
 
+    /** The list's order, chosen above it (the last edited first unless the organiser picks the start). */
+    private Events.WorkingOrder order = Events.WorkingOrder.EDITED;
+
     private final LazyDataModel<EventView> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
@@ -39,12 +42,6 @@ public class OrganiserEventsPage implements Serializable {
         @Override
         public List<EventView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             int size = Math.max(1, Math.min(pageSize, Paging.MAX_SIZE));
-            // the start column sorts (PrimeFaces: a click on its header, a choice above the cards on a phone); unsorted,
-            // the last edited come first
-            SortMeta byStart = sort == null ? null : sort.get("startsAt");
-            Events.WorkingOrder order = byStart == null || byStart.getOrder() == null || byStart.getOrder().isUnsorted()
-                    ? Events.WorkingOrder.EDITED
-                    : byStart.getOrder().isAscending() ? Events.WorkingOrder.STARTS_ASC : Events.WorkingOrder.STARTS_DESC;
             return events.workingList(statuses(), false, order, new Paging(first / size, size)).items();
         }
 
@@ -66,6 +63,12 @@ public class OrganiserEventsPage implements Serializable {
         return EventStatus.values();
     }
 
+    public Events.WorkingOrder[] getOrders() {
+        return Events.WorkingOrder.values();
+    }
+
+    public Events.WorkingOrder getOrder() { return order; }
+    public void setOrder(Events.WorkingOrder order) { this.order = order == null ? Events.WorkingOrder.EDITED : order; }
     public EventStatus getStatus() { return status; }
     public void setStatus(EventStatus status) { this.status = status; }
 }

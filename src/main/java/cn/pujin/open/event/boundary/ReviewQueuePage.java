@@ -81,7 +81,7 @@ public class ReviewQueuePage implements Serializable {
         }
         items = null;
         // the card goes away: the message at the top says what happened, so the page goes there
-        PrimeFaces.current().scrollTo("queue:messages");
+        Faces.bringIntoView("queue:messages");
     }
 
     public void prepareReject(Long eventId) {

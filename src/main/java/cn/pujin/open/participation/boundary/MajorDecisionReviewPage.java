@@ -64,7 +64,7 @@ public class MajorDecisionReviewPage implements Serializable {
         if (Faces.attempt(() -> decisions.approve(me, id), "majorDecision.approved", "queue")) {
             items = null;
         }
-        PrimeFaces.current().scrollTo("queue:messages");
+        Faces.bringIntoView("queue:messages");
     }
 
     public void prepareReject(Long id) {
@@ -86,7 +86,7 @@ public class MajorDecisionReviewPage implements Serializable {
         if (Faces.attempt(() -> decisions.publishStep(me, stepId), "majorDecision.stepPublished", "queue")) {
             items = null;
         }
-        PrimeFaces.current().scrollTo("queue:messages");
+        Faces.bringIntoView("queue:messages");
     }
 
     public String getRejectReason() { return rejectReason; }

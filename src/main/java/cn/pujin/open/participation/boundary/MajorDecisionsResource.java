@@ -2,18 +2,21 @@ package cn.pujin.open.participation.boundary;
 
 import cn.pujin.open.openness.boundary.StatsResource;
 import cn.pujin.open.participation.control.MajorDecisionDraft;
+import cn.pujin.open.participation.control.MajorDecisionExports;
 import cn.pujin.open.participation.control.MajorDecisionViews;
 import cn.pujin.open.participation.control.MajorDecisionViews.MajorDecisionView;
 import cn.pujin.open.participation.control.MajorDecisions;
 import cn.pujin.open.participation.control.StepDraft;
 import cn.pujin.open.participation.entity.MajorDecision;
 import cn.pujin.open.participation.entity.MajorDecisionStep;
+import cn.pujin.open.platform.boundary.Language;
 import cn.pujin.open.platform.boundary.ReasonRequest;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,10 +28,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code /major-decisions}: the year's catalogue of major administrative decisions (决策目录), public once reviewed,
@@ -54,12 +59,44 @@ public class MajorDecisionsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    MajorDecisionExports exports;
+
+    @Inject
+    HttpServletRequest request;
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public record Catalogue(int year, List<MajorDecisionView> items) {}
 
     @GET
     public Catalogue catalogue(@QueryParam("year") String year) {
         int y = StatsResource.year(year, LocalDate.now(clock).getYear());
         return new Catalogue(y, views.catalogue(y, staff()));
+    }
+
+    /** The year's public catalogue to print (A4 landscape PDF). */
+    @GET
+    @Path("catalogue.pdf")
+    @Produces("application/pdf")
+    public Response pdf(@QueryParam("year") String year) {
+        int y = StatsResource.year(year, LocalDate.now(clock).getYear());
+        Locale locale = Language.of(request);
+        return file((StreamingOutput) out -> exports.pdf(y, locale, out), "application/pdf", y + "-major-decisions.pdf");
+    }
+
+    /** The year's public catalogue and its published steps as a workbook. */
+    @GET
+    @Path("catalogue.xlsx")
+    @Produces(XLSX)
+    public Response xlsx(@QueryParam("year") String year) {
+        int y = StatsResource.year(year, LocalDate.now(clock).getYear());
+        Locale locale = Language.of(request);
+        return file((StreamingOutput) out -> exports.xlsx(y, locale, out), XLSX, y + "-major-decisions.xlsx");
+    }
+
+    private static Response file(StreamingOutput body, String type, String name) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     @GET

@@ -1,13 +1,19 @@
 package cn.pujin.open.participation.control;
 
+import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.participation.entity.MajorDecision;
 import cn.pujin.open.participation.entity.MajorDecisionStep;
 import cn.pujin.open.participation.entity.StepKind;
+import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Times;
+import cn.pujin.open.selection.control.Selections;
+import cn.pujin.open.selection.entity.Selection;
+import cn.pujin.open.suggestion.control.Feedback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
@@ -32,8 +38,24 @@ public class MajorDecisionViews {
     @Inject
     Seats seats;
 
-    /** A decision meeting named by a collective-decision step. */
-    public record MeetingLink(Long eventId, String title, OffsetDateTime startsAt) {}
+    @Inject
+    Selections selections;
+
+    @Inject
+    Feedback feedback;
+
+    @Inject
+    Decisions decisions;
+
+    /**
+     * A decision meeting named by a collective-decision step, with what the public may read of it: the representatives
+     * selected (its published 公示, else null), the suggestions answered and published, the decisions published.
+     */
+    public record MeetingLink(Long eventId, String title, OffsetDateTime startsAt, Integer representatives,
+                              long suggestionsAnswered, List<DecisionText> decisions) {}
+
+    /** A decision of the meeting (会议议定结果) on one agenda item, as published. */
+    public record DecisionText(String agendaItem, String text) {}
 
     public record DocumentView(String title, String url) {}
 
@@ -50,10 +72,12 @@ public class MajorDecisionViews {
                                     OffsetDateTime withdrawnAt, long version, List<StepView> steps,
                                     List<StepKind> stepsDone, Long authorId, Long submittedBy) {
 
+        @JsonbTransient
         public boolean isWithdrawn() {
             return "WITHDRAWN".equals(status) || "WITHDRAWAL_IN_REVIEW".equals(status);
         }
 
+        @JsonbTransient
         public boolean done(String kind) {
             return stepsDone.contains(StepKind.valueOf(kind));
         }
@@ -121,7 +145,12 @@ public class MajorDecisionViews {
         if (s.getEventId() != null) {
             try {
                 var e = seats.bookable(s.getEventId());
-                meeting = new MeetingLink(e.eventId(), e.title(), Times.local(e.startsAt()));
+                Integer representatives = selections.selection(e.eventId()).filter(Selection::isPublished)
+                        .map(x -> selections.get(x.getEventId(), false).selected().size()).orElse(null);
+                long answered = feedback.feedback(e.eventId(), null, new Paging(0, 1)).total();
+                List<DecisionText> decided = decisions.of(e.eventId(), false).stream().filter(d -> d.publishedText() != null)
+                        .map(d -> new DecisionText(d.agendaItem(), d.publishedText())).toList();
+                meeting = new MeetingLink(e.eventId(), e.title(), Times.local(e.startsAt()), representatives, answered, decided);
             } catch (Problem gone) {
                 meeting = null; // the meeting is no longer public: the step stands without its link
             }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 
 /** Faces messages from bundle keys, and domain failures shown beside the fields they concern. */
 public final class Faces {
@@ -99,6 +100,15 @@ public final class Faces {
         String label = id == null ? Messages.label(locale(), "field.", field) + Messages.get(locale(), "common.colon") : "";
         faces.addMessage(id == null ? null : formId + ":" + id,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, label + text, null));
+    }
+
+    /**
+     * Brings an element (a page's message box) into view at once after an ajax action. (PrimeFaces' scrollTo animates,
+     * and a click during the animation lands somewhere else.)
+     */
+    public static void bringIntoView(String clientId) {
+        PrimeFaces.current().executeScript(
+                "var e = document.getElementById('" + clientId + "'); if (e) { e.scrollIntoView(); }");
     }
 
     public static void notFound() {

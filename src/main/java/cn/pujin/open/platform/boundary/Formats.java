@@ -58,6 +58,11 @@ public class Formats {
         return d == null ? "" : day(d.atStartOfDay(Clocks.ZONE).toOffsetDateTime());
     }
 
+    /** A number as digits only (a year in a message: "2027", never "2,027"). */
+    public String plain(Number n) {
+        return n == null ? "" : n.toString();
+    }
+
     public String dateTime(OffsetDateTime t) {
         return t == null ? "" : day(t) + " " + TIME.format(local(t));
     }
