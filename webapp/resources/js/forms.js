@@ -98,36 +98,58 @@ window.addEventListener('load', function () {
   if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', function () { window.setTimeout(showFirstError, 0); }); }
 }());
 
-// Calendar buttons of date fields are named for screen readers in the page's language (PrimeFaces gives them none).
-window.addEventListener('load', function () {
+// Calendar buttons of date fields are named for screen readers in the page's language (PrimeFaces' own text is
+// "ui-button"), on the page and in forms an ajax update brings.
+(function () {
   'use strict';
-  var name = document.documentElement.lang && document.documentElement.lang.indexOf('en') === 0 ? 'Open the calendar' : '打开日历选择';
-  document.querySelectorAll('.ui-datepicker-trigger').forEach(function (b) { b.setAttribute('aria-label', name); });
-});
+  function name() {
+    var label = document.documentElement.lang && document.documentElement.lang.indexOf('en') === 0 ? 'Open the calendar' : '打开日历选择';
+    document.querySelectorAll('button.ui-datepicker-trigger').forEach(function (b) {
+      b.setAttribute('aria-label', label);
+      var text = b.querySelector('.ui-button-text');
+      if (text) { text.textContent = label; }
+    });
+  }
+  window.addEventListener('load', name);
+  if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', function () { window.setTimeout(name, 0); }); }
+}());
 
 // "获取验证码" waits a minute before it can be asked again, and counts down meanwhile (the server allows one a minute).
 (function () {
   'use strict';
+  var asked = null;
   function countDown(button) {
     var label = button.querySelector('.ui-button-text') || button;
     var text = button.dataset.label || label.textContent;
     button.dataset.label = text;
     var left = 60;
-    button.disabled = true;
     var tick = function () {
-      if (left <= 0) { button.disabled = false; label.textContent = text; return; }
-      label.textContent = text + '（' + left + '）';
+      var current = document.getElementById(button.id) || button; // an ajax update may have replaced it
+      var l = current.querySelector('.ui-button-text') || current;
+      if (left <= 0) { current.disabled = false; current.classList.remove('ui-state-disabled'); l.textContent = text; return; }
+      current.disabled = true;
+      current.classList.add('ui-state-disabled');
+      l.textContent = text + '（' + left + '）';
       left--;
       window.setTimeout(tick, 1000);
     };
     tick();
   }
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('button[id$="sendCode"]');
+    if (b) { asked = b.id; }
+  }, true);
   if (window.jQuery) {
-    window.jQuery(document).on('pfAjaxComplete', function (e, xhr, settings) {
-      var source = settings && settings.source && (settings.source.id || settings.source);
-      if (typeof source !== 'string' || !/sendCode$/.test(source)) { return; }
-      var button = document.getElementById(source);
-      if (button && document.querySelector('.ui-messages-info')) { countDown(button); }
+    window.jQuery(document).on('pfAjaxComplete', function () {
+      if (!asked) { return; }
+      var id = asked;
+      asked = null;
+      window.setTimeout(function () {
+        var button = document.getElementById(id);
+        if (button && document.querySelector('.ui-messages-info') && !document.querySelector('.ui-messages-error, .ui-message-error')) {
+          countDown(button);
+        }
+      }, 0);
     });
   }
 }());

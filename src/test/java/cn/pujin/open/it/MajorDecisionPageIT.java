@@ -77,6 +77,7 @@ class MajorDecisionPageIT {
                 b.signIn("reviewer", Api.PASSWORD);
                 b.open("/review/major-decisions.xhtml");
                 b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '公开此环节')]"));
+                b.click(By.cssSelector("button.ui-confirmdialog-yes"));
                 b.waitForText("环节已公开");
                 b.signOut();
             });
@@ -93,7 +94,7 @@ class MajorDecisionPageIT {
                 assertTrue(card.contains("已公开 1 / 8 个环节") && card.contains("街道管理办"), card);
                 assertEquals(List.of("集体讨论决定"), b.driver.findElements(By.xpath(
                         "//article[.//h2[contains(., '" + title + "')]]//ol[@class='step-progress']/li[contains(@class,'done')]"))
-                        .stream().map(li -> li.getText().replace("已完成：", "").strip()).toList());
+                        .stream().map(li -> li.getText().replace("已公开：", "").strip()).toList());
                 assertTrue(b.text().contains(year + " 年度重大行政决策事项目录"), "the year as digits: " + b.text());
                 b.screenshot("major-decision-3-catalogue-phone");
                 b.click(By.linkText(title));
@@ -116,7 +117,7 @@ class MajorDecisionPageIT {
                 b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '申请撤回')]"));
                 b.find(By.id("withdrawForm:withdrawReason"));
                 b.click(By.id("withdrawForm:confirmWithdraw"));
-                b.waitForText("须为 1–500 个字符");
+                b.waitForText("请填写撤回理由");
                 b.type("withdrawForm:withdrawReason", "上级政策调整，本年度不再推进");
                 b.click(By.id("withdrawForm:confirmWithdraw"));
                 b.waitForText("撤回申请已提交审查");
@@ -124,8 +125,9 @@ class MajorDecisionPageIT {
                 b.signIn("reviewer", Api.PASSWORD);
                 b.open("/review/major-decisions.xhtml");
                 b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '同意撤回')]"));
+                assertTrue(b.find(By.cssSelector(".ui-confirm-dialog-message")).getText().contains("同意撤回"), "the confirm says what it does");
                 b.click(By.cssSelector("button.ui-confirmdialog-yes"));
-                b.waitForText("已审查通过并公开");
+                b.waitForText("已同意撤回");
                 b.signOut();
                 b.open("/major-decisions/detail.xhtml?id=" + id);
                 b.waitForText("已撤回");

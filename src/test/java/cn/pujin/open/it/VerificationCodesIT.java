@@ -176,6 +176,9 @@ class VerificationCodesIT {
                 b.type("signup:phone", phone);
                 b.click(By.id("signup:sendCode"));
                 b.waitForText("验证码已发送");
+                // the button waits the minute the server asks for, counting down
+                b.waitUntil(() -> !b.find(By.id("signup:sendCode")).isEnabled()
+                        && b.find(By.id("signup:sendCode")).getText().matches(".*（\\d+）"));
                 b.type("signup:code", TestApp.get().sms.awaitCode(phone, 0));
                 b.type("signup:displayName", "页面注册");
                 b.type("signup:password", "page-pass-2026");

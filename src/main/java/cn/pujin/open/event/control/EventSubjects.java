@@ -4,7 +4,6 @@ import cn.pujin.open.platform.control.AuditSubjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,11 +21,6 @@ public class EventSubjects implements AuditSubjects {
 
     @Override
     public Map<Long, String> names(Set<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("select e.id, e.title from Event e where e.id in :ids", Object[].class).setParameter("ids", ids)
-                    .getResultList().forEach(row -> names.put((Long) row[0], (String) row[1]));
-        }
-        return names;
+        return AuditSubjects.query(em, "select e.id, e.title from Event e where e.id in :ids", ids);
     }
 }

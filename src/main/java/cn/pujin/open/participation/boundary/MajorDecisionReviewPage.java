@@ -36,6 +36,8 @@ public class MajorDecisionReviewPage implements Serializable {
 
     private transient List<MajorDecisionView> items;
     private Long rejectId;
+    private String rejectTitle;
+    private boolean rejectingWithdrawal;
     private String rejectReason;
 
     public List<MajorDecisionView> getItems() {
@@ -59,25 +61,30 @@ public class MajorDecisionReviewPage implements Serializable {
         return "IN_REVIEW".equals(md.status()) || "WITHDRAWAL_IN_REVIEW".equals(md.status());
     }
 
-    public void approve(Long id) {
+    public void approve(MajorDecisionView md) {
         Long me = user.require(Role.REVIEWER);
-        if (Faces.attempt(() -> decisions.approve(me, id), "majorDecision.approved", "queue")) {
+        String done = "WITHDRAWAL_IN_REVIEW".equals(md.status()) ? "majorDecision.withdrawApproved" : "majorDecision.approved";
+        if (Faces.attempt(() -> decisions.approve(me, md.id()), done, "queue")) {
             items = null;
         }
         Faces.bringIntoView("queue:messages");
     }
 
-    public void prepareReject(Long id) {
-        rejectId = id;
+    public void prepareReject(MajorDecisionView md) {
+        rejectId = md.id();
+        rejectTitle = md.title();
+        rejectingWithdrawal = "WITHDRAWAL_IN_REVIEW".equals(md.status());
         rejectReason = null;
     }
 
     public void reject() {
         Long me = user.require(Role.REVIEWER);
-        if (Faces.attempt(() -> decisions.reject(me, rejectId, rejectReason), "majorDecision.returnedDone", "rejectForm",
+        if (Faces.attempt(() -> decisions.reject(me, rejectId, rejectReason),
+                rejectingWithdrawal ? "majorDecision.withdrawRefused" : "majorDecision.returnedDone", "rejectForm",
                 Map.of("reason", "reason"))) {
             items = null;
             PrimeFaces.current().executeScript("PF('rejectDialog').hide()");
+            Faces.bringIntoView("queue:messages");
         }
     }
 
@@ -89,6 +96,8 @@ public class MajorDecisionReviewPage implements Serializable {
         Faces.bringIntoView("queue:messages");
     }
 
+    public String getRejectTitle() { return rejectTitle; }
+    public boolean isRejectingWithdrawal() { return rejectingWithdrawal; }
     public String getRejectReason() { return rejectReason; }
     public void setRejectReason(String rejectReason) { this.rejectReason = rejectReason; }
 }

@@ -21,6 +21,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
@@ -76,6 +77,7 @@ public class MajorDecisionsOrganiserPage implements Serializable {
     private Long meetingId;
     private Long withdrawId;
     private String withdrawReason;
+    private String withdrawTitle;
 
     public int getYear() {
         if (year == 0) {
@@ -93,6 +95,7 @@ public class MajorDecisionsOrganiserPage implements Serializable {
         int now = LocalDate.now(clocks.clock()).getYear();
         List<Integer> years = new ArrayList<>(List.of(now + 1, now));
         views.years(true).stream().filter(y -> !years.contains(y)).forEach(years::add);
+        years.sort(Comparator.reverseOrder());
         return years;
     }
 
@@ -141,6 +144,7 @@ public class MajorDecisionsOrganiserPage implements Serializable {
         }, "majorDecision.saved", "itemForm", ITEM_FIELDS)) {
             items = null;
             PrimeFaces.current().executeScript("PF('itemDialog').hide()");
+            Faces.bringIntoView("catalogue:messages");
         }
     }
 
@@ -153,6 +157,7 @@ public class MajorDecisionsOrganiserPage implements Serializable {
 
     public void askWithdraw(MajorDecisionView md) {
         withdrawId = md.id();
+        withdrawTitle = md.title();
         withdrawReason = null;
     }
 
@@ -162,6 +167,7 @@ public class MajorDecisionsOrganiserPage implements Serializable {
                 "withdrawForm", Map.of("reason", "withdrawReason"))) {
             items = null;
             PrimeFaces.current().executeScript("PF('withdrawDialog').hide()");
+            Faces.bringIntoView("catalogue:messages");
         }
     }
 
@@ -181,6 +187,7 @@ public class MajorDecisionsOrganiserPage implements Serializable {
         if (Faces.attempt(() -> decisions.addStep(me, stepItemId, draft), "majorDecision.stepAdded", "stepForm", STEP_FIELDS)) {
             items = null;
             PrimeFaces.current().executeScript("PF('stepDialog').hide()");
+            Faces.bringIntoView("catalogue:messages");
         }
     }
 
@@ -207,6 +214,7 @@ public class MajorDecisionsOrganiserPage implements Serializable {
     public void setDocumentUrl(String documentUrl) { this.documentUrl = documentUrl; }
     public Long getMeetingId() { return meetingId; }
     public void setMeetingId(Long meetingId) { this.meetingId = meetingId; }
+    public String getWithdrawTitle() { return withdrawTitle; }
     public String getWithdrawReason() { return withdrawReason; }
     public void setWithdrawReason(String withdrawReason) { this.withdrawReason = withdrawReason; }
 }

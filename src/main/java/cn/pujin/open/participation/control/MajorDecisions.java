@@ -6,6 +6,7 @@ import cn.pujin.open.participation.entity.MajorDecisionStep;
 import cn.pujin.open.participation.entity.StepDocument;
 import cn.pujin.open.participation.entity.StepKind;
 import cn.pujin.open.platform.control.Audit;
+import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Texts;
@@ -99,24 +100,26 @@ public class MajorDecisions {
         MajorDecision m = find(id);
         var before = m.getStatus();
         m.approve(reviewer, clock.instant());
-        audit.record(reviewer, "majorDecision", id, "majorDecision.approve", before, m.getStatus(), null);
+        audit.record(reviewer, "majorDecision", id, before == MajorDecision.Status.WITHDRAWAL_IN_REVIEW
+                ? "majorDecision.withdrawApprove" : "majorDecision.approve", before, m.getStatus(), null);
         return m;
     }
 
     @Transactional
     public MajorDecision reject(Long reviewer, Long id, String reason) {
-        String why = reason(reason);
+        String why = reason(reason, "majorDecision.reason.review");
         MajorDecision m = find(id);
         var before = m.getStatus();
         m.reject(reviewer, why, clock.instant());
-        audit.record(reviewer, "majorDecision", id, "majorDecision.reject", before, m.getStatus(), why);
+        audit.record(reviewer, "majorDecision", id, before == MajorDecision.Status.WITHDRAWAL_IN_REVIEW
+                ? "majorDecision.withdrawRefuse" : "majorDecision.reject", before, m.getStatus(), why);
         return m;
     }
 
     /** Asks to take a published item out of the year's catalogue; public as withdrawn, with the reason, after review. */
     @Transactional
     public MajorDecision withdraw(Long actor, Long id, String reason) {
-        String why = reason(reason);
+        String why = reason(reason, "majorDecision.reason.withdrawal");
         MajorDecision m = find(id);
         var before = m.getStatus();
         m.withdraw(actor, why, clock.instant());
@@ -151,7 +154,8 @@ public class MajorDecisions {
                 author, clock.instant());
         em.persist(step);
         em.flush();
-        audit.record(author, "majorDecision", id, "majorDecision.step.add", null, step.getStatus(), d.kind().name());
+        audit.record(author, "majorDecision", id, "majorDecision.step.add", null, step.getStatus(),
+                Messages.get(Messages.CHINESE, "majorDecision.step." + d.kind()));
         return step;
     }
 
@@ -169,7 +173,7 @@ public class MajorDecisions {
         var before = step.getStatus();
         step.publish(reviewer, clock.instant());
         audit.record(reviewer, "majorDecision", m.getId(), "majorDecision.step.publish", before, step.getStatus(),
-                step.getKind().name());
+                Messages.get(Messages.CHINESE, "majorDecision.step." + step.getKind()));
         return step;
     }
 
@@ -190,10 +194,11 @@ public class MajorDecisions {
                 m.isAddedDuringYear() ? reason : null, clock.instant());
     }
 
-    private static String reason(String reason) {
+    /** A reason of 1 to 500 characters; {@code messageKey} says what is missing in the words of the action. */
+    private static String reason(String reason, String messageKey) {
         String why = Texts.strip(reason);
         if (why == null || why.length() > REASON_MAX) {
-            throw Problem.invalid("reason", "validation.length", 1, REASON_MAX);
+            throw Problem.invalid("reason", messageKey, REASON_MAX);
         }
         return why;
     }

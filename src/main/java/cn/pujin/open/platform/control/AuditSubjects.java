@@ -1,5 +1,7 @@
 package cn.pujin.open.platform.control;
 
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,4 +16,14 @@ public interface AuditSubjects {
 
     /** A short name by id, for those of {@code ids} that exist. */
     Map<Long, String> names(Set<Long> ids);
+
+    /** The names a query of (id, name) rows for {@code :ids} finds. */
+    static Map<Long, String> query(EntityManager em, String jpql, Set<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList()
+                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
+    }
 }
