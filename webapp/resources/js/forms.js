@@ -1,3 +1,11 @@
+// Runs fn after each PrimeFaces ajax update (jQuery comes with PrimeFaces and may load after this file).
+function afterAjax(fn) {
+  'use strict';
+  window.addEventListener('load', function () {
+    if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', function () { window.setTimeout(fn, 0); }); }
+  });
+}
+
 // Enter in a one-line field never presses a button the person did not choose. A form that has a default button
 // (p:defaultCommand: search, sign in, save) handles Enter itself before this runs; everywhere else the browser's
 // implicit submission would press the form's first button — on some pages one that reveals a phone number or
@@ -95,7 +103,7 @@ window.addEventListener('load', function () {
     if (input && document.activeElement !== input) { input.focus({ preventScroll: true }); }
   }
   window.addEventListener('load', showFirstError);
-  if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', function () { window.setTimeout(showFirstError, 0); }); }
+  afterAjax(showFirstError);
 }());
 
 // Calendar buttons of date fields are named for screen readers in the page's language (PrimeFaces' own text is
@@ -111,7 +119,7 @@ window.addEventListener('load', function () {
     });
   }
   window.addEventListener('load', name);
-  if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', function () { window.setTimeout(name, 0); }); }
+  afterAjax(name);
 }());
 
 // "获取验证码" waits a minute before it can be asked again, and counts down meanwhile (the server allows one a minute).
@@ -139,19 +147,14 @@ window.addEventListener('load', function () {
     var b = e.target.closest && e.target.closest('button[id$="sendCode"]');
     if (b) { asked = b.id; }
   }, true);
-  if (window.jQuery) {
-    window.jQuery(document).on('pfAjaxComplete', function () {
-      if (!asked) { return; }
-      var id = asked;
-      asked = null;
-      window.setTimeout(function () {
-        var button = document.getElementById(id);
-        if (button && document.querySelector('.ui-messages-info') && !document.querySelector('.ui-messages-error, .ui-message-error')) {
-          countDown(button);
-        }
-      }, 0);
-    });
-  }
+  afterAjax(function () {
+    if (!asked) { return; }
+    var button = document.getElementById(asked);
+    asked = null;
+    if (button && document.querySelector('.ui-messages-info') && !document.querySelector('.ui-messages-error, .ui-message-error')) {
+      countDown(button);
+    }
+  });
 }());
 
 // A form that was posted back names the page it belongs to (data-url): the address bar keeps it (?id=…), so a reload

@@ -141,6 +141,12 @@ class EventsIT {
         assertEquals("https://example.gov.cn/a.pdf", now.getJsonArray("agendaItems").getJsonObject(0)
                 .getJsonArray("materials").getJsonObject(0).getString("url"));
         assertEquals(1, now.getInt("sequence"));
+
+        // saving it again without a change leaves no pending revision behind
+        JsonObject current = ORGANISER.get("/api/v1/events/" + id).json();
+        JsonObject same = ORGANISER.put("/api/v1/events/" + id, openDay(title + "（改期）", 21)
+                .add("version", current.getJsonNumber("version").longValue()).build()).expect(200).json();
+        assertEquals("NONE", same.getString("revision"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +156,38 @@ class StatsIT {
             assertEquals(s.get(m.group(1)).toString(), m.group(2), m.group(1));
             seen++;
         }
-        assertEquals(13, seen, "every figure on the page was compared");
+        assertEquals(15, seen, "every figure on the page was compared");
         assertTrue(page.contains("2029 年政府开放统计"), "the year is not written 2,029");
+    }
+
+    @Test
+    void theDecisionCatalogueIsCountedByItemsWithdrawalsAndPublishedSteps() {
+        int year = MajorDecisionsIT.YEARS.getAndIncrement();
+        Api organiser = Api.as("organiser");
+        Api reviewer = Api.as("reviewer");
+        List<Long> ids = new ArrayList<>();
+        for (String t : List.of("统计事项一", "统计事项二")) {
+            ids.add(Fixtures.id(organiser.post("/api/v1/major-decisions", MajorDecisionsIT.item(Fixtures.unique(t), year).build())
+                    .expect(201).json()));
+        }
+        for (long id : ids) {
+            organiser.post("/api/v1/major-decisions/" + id + "/submit").expect(200);
+            reviewer.post("/api/v1/major-decisions/" + id + "/approve").expect(200);
+        }
+        long step = Fixtures.id(organiser.post("/api/v1/major-decisions/" + ids.get(0) + "/steps",
+                MajorDecisionsIT.step("RISK_ASSESSMENT").build()).expect(201).json());
+        reviewer.post("/api/v1/major-decision-steps/" + step + "/publish").expect(200);
+        organiser.post("/api/v1/major-decisions/" + ids.get(1) + "/withdraw",
+                Json.createObjectBuilder().add("reason", "统计用：撤回").build()).expect(200);
+        reviewer.post("/api/v1/major-decisions/" + ids.get(1) + "/approve").expect(200);
+
+        JsonObject s = Api.anonymous().get("/api/v1/stats?year=" + year).expect(200).json();
+        assertEquals(2, s.getInt("majorDecisions"));
+        assertEquals(1, s.getInt("majorDecisionsWithdrawn"));
+        assertEquals(1, s.getJsonObject("majorDecisionsByStep").getInt("RISK_ASSESSMENT"));
+        assertEquals(0, s.getJsonObject("majorDecisionsByStep").getInt("EXPERT_ARGUMENT"));
+        String csv = new String(organiser.bytes("/api/v1/stats/export.csv?year=" + year + "&table=figures"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("决策目录事项,2") && csv.contains("已公开该环节的事项 · 风险评估,1"), csv);
     }
 
     @Test

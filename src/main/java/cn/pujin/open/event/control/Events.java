@@ -110,9 +110,12 @@ public class Events {
         requireVersion(event, draft.version());
         String before = event.state();
         EventContent was = content(event);
-        event.edited(editor, clock.instant());
         apply(event, draft, false);
-        audit.recordEdit(editor, "event", id, "event.update", before, event.state(), Changes.between(was, content(event)));
+        List<String> changed = Changes.between(was, content(event));
+        if (!changed.isEmpty()) { // a save without a change leaves a published event without a pending revision
+            event.edited(editor, clock.instant());
+            audit.recordEdit(editor, "event", id, "event.update", before, event.state(), changed);
+        }
         return event;
     }
 
@@ -277,10 +280,7 @@ public class Events {
         EDITED("e.updatedAt desc, e.id desc"), STARTS_ASC("e.startsAt asc, e.id asc"), STARTS_DESC("e.startsAt desc, e.id desc");
 
         final String jpql;
-
-        WorkingOrder(String jpql) {
-            this.jpql = jpql;
-        }
+        WorkingOrder(String jpql) { this.jpql = jpql; }
     }
 
     public Page<EventView> workingList(Collection<EventStatus> statuses, boolean awaitingReview, Paging paging) {

@@ -140,6 +140,10 @@ public class StatsExports {
         m.put(Messages.get(locale, "stats.adoptionRate"), s.adoptionRate() + "%");
         m.put(Messages.get(locale, "stats.ratings"), String.valueOf(s.ratings()));
         m.put(Messages.get(locale, "stats.satisfaction"), String.valueOf(s.averageSatisfaction()));
+        m.put(Messages.get(locale, "stats.majorDecisions"), String.valueOf(s.majorDecisions()));
+        m.put(Messages.get(locale, "stats.majorDecisionsWithdrawn"), String.valueOf(s.majorDecisionsWithdrawn()));
+        s.majorDecisionsByStep().forEach((k, v) -> m.put(Messages.get(locale, "stats.majorDecisionsStep") + " · "
+                + Messages.get(locale, "majorDecision.step." + k), String.valueOf(v)));
         return m;
     }
 

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +109,21 @@ public class MajorDecisionViews {
                 .setParameter("p", MajorDecision.PUBLIC).setParameter("pending", MajorDecisionStep.Status.PENDING)
                 .setMaxResults(100).getResultList();
         return views(items, true);
+    }
+
+    /**
+     * The year's catalogue in figures: public items (withdrawn ones included), those withdrawn, and by step kind the
+     * items with that step published.
+     */
+    public record CatalogueFigures(long items, long withdrawn, Map<String, Long> itemsByStep) {}
+
+    public CatalogueFigures figures(int year) {
+        List<MajorDecisionView> items = catalogue(year, false);
+        Map<String, Long> byStep = new LinkedHashMap<>();
+        for (StepKind k : StepKind.values()) {
+            byStep.put(k.name(), items.stream().filter(m -> m.stepsDone().contains(k)).count());
+        }
+        return new CatalogueFigures(items.size(), items.stream().filter(m -> "WITHDRAWN".equals(m.status())).count(), byStep);
     }
 
     /** The years that have a catalogue (public: a published item), newest first. */
