@@ -2,7 +2,7 @@ package cn.pujin.open.openness.boundary;
 
 import cn.pujin.open.openness.control.Statistics;
 import cn.pujin.open.openness.control.YearStats;
-import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Years;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,16 +32,6 @@ public class StatsResource {
 
     /** A year between 2000 and 2100, or 400 naming {@code year}; blank means the default. */
     public static int year(String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        String v = value.strip();
-        if (v.matches("\\d{4}")) {
-            int y = Integer.parseInt(v);
-            if (y >= Statistics.FIRST_YEAR && y <= Statistics.LAST_YEAR) {
-                return y;
-            }
-        }
-        throw Problem.invalid("year", "validation.range", Statistics.FIRST_YEAR, Statistics.LAST_YEAR);
+        return Years.param(value, fallback);
     }
 }

@@ -1,6 +1,5 @@
 package cn.pujin.open.participation.boundary;
 
-import cn.pujin.open.openness.boundary.StatsResource;
 import cn.pujin.open.participation.control.MajorDecisionDraft;
 import cn.pujin.open.participation.control.MajorDecisionExports;
 import cn.pujin.open.participation.control.MajorDecisionViews;
@@ -13,6 +12,7 @@ import cn.pujin.open.platform.boundary.Language;
 import cn.pujin.open.platform.boundary.ReasonRequest;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
+import cn.pujin.open.platform.control.Years;
 import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -71,7 +71,7 @@ public class MajorDecisionsResource {
 
     @GET
     public Catalogue catalogue(@QueryParam("year") String year) {
-        int y = StatsResource.year(year, LocalDate.now(clock).getYear());
+        int y = Years.param(year, LocalDate.now(clock).getYear());
         return new Catalogue(y, views.catalogue(y, staff()));
     }
 
@@ -80,7 +80,7 @@ public class MajorDecisionsResource {
     @Path("catalogue.pdf")
     @Produces("application/pdf")
     public Response pdf(@QueryParam("year") String year) {
-        int y = StatsResource.year(year, LocalDate.now(clock).getYear());
+        int y = Years.param(year, LocalDate.now(clock).getYear());
         Locale locale = Language.of(request);
         return file((StreamingOutput) out -> exports.pdf(y, locale, out), "application/pdf", y + "-major-decisions.pdf");
     }
@@ -90,7 +90,7 @@ public class MajorDecisionsResource {
     @Path("catalogue.xlsx")
     @Produces(XLSX)
     public Response xlsx(@QueryParam("year") String year) {
-        int y = StatsResource.year(year, LocalDate.now(clock).getYear());
+        int y = Years.param(year, LocalDate.now(clock).getYear());
         Locale locale = Language.of(request);
         return file((StreamingOutput) out -> exports.xlsx(y, locale, out), XLSX, y + "-major-decisions.xlsx");
     }
