@@ -64,6 +64,9 @@ class ClusterIT {
         return "http://localhost:" + port;
     }
 
+    /** A clustered start without CLUSTER_SECRET, launched with the two members. */
+    static Process refused;
+
     @BeforeAll
     static void startTwoInstances() throws Exception {
         TestApp app = TestApp.get();
@@ -72,13 +75,15 @@ class ClusterIT {
         env.put("REMINDER_INTERVAL_SECONDS", "1");
         first = member(A, env, "cluster-a", 6910);
         second = member(B, env, "cluster-b", 6911);
+        // the start without the secret boots alongside (it stops by itself at its configuration check; checked below)
+        refused = TestApp.launchClustered(18382, new HashMap<>(TestApp.get().environment()), "cluster-no-secret", null, 6912, 6912);
         TestApp.awaitReady(url(A), first, TestApp.logOf("cluster-a"));
         TestApp.awaitReady(url(B), second, TestApp.logOf("cluster-b"));
     }
 
     @AfterAll
     static void stop() {
-        for (Process p : new Process[]{first, second}) {
+        for (Process p : new Process[]{first, second, refused}) {
             if (p != null) {
                 p.destroyForcibly();
             }
@@ -122,7 +127,7 @@ class ClusterIT {
         }
         for (String guess : List.of("development", "dev", "pujin-open", "pujin-it")) {
             Assertions.assertThrows(IllegalStateException.class,
-                    () -> H2DefaultIT.connect(guess, "127.0.0.1", List.of(6910, 6911)), "a client of cluster " + guess + " connected");
+                    () -> H2DefaultIT.refused(guess, "127.0.0.1", List.of(6910, 6911)), "a client of cluster " + guess + " connected");
         }
         // the same client with the secret does connect: the refusals above are the name's doing, not the client's
         H2DefaultIT.connect(SECRET, "127.0.0.1", List.of(6910));
@@ -133,8 +138,6 @@ class ClusterIT {
     @Test
     @Order(2)
     void aClusteredStartWithoutTheSecretIsRefused() throws Exception {
-        var env = new HashMap<>(TestApp.get().environment());
-        Process refused = TestApp.launchClustered(18382, env, "cluster-no-secret", null, 6912, 6912);
         try {
             assertTrue(refused.waitFor(240, TimeUnit.SECONDS), "the instance stops by itself");
             assertEquals(78, refused.exitValue());
