@@ -368,10 +368,7 @@ public class Events {
     }
 
     private static void requireVersion(Event event, long version) {
-        if (event.getVersion() != version) {
-            throw new Problem(409, ProblemCode.VERSION_CONFLICT, "problem.versionConflict", null,
-                    Map.of("currentVersion", event.getVersion()));
-        }
+        Problem.requireVersion(version, event.getVersion());
     }
 
     private EventContent content(Event e) {

@@ -4,6 +4,8 @@ import cn.pujin.open.participation.control.MajorDecisionViews;
 import cn.pujin.open.participation.control.MajorDecisionViews.MajorDecisionView;
 import cn.pujin.open.participation.entity.StepKind;
 import cn.pujin.open.platform.boundary.Faces;
+import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Years;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,13 +33,13 @@ public class MajorDecisionCataloguePage {
     private List<MajorDecisionView> items;
     private MajorDecisionView item;
 
-    /** The year shown: the one asked for when it is a number of this century, else this year. */
+    /** The year shown: the one asked for when it is a year the catalogue may have (2000–2100), else this year. */
     public int getShownYear() {
+        int now = LocalDate.now(clock).getYear();
         try {
-            int y = Integer.parseInt(year == null ? "" : year.strip());
-            return y >= 2000 && y <= 2100 ? y : LocalDate.now(clock).getYear();
-        } catch (NumberFormatException none) {
-            return LocalDate.now(clock).getYear();
+            return Years.param(year, now);
+        } catch (Problem notAYear) {
+            return now;
         }
     }
 

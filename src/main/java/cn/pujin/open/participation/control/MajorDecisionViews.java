@@ -118,12 +118,20 @@ public class MajorDecisionViews {
     public record CatalogueFigures(long items, long withdrawn, Map<String, Long> itemsByStep) {}
 
     public CatalogueFigures figures(int year) {
-        List<MajorDecisionView> items = catalogue(year, false);
+        // counted from the two tables alone (the views would also read each linked meeting's 公示, answers and decisions)
+        List<MajorDecision.Status> items = em.createQuery("select m.status from MajorDecision m where m.year = :y"
+                + " and m.status in :s", MajorDecision.Status.class).setParameter("y", year)
+                .setParameter("s", MajorDecision.PUBLIC).getResultList();
+        List<Object[]> done = em.createQuery("select distinct s.majorDecisionId, s.kind from MajorDecisionStep s, MajorDecision m"
+                        + " where m.id = s.majorDecisionId and m.year = :y and m.status in :s and s.status = :published", Object[].class)
+                .setParameter("y", year).setParameter("s", MajorDecision.PUBLIC)
+                .setParameter("published", MajorDecisionStep.Status.PUBLISHED).getResultList();
         Map<String, Long> byStep = new LinkedHashMap<>();
         for (StepKind k : StepKind.values()) {
-            byStep.put(k.name(), items.stream().filter(m -> m.stepsDone().contains(k)).count());
+            byStep.put(k.name(), done.stream().filter(row -> row[1] == k).count());
         }
-        return new CatalogueFigures(items.size(), items.stream().filter(m -> "WITHDRAWN".equals(m.status())).count(), byStep);
+        return new CatalogueFigures(items.size(), items.stream().filter(st -> st == MajorDecision.Status.WITHDRAWN).count(),
+                byStep);
     }
 
     /** The years that have a catalogue (public: a published item), newest first. */

@@ -20,7 +20,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,10 +73,7 @@ public class MajorDecisions {
             // in review or public: never edited (a public item is withdrawn instead)
             throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "majorDecision.transition.invalid", "edit", m.getStatus());
         }
-        if (m.getVersion() != d.version()) {
-            throw new Problem(409, ProblemCode.VERSION_CONFLICT, "problem.versionConflict", null,
-                    Map.of("currentVersion", m.getVersion()));
-        }
+        Problem.requireVersion(d.version(), m.getVersion());
         if (m.getYear() != d.year()) {
             throw Problem.invalid("year", "majorDecision.year.fixed");
         }

@@ -1,6 +1,7 @@
 package cn.pujin.open.platform.control;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on: an HTTP status, a stable {@code code} that scripts rely on, a message
@@ -49,6 +50,17 @@ public class Problem extends RuntimeException {
 
     public static Problem conflict(ProblemCode code, String messageKey, Object... args) {
         return new Problem(409, code, messageKey, null, null, args);
+    }
+
+    /**
+     * The caller's copy is stale ({@code version} is what it read, {@code current} what there is now): 409 with
+     * {@code currentVersion}. Nothing when they are the same.
+     */
+    public static void requireVersion(long version, long current) {
+        if (version != current) {
+            throw new Problem(409, ProblemCode.VERSION_CONFLICT, "problem.versionConflict", null,
+                    Map.of("currentVersion", current));
+        }
     }
 
     public static Problem invalid(String field, String messageKey, Object... args) {
