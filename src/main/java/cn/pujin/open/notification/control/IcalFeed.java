@@ -206,7 +206,22 @@ public class IcalFeed {
         return links.to("/events/detail.xhtml?id=" + eventId);
     }
 
+    /** A published calendar ({@code METHOD:PUBLISH}) of other features' entries (e.g. consultation periods). */
+    public String publish(String name, List<VEvent> entries) {
+        Calendar calendar = header(name, Method.VALUE_PUBLISH);
+        entries.forEach(calendar::add);
+        return write(calendar);
+    }
+
     private Calendar calendar(List<PublicEvents.Published> events, String name, String method) {
+        Calendar calendar = header(name, method);
+        for (PublicEvents.Published published : events) {
+            calendar.add(event(published, Method.VALUE_CANCEL.equals(method)));
+        }
+        return calendar;
+    }
+
+    private static Calendar header(String name, String method) {
         Calendar calendar = new Calendar()
                 .add(new ProdId(PRODUCT))
                 .add(ImmutableVersion.VERSION_2_0)
@@ -216,9 +231,6 @@ public class IcalFeed {
                 .add(new XProperty("X-WR-TIMEZONE", Clocks.ZONE.getId()));
         VTimeZone zone = REGISTRY.getTimeZone(Clocks.ZONE.getId()).getVTimeZone();
         calendar.add(zone);
-        for (PublicEvents.Published published : events) {
-            calendar.add(event(published, Method.VALUE_CANCEL.equals(method)));
-        }
         return calendar;
     }
 

@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
@@ -37,7 +38,7 @@ public class EventSuggestionsResource {
     SuggestionViews suggestionViews;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     @POST
     public Response submit(@PathParam("eventId") String eventId, SuggestionRequest request, @Context UriInfo uri) {

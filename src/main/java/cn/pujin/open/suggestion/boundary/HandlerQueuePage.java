@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.input.entity.InputStatus;
 import cn.pujin.open.input.entity.Outcome;
@@ -36,7 +37,7 @@ public class HandlerQueuePage implements Serializable {
     SuggestionViews suggestionViews;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     private InputStatus status = InputStatus.ASSIGNED;
     private boolean overdueOnly;

@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.boundary.Faces;
 import cn.pujin.open.platform.control.Paging;
@@ -29,7 +30,7 @@ public class MySuggestionsPage implements Serializable {
     SuggestionViews suggestionViews;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     private final Map<Long, Integer> stars = new HashMap<>();
     private final Map<Long, String> comments = new HashMap<>();

@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
@@ -27,7 +28,7 @@ public class MySuggestionsResource {
     SuggestionViews suggestionViews;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     @GET
     public Page<SuggestionView> mine(@QueryParam("page") String page, @QueryParam("size") String size) {

@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Department;
@@ -62,7 +63,7 @@ public class SuggestionDashboardPage implements Serializable {
     Departments departments;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     private final Map<Long, Long> assignTo = new HashMap<>();
     private Long eventId;

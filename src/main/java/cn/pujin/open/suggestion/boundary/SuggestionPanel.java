@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.platform.boundary.Faces;
@@ -32,7 +33,7 @@ public class SuggestionPanel implements Serializable {
     Suggestions suggestions;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     @Inject
     CurrentUser user;

@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.input.entity.InputStatus;
@@ -38,7 +39,7 @@ public class SuggestionReviewPage implements Serializable {
     Decisions decisions;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     private final Map<Long, String> returnReasons = new HashMap<>();
     private final Map<Long, String> decisionReasons = new HashMap<>();

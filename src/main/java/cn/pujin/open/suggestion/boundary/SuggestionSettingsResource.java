@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.suggestion.control.SuggestionSettings;
 import cn.pujin.open.suggestion.control.Suggestions;
@@ -28,7 +29,7 @@ public class SuggestionSettingsResource {
     SuggestionSettings suggestionSettings;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     public record Settings(Integer windowDays, Integer answerDays) {
         static Settings of(SuggestionSetting s) {

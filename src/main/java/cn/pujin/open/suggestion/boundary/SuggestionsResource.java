@@ -1,5 +1,6 @@
 package cn.pujin.open.suggestion.boundary;
 
+import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.input.control.InputActor;
 import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.control.InputReminders;
@@ -61,7 +62,7 @@ public class SuggestionsResource {
     InputReminders reminders;
 
     @Inject
-    SuggestionActor actor;
+    CurrentInputActor actor;
 
     public record AssignRequest(Long departmentId) {}
 

@@ -1,4 +1,4 @@
-package cn.pujin.open.suggestion.boundary;
+package cn.pujin.open.input.boundary;
 
 import cn.pujin.open.account.control.Accounts;
 import cn.pujin.open.input.control.InputActor;
@@ -7,9 +7,9 @@ import cn.pujin.open.platform.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-/** The caller as the suggestion workflow sees them: id, roles, and a handler's department. */
+/** The caller as the citizen-input workflow sees them (suggestions, consultation comments…): id, roles, and a handler's department. */
 @RequestScoped
-public class SuggestionActor {
+public class CurrentInputActor {
 
     @Inject
     CurrentUser user;
