@@ -182,6 +182,30 @@ class AccessMatrixIT {
             POST    /major-decisions/{id}/withdraw                       401   403   403   400   403   403   403   403
             POST    /major-decisions/{id}/steps                          401   403   403   400   403   403   403   403
             POST    /major-decision-steps/{id}/publish                   401   403   403   403   200   403   403   403
+            GET     /consultations                                       200   200   200   200   200   200   200   200
+            POST    /consultations                                       401   403   403   400   403   403   403   403
+            GET     /consultations/feed.atom                             200   200   200   200   200   200   200   200
+            GET     /consultations/periods.ics                           200   200   200   200   200   200   200   200
+            GET     /consultations/{id}                                  200   200   200   200   200   200   200   200
+            PUT     /consultations/{id}                                  401   403   403   400   403   403   403   403
+            POST    /consultations/{id}/submit                           401   403   403   409   403   403   403   403
+            POST    /consultations/{id}/approve                          401   403   403   403   409   403   403   403
+            POST    /consultations/{id}/reject                           401   403   403   403   400   403   403   403
+            GET     /consultations/{id}/comments                         200   200   200   200   200   200   200   200
+            POST    /consultations/{id}/comments                         401   400   400   400   400   400   400   403
+            POST    /consultations/{id}/comment-groups                   401   403   403   409   403   403   403   403
+            GET     /consultations/{id}/report                           200   200   200   200   200   200   200   200
+            POST    /consultation-comments/{id}/show                     401   403   403   403   200   403   403   403
+            POST    /consultation-comments/{id}/hide                     401   403   403   403   200   403   403   403
+            POST    /consultation-comments/{id}/rate                     401   400   404   403   403   404   403   403
+            POST    /comment-groups/{id}/answer                          401   403   403   404   403   404   403   403
+            POST    /comment-groups/{id}/publish                         401   403   403   403   404   403   403   403
+            POST    /comment-groups/{id}/return                          401   403   403   403   404   403   403   403
+            GET     /me/consultation-comments                            401   200   200   200   200   200   200   403
+            GET     /topics                                              200   200   200   200   200   200   200   200
+            POST    /topics                                              401   403   403   400   403   403   403   403
+            GET     /me/topics                                           401   200   200   200   200   200   200   403
+            PUT     /me/topics                                           401   400   400   400   400   400   400   403
             """;
 
     static final Map<String, Api> API = new LinkedHashMap<>();
@@ -213,6 +237,8 @@ class AccessMatrixIT {
         long majorDecision = id(MajorDecisionsIT.published(unique("矩阵决策事项")));
         long step = id(organiser.post("/api/v1/major-decisions/" + majorDecision + "/steps",
                 MajorDecisionsIT.step("RISK_ASSESSMENT").build()).expect(201).json());
+        JsonObject consultation = ConsultationsIT.published(ConsultationsIT.draft(unique("矩阵征求意见"), 2));
+        long comment = id(ConsultationsIT.comment(owner.api(), id(consultation), null, "矩阵里的一条意见"));
 
         API.put("anon", Api.anonymous());
         API.put("owner", owner.api());
@@ -235,6 +261,9 @@ class AccessMatrixIT {
         IDS.put("{photoId}", String.valueOf(photo));
         IDS.put("/major-decisions/{id}", String.valueOf(majorDecision));
         IDS.put("/major-decision-steps/{id}", String.valueOf(step));
+        IDS.put("/consultations/{id}", String.valueOf(id(consultation)));
+        IDS.put("/consultation-comments/{id}", String.valueOf(comment));
+        IDS.put("/comment-groups/{id}", "999999999");
         IDS.put("/calendar/years/{year}", "2026");
         IDS.put("{format}", "csv");
         // nobody's: the answer is 404 for whoever may look

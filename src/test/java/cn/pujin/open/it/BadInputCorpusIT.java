@@ -61,6 +61,7 @@ class BadInputCorpusIT {
     static long item;
     static long suggestion;
     static long majorDecision;
+    static JsonObject consultation;
     static Api.Citizen citizen;
     static Api station;
 
@@ -81,6 +82,7 @@ class BadInputCorpusIT {
         SuggestionsIT.clock(start.plusMinutes(30).toString());
         suggestion = id(SuggestionsIT.suggest(citizen.api(), event, item, "正常的一条意见，用来测试评分和附件。"));
         majorDecision = id(MajorDecisionsIT.draft(unique("坏输入决策事项")));
+        consultation = ConsultationsIT.published(ConsultationsIT.draft(unique("坏输入征求意见"), 3));
     }
 
     @AfterAll
@@ -132,6 +134,13 @@ class BadInputCorpusIT {
                 MajorDecisionsIT.item("坏输入决策改").add("version", 0).build(), false);
         body(cases, "major-decision-step", organiser, "POST", "/api/v1/major-decisions/" + majorDecision + "/steps",
                 "select count(*) from major_decision_step", MajorDecisionsIT.step("EXPERT_ARGUMENT").build(), false);
+        body(cases, "consultation", organiser, "POST", "/api/v1/consultations", "select count(*) from consultation",
+                ConsultationsIT.draft(unique("坏输入草案"), 5).build(), false);
+        body(cases, "consultation-comment", me, "POST", "/api/v1/consultations/" + id(consultation) + "/comments",
+                "select count(*) from consultation_comment", Json.createObjectBuilder()
+                        .add("paragraphId", ConsultationsIT.paragraph(consultation, 2)).add("text", "第二条建议补充夜间施工时段。").build(), false);
+        body(cases, "topics", me, "PUT", "/api/v1/me/topics", "select count(*) from topic_subscription",
+                Json.createObjectBuilder().add("topicIds", Json.createArrayBuilder()).build(), false);
         body(cases, "department", admin, "POST", "/api/v1/departments", "select count(*) from department",
                 Json.createObjectBuilder().add("name", "坏输入部门").build(), false);
         body(cases, "calendar-year", admin, "PUT", "/api/v1/calendar/years/2039", "select * from calendar_year where year_number = 2039",
@@ -162,7 +171,8 @@ class BadInputCorpusIT {
                 "/api/v1/feedback?event=9223372036854775807", "/api/v1/events/9223372036854775808",
                 "/api/v1/major-decisions?year=abc", "/api/v1/major-decisions?year=1999", "/api/v1/major-decisions/abc",
                 "/api/v1/major-decisions/-1", "/api/v1/major-decisions/catalogue.pdf?year=abc",
-                "/api/v1/major-decisions/catalogue.xlsx?year=3000")) {
+                "/api/v1/major-decisions/catalogue.xlsx?year=3000", "/api/v1/consultations?status=FOO",
+                "/api/v1/consultations/abc", "/api/v1/consultations/-1/report", "/api/v1/consultations/1e3/comments")) {
             // a search for hostile text is a search; a parameter the endpoint does not have is ignored
             cases.add(new Case("GET " + path, Api::anonymous, "GET", path, null, null, null,
                     path.contains("?q=") || path.endsWith("feed.atom?page=-5")));

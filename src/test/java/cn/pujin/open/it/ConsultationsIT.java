@@ -181,6 +181,8 @@ class ConsultationsIT {
 
     @Test
     void theAdoptionReportAnswersEveryCommenterWhoMayRateIt() {
+        int year = OffsetDateTime.now(SHANGHAI).minusHours(1).getYear();
+        JsonObject before = Api.anonymous().get("/api/v1/stats?year=" + year).expect(200).json();
         JsonObject c = published(draft(unique("垃圾分类办法"), 2));
         long id = id(c);
         Api.Citizen first = Api.newCitizen("意见人乙");
@@ -236,6 +238,11 @@ class ConsultationsIT {
                 .problem(409, "ALREADY_RATED");
         second.api().post("/api/v1/consultation-comments/" + unanswered + "/rate", Json.createObjectBuilder().add("stars", 3).build())
                 .problem(409, "ANSWER_NOT_PUBLISHED");
+        JsonObject after = Api.anonymous().get("/api/v1/stats?year=" + year).expect(200).json();
+        assertEquals(1, after.getInt("consultations") - before.getInt("consultations"));
+        assertEquals(3, after.getInt("consultationComments") - before.getInt("consultationComments"));
+        assertEquals(2, after.getInt("consultationAnswers") - before.getInt("consultationAnswers"));
+        assertEquals(2, after.getInt("consultationAdopted") - before.getInt("consultationAdopted"));
         JsonArray mine = first.api().get("/api/v1/me/consultation-comments").jsonArray();
         assertEquals("PARTLY_ADOPTED", mine.getJsonObject(0).getString("outcome"));
 

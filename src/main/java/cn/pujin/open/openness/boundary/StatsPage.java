@@ -86,6 +86,14 @@ public class StatsPage {
         return doughnut(getStats().adoptionByOutcome(), "suggestion.outcome.", "#1e7b45", "#1f4e9c", "#c0392b", "#7b8597");
     }
 
+    /** The year's consultations: comments received, answers published, adopted in whole or part. */
+    public String getConsultationChart() {
+        YearStats s = getStats();
+        return bar(Json.createArrayBuilder().add(Faces.text("stats.consultationComments")).add(Faces.text("stats.consultationAnswers"))
+                .add(Faces.text("stats.consultationAdopted")), Json.createArrayBuilder().add(s.consultationComments())
+                .add(s.consultationAnswers()).add(s.consultationAdopted()), Faces.text("consultation.title"));
+    }
+
     private static String bar(JsonArrayBuilder labels, JsonArrayBuilder values, String label) {
         return Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()

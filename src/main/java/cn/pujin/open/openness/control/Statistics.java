@@ -8,6 +8,7 @@ import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.entity.Handling;
 import cn.pujin.open.input.entity.InputStatus;
 import cn.pujin.open.input.entity.Outcome;
+import cn.pujin.open.participation.control.ConsultationViews;
 import cn.pujin.open.participation.control.MajorDecisionViews;
 import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Rates;
@@ -36,6 +37,9 @@ public class Statistics {
 
     @Inject
     MajorDecisionViews majorDecisions;
+
+    @Inject
+    ConsultationViews consultations;
 
     @Inject
     RegistrationQueries registrations;
@@ -108,11 +112,13 @@ public class Statistics {
         }
         long adopted = outcomes.get(Outcome.ADOPTED.name()) + outcomes.get(Outcome.PARTLY_ADOPTED.name());
         MajorDecisionViews.CatalogueFigures catalogue = majorDecisions.figures(year);
+        ConsultationViews.ConsultationFigures consulted = consultations.figures(year);
         return new YearStats(year, held.size(), List.copyOf(byMonth), byKind, byMode, registrations, confirmed, attended,
                 Rates.percent(attended, confirmed), categories, received, answers.size(), onTime, Rates.percent(onTime, answers.size()),
                 published, outcomes, Rates.percent(adopted, published), ratings,
                 ratings == 0 ? 0 : Math.round(stars * 10.0 / ratings) / 10.0, catalogue.items(), catalogue.withdrawn(),
-                catalogue.itemsByStep());
+                catalogue.itemsByStep(), consulted.consultations(), consulted.comments(), consulted.answersPublished(),
+                consulted.adopted(), consulted.adoptionRate());
     }
 
     private static long sum(Map<Long, Long> counts) {

@@ -144,6 +144,11 @@ public class StatsExports {
         m.put(Messages.get(locale, "stats.majorDecisionsWithdrawn"), String.valueOf(s.majorDecisionsWithdrawn()));
         s.majorDecisionsByStep().forEach((k, v) -> m.put(Messages.get(locale, "stats.majorDecisionsStep") + " · "
                 + Messages.get(locale, "majorDecision.step." + k), String.valueOf(v)));
+        m.put(Messages.get(locale, "stats.consultations"), String.valueOf(s.consultations()));
+        m.put(Messages.get(locale, "stats.consultationComments"), String.valueOf(s.consultationComments()));
+        m.put(Messages.get(locale, "stats.consultationAnswers"), String.valueOf(s.consultationAnswers()));
+        m.put(Messages.get(locale, "stats.consultationAdopted"), String.valueOf(s.consultationAdopted()));
+        m.put(Messages.get(locale, "stats.consultationAdoptionRate"), s.consultationAdoptionRate() + "%");
         return m;
     }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The openness figures of one year, all computed from the data: events held (published, not cancelled, by their
  * start in Shanghai time), who took part, what was said and what came of it, and the year's decision catalogue (public
- * items, withdrawn ones, items by published step). Rates are percentages with one
+ * items, withdrawn ones, items by published step) and its consultations (held, comments, published answers, adopted
+ * in whole or part and the adoption rate). Rates are percentages with one
  * decimal; a year without data has zeros.
  */
 public record YearStats(int year, int events, List<Integer> eventsByMonth, Map<String, Integer> eventsByKind,
@@ -15,4 +16,5 @@ public record YearStats(int year, int events, List<Integer> eventsByMonth, Map<S
                         long suggestionsAnswered, long answeredOnTime, double onTimeRate, long answersPublished,
                         Map<String, Long> adoptionByOutcome, double adoptionRate, long ratings,
                         double averageSatisfaction, long majorDecisions, long majorDecisionsWithdrawn,
-                        Map<String, Long> majorDecisionsByStep) {}
+                        Map<String, Long> majorDecisionsByStep, long consultations, long consultationComments,
+                        long consultationAnswers, long consultationAdopted, double consultationAdoptionRate) {}

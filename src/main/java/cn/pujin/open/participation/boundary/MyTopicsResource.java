@@ -2,6 +2,7 @@ package cn.pujin.open.participation.boundary;
 
 import cn.pujin.open.participation.control.Topics;
 import cn.pujin.open.platform.control.CurrentUser;
+import cn.pujin.open.platform.control.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,10 @@ public class MyTopicsResource {
     /** Follow exactly these topics: a mail when a consultation on one of them is published. */
     @PUT
     public Following follow(Following request) {
-        return new Following(List.copyOf(topics.follow(user.require(), request == null ? null : request.topicIds())));
+        Long me = user.require();
+        if (request == null || request.topicIds() == null) {
+            throw Problem.invalid("topicIds", "validation.required");
+        }
+        return new Following(List.copyOf(topics.follow(me, request.topicIds())));
     }
 }

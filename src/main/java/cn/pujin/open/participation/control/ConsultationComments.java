@@ -105,9 +105,7 @@ public class ConsultationComments {
      */
     @Transactional
     public CommentGroup group(InputActor actor, Long consultationId, CommentGroupRequest request) {
-        if (!actor.organiser()) {
-            throw Problem.forbidden();
-        }
+        requireRole(actor.organiser());
         Consultation c = consultations.find(consultationId);
         if (c.getStatus() != Consultation.Status.PUBLISHED) {
             throw Problem.notFound();
@@ -154,6 +152,7 @@ public class ConsultationComments {
     /** One answer — outcome and reason — for every comment of the group. */
     @Transactional
     public CommentGroup answer(InputActor actor, Long groupId, String outcome, String reason) {
+        requireRole(actor.handler() || actor.organiser());
         CommentGroup group = findGroup(groupId);
         for (ConsultationComment comment : members(groupId)) {
             workflow.answer(actor, source, comment.getId(), outcome, reason, null);
@@ -164,6 +163,7 @@ public class ConsultationComments {
     /** A reviewer who did not answer publishes the group's answer: each commenter is told. */
     @Transactional
     public CommentGroup publish(InputActor actor, Long groupId) {
+        requireRole(actor.reviewer());
         CommentGroup group = findGroup(groupId);
         for (ConsultationComment comment : members(groupId)) {
             workflow.publish(actor, source, comment.getId());
@@ -173,6 +173,7 @@ public class ConsultationComments {
 
     @Transactional
     public CommentGroup returnAnswer(InputActor actor, Long groupId, String reason) {
+        requireRole(actor.reviewer());
         CommentGroup group = findGroup(groupId);
         for (ConsultationComment comment : members(groupId)) {
             workflow.returnAnswer(actor, source, comment.getId(), reason);
@@ -204,6 +205,12 @@ public class ConsultationComments {
     List<ConsultationComment> members(Long groupId) {
         return em.createQuery("select x from ConsultationComment x where x.groupId = :g order by x.id", ConsultationComment.class)
                 .setParameter("g", groupId).getResultList();
+    }
+
+    private static void requireRole(boolean allowed) {
+        if (!allowed) {
+            throw Problem.forbidden();
+        }
     }
 
     /** The paragraph, if it belongs to this consultation; a paragraph of another one does not exist here (404). */

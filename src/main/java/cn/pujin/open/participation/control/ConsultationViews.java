@@ -233,18 +233,23 @@ public class ConsultationViews {
         long held = em.createQuery("select count(c) from Consultation c where c.status = :p and c.opensAt >= :f and c.opensAt < :t",
                 Long.class).setParameter("p", Consultation.Status.PUBLISHED).setParameter("f", from).setParameter("t", to)
                 .getSingleResult();
-        Object[] r = em.createQuery("""
-                        select count(x),
-                               sum(case when x.handling.status = :pub then 1 else 0 end),
-                               sum(case when x.handling.status = :pub and x.handling.outcome in :yes then 1 else 0 end)
-                        from ConsultationComment x, Consultation c
-                        where x.consultationId = c.id and c.status = :p and c.opensAt >= :f and c.opensAt < :t""", Object[].class)
-                .setParameter("pub", InputStatus.PUBLISHED)
-                .setParameter("yes", List.of(Outcome.ADOPTED, Outcome.PARTLY_ADOPTED))
-                .setParameter("p", Consultation.Status.PUBLISHED).setParameter("f", from).setParameter("t", to).getSingleResult();
-        long comments = r[0] == null ? 0 : ((Number) r[0]).longValue();
-        long answered = r[1] == null ? 0 : ((Number) r[1]).longValue();
-        long adopted = r[2] == null ? 0 : ((Number) r[2]).longValue();
+        long comments = 0;
+        long answered = 0;
+        long adopted = 0;
+        for (Object[] r : em.createQuery("""
+                        select x.handling.status, x.handling.outcome, count(x) from ConsultationComment x, Consultation c
+                        where x.consultationId = c.id and c.status = :p and c.opensAt >= :f and c.opensAt < :t
+                        group by x.handling.status, x.handling.outcome""", Object[].class)
+                .setParameter("p", Consultation.Status.PUBLISHED).setParameter("f", from).setParameter("t", to).getResultList()) {
+            long n = (Long) r[2];
+            comments += n;
+            if (r[0] == InputStatus.PUBLISHED) {
+                answered += n;
+                if (r[1] != null && ((Outcome) r[1]).isAdoption()) {
+                    adopted += n;
+                }
+            }
+        }
         return new ConsultationFigures(held, comments, answered, adopted,
                 Rates.percent(adopted, answered));
     }
