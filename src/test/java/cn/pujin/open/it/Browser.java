@@ -104,11 +104,15 @@ public final class Browser implements AutoCloseable {
     public void typeDate(String id, String text) {
         String seen = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            WebElement input = find(By.id(id));
-            input.click();
-            ((JavascriptExecutor) driver).executeScript("arguments[0].select(); arguments[0].value = '';", input);
-            input.sendKeys(text);
-            input.sendKeys(Keys.ESCAPE);
+            try {
+                WebElement input = find(By.id(id));
+                input.click();
+                ((JavascriptExecutor) driver).executeScript("arguments[0].select(); arguments[0].value = '';", input);
+                input.sendKeys(text);
+                input.sendKeys(Keys.ESCAPE);
+            } catch (StaleElementReferenceException replaced) {
+                continue; // an ajax update replaced the field meanwhile: type into the new one
+            }
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel:not(.ui-helper-hidden)")));
             seen = find(By.id(id)).getDomProperty("value");
             if (text.equals(seen)) {

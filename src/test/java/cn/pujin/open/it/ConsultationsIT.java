@@ -257,4 +257,14 @@ class ConsultationsIT {
         assertNotNull(data);
         assertEquals(JsonValue.ValueType.ARRAY, data.getJsonObject("consultationComments").get("followedTopics").getValueType());
     }
+
+    @Test
+    void theDemoHasAnOpenConsultationOfACatalogueItem() {
+        JsonObject demo = Api.anonymous().get("/api/v1/consultations?status=OPEN").jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("title").startsWith("浦锦街道老旧小区加装电梯管理办法")).findFirst().orElseThrow();
+        assertEquals("浦锦街道老旧小区加装电梯三年行动计划", demo.getString("majorDecisionTitle"));
+        assertEquals("加装电梯", demo.getString("topic"));
+        assertEquals(4, demo.getInt("comments"));
+        assertEquals(3, Api.anonymous().get("/api/v1/consultations/" + id(demo) + "/comments").jsonArray().size());
+    }
 }

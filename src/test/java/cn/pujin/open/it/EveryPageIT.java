@@ -44,6 +44,7 @@ class EveryPageIT {
         long meeting = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("手机适配会议"), 20)
                 .add("kind", "DECISION_MEETING").add("capacity", 5)));
         long majorDecision = Fixtures.id(MajorDecisionsIT.published(Fixtures.unique("手机适配决策事项")));
+        long consultation = Fixtures.id(ConsultationsIT.published(ConsultationsIT.draft(Fixtures.unique("手机适配征求意见"), 10)));
         long step = Fixtures.id(Api.as("organiser").post("/api/v1/major-decisions/" + majorDecision + "/steps",
                 MajorDecisionsIT.step("COLLECTIVE_DECISION").add("eventId", meeting).build()).expect(201).json());
         Api.as("reviewer").post("/api/v1/major-decision-steps/" + step + "/publish").expect(200);
@@ -53,7 +54,7 @@ class EveryPageIT {
         List<String> problems = new ArrayList<>();
         try (Browser b = new Browser(1280, 900)) {
             b.phone(360, 780);
-            for (Map.Entry<String, List<String>> role : SiteMap.pages(event, meeting, majorDecision).entrySet()) {
+            for (Map.Entry<String, List<String>> role : SiteMap.pages(event, meeting, majorDecision, consultation).entrySet()) {
                 if (!role.getKey().isEmpty()) {
                     b.signIn(role.getKey(), Api.PASSWORD);
                 }

@@ -12,20 +12,23 @@ final class SiteMap {
 
     /**
      * The pages, with {@code event} (a published open day), {@code meeting} (a decision meeting) or {@code majorDecision}
-     * (a published catalogue item of the year {@link MajorDecisionsIT#HELPER_YEAR}) where a page shows one.
+     * (a published catalogue item of the year {@link MajorDecisionsIT#HELPER_YEAR}) or {@code consultation} (one open for
+     * comment) where a page shows one.
      */
-    static Map<String, List<String>> pages(long event, long meeting, long majorDecision) {
+    static Map<String, List<String>> pages(long event, long meeting, long majorDecision, long consultation) {
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("", List.of("/", "/events/", "/events/detail.xhtml?id=" + event,
                 "/events/detail.xhtml?id=" + meeting, "/open/", "/open/stats.xhtml",
                 "/open/feedback.xhtml", "/major-decisions/", "/major-decisions/?year=" + MajorDecisionsIT.HELPER_YEAR,
-                "/major-decisions/detail.xhtml?id=" + majorDecision, "/privacy.xhtml", "/login.xhtml", "/signup.xhtml"));
-        pages.put("citizen1", List.of("/events/detail.xhtml?id=" + meeting, "/me/", "/me/registrations.xhtml", "/me/passes.xhtml", "/me/suggestions.xhtml"));
+                "/major-decisions/detail.xhtml?id=" + majorDecision, "/consultations/",
+                "/consultations/detail.xhtml?id=" + consultation, "/privacy.xhtml", "/login.xhtml", "/signup.xhtml"));
+        pages.put("citizen1", List.of("/events/detail.xhtml?id=" + meeting, "/me/", "/me/registrations.xhtml", "/me/passes.xhtml", "/me/suggestions.xhtml",
+                "/consultations/detail.xhtml?id=" + consultation));
         pages.put("organiser", List.of("/organiser/", "/organiser/event.xhtml?id=" + event, "/organiser/registrations.xhtml?event=" + event,
                 "/organiser/suggestions.xhtml", "/organiser/pool.xhtml", "/organiser/checkin/summary.xhtml?event=" + event,
                 "/organiser/summary.xhtml?event=" + event, "/organiser/selection.xhtml?event=" + meeting,
-                "/organiser/major-decisions.xhtml"));
-        pages.put("reviewer", List.of("/review/", "/review/suggestions.xhtml", "/review/major-decisions.xhtml"));
+                "/organiser/major-decisions.xhtml", "/organiser/consultations.xhtml"));
+        pages.put("reviewer", List.of("/review/", "/review/suggestions.xhtml", "/review/major-decisions.xhtml", "/review/consultations.xhtml"));
         pages.put("handler", List.of("/handler/"));
         pages.put("admin", List.of("/admin/accounts.xhtml", "/admin/audit.xhtml", "/admin/calendar.xhtml", "/admin/retention.xhtml",
                 "/admin/system.xhtml"));

@@ -12,7 +12,14 @@ import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventMode;
 import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.participation.control.CommentRequest;
+import cn.pujin.open.participation.control.ConsultationComments;
+import cn.pujin.open.participation.control.ConsultationDraft;
+import cn.pujin.open.participation.control.ConsultationViews;
+import cn.pujin.open.participation.control.Consultations;
 import cn.pujin.open.participation.control.MajorDecisionDraft;
+import cn.pujin.open.participation.control.MajorDecisionViews;
+import cn.pujin.open.participation.control.Topics;
 import cn.pujin.open.participation.control.MajorDecisions;
 import cn.pujin.open.participation.control.StepDraft;
 import cn.pujin.open.participation.entity.StepKind;
@@ -84,7 +91,15 @@ public class DemoData {
     public record DemoDecision(String event, int agenda, String text) {}
 
     public record Demo(String password, List<String> departments, List<DemoUser> users, List<DemoEvent> events,
-                       List<DemoSuggestion> suggestions, List<DemoDecision> decisions, List<DemoMajorDecision> majorDecisions) {}
+                       List<DemoSuggestion> suggestions, List<DemoDecision> decisions, List<DemoMajorDecision> majorDecisions,
+                       List<DemoConsultation> consultations) {}
+
+    public record DemoComment(String author, Integer paragraph, String organisation, String text, boolean show) {}
+
+    /** A consultation published and open: {@code opens} days from today (e.g. -5), open {@code days} days. */
+    public record DemoConsultation(String title, String majorDecision, String topic, List<String> paragraphs,
+                                   String interpretation, String opens, int days, List<String> invitedOrganisations,
+                                   List<String> followers, List<DemoComment> comments) {}
 
     public record DemoStep(StepKind kind, String day, String summary, List<DemoMaterial> documents, String meeting, Boolean publish) {}
 
@@ -162,6 +177,7 @@ public class DemoData {
         }
         suggestions(demo, users, created, departments);
         catalogue(demo, organiser, reviewer, created, year);
+        consultations(demo, users);
         LOG.info(() -> "demo data loaded: " + users.size() + " users (password " + demo.password() + "), "
                 + demo.events().size() + " events");
     }
@@ -247,6 +263,50 @@ public class DemoData {
                         s.meeting() == null ? null : created.get(s.meeting()).getId()));
                 if (s.publish() == null || s.publish()) {
                     majorDecisions.publishStep(reviewer, step.getId());
+                }
+            }
+        }
+    }
+
+    @Inject
+    Consultations consultations;
+
+    @Inject
+    ConsultationComments consultationComments;
+
+    @Inject
+    Topics topics;
+
+    @Inject
+    ConsultationViews consultationViews;
+
+    @Inject
+    MajorDecisionViews majorDecisionViews;
+
+    /** An open consultation on a catalogue item, with a topic someone follows and comments, most shown by the reviewer. */
+    private void consultations(Demo demo, Map<String, Long> users) {
+        Long organiser = users.get("organiser");
+        Long reviewer = users.get("reviewer");
+        for (DemoConsultation d : Optional.ofNullable(demo.consultations()).orElse(List.of())) {
+            Long topic = topics.create(organiser, d.topic()).getId();
+            for (String follower : d.followers()) {
+                topics.follow(users.get(follower), List.of(topic));
+            }
+            Long item = majorDecisionViews.catalogue(LocalDate.now(clock).getYear(), true).stream()
+                    .filter(m -> m.title().equals(d.majorDecision())).map(MajorDecisionViews.MajorDecisionView::id).findFirst().orElse(null);
+            ZonedDateTime opens = LocalDate.now(clock).plusDays(Long.parseLong(d.opens())).atTime(9, 0).atZone(Clocks.ZONE);
+            var c = consultations.create(organiser, new ConsultationDraft(d.title(), item, topic, d.paragraphs(), d.interpretation(),
+                    opens.toOffsetDateTime(), opens.plusDays(d.days()).withHour(17).toOffsetDateTime(), d.invitedOrganisations(), null));
+            consultations.submit(organiser, c.getId());
+            consultations.approve(reviewer, c.getId());
+            Map<Integer, Long> paragraphs = new HashMap<>();
+            consultationViews.view(c.getId(), true).paragraphs().forEach(p -> paragraphs.put(p.number(), p.id()));
+            for (DemoComment comment : d.comments()) {
+                var written = consultationComments.comment(users.get(comment.author()), c.getId(),
+                        new CommentRequest(comment.paragraph() == null ? null : paragraphs.get(comment.paragraph()), comment.text(),
+                                comment.organisation()));
+                if (comment.show()) {
+                    consultationComments.moderate(reviewer, written.getId(), true);
                 }
             }
         }

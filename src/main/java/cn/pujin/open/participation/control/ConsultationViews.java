@@ -78,7 +78,7 @@ public class ConsultationViews {
     }
 
     /** A comment; {@code moderation} and {@code status} as staff and its author see them. */
-    public record CommentView(Long id, String number, Long paragraphId, Integer paragraphNumber, String author,
+    public record CommentView(Long id, Long consultationId, String number, Long paragraphId, Integer paragraphNumber, String author,
                               String organisation, String text, OffsetDateTime createdAt, String moderation, Long groupId,
                               String status, String outcome, String reason, OffsetDateTime answeredAt, Integer rating,
                               String ratingComment) {}
@@ -177,13 +177,54 @@ public class ConsultationViews {
         return comments.stream().map(x -> {
             boolean answered = x.handling().getStatus() == InputStatus.PUBLISHED;
             String author = x.getOrganisation() != null ? x.getOrganisation() : Masking.name(authors.get(x.getAuthorId()));
-            return new CommentView(x.getId(), CommentSource.number(x.getId()), x.getParagraphId(), numbers.get(x.getParagraphId()),
+            return new CommentView(x.getId(), x.getConsultationId(), CommentSource.number(x.getId()), x.getParagraphId(), numbers.get(x.getParagraphId()),
                     author, x.getOrganisation(), x.getText(), Times.local(x.getCreatedAt()),
                     full ? x.getModeration().name() : null, x.getGroupId(), full ? x.handling().getStatus().name() : null,
                     answered ? x.handling().getOutcome().name() : null, answered ? x.handling().getReason() : null,
                     answered ? Times.local(x.handling().getPublishedAt()) : null, x.handling().getRating(),
                     full ? x.handling().getRatingComment() : null);
         }).toList();
+    }
+
+    /** A comment or group waiting for a reviewer, with the consultation it belongs to. */
+    public record Waiting<T>(Long consultationId, String consultation, T item) {}
+
+    /** Comments no reviewer has shown or kept out of view yet, oldest first. */
+    public List<Waiting<CommentView>> toModerate() {
+        List<ConsultationComment> pending = em.createQuery(
+                "select x from ConsultationComment x where x.moderation = :m order by x.createdAt, x.id", ConsultationComment.class)
+                .setParameter("m", ConsultationComment.Moderation.PENDING).setMaxResults(200).getResultList();
+        Map<Long, String> titles = titles(pending.stream().map(ConsultationComment::getConsultationId).toList());
+        List<CommentView> views = commentViews(pending, true);
+        List<Waiting<CommentView>> out = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Long c = pending.get(i).getConsultationId();
+            out.add(new Waiting<>(c, titles.get(c), views.get(i)));
+        }
+        return out;
+    }
+
+    /** Groups answered and waiting for a reviewer to publish or return the answer. */
+    public List<Waiting<GroupView>> answeredGroups() {
+        List<Long> consultations = em.createQuery("""
+                select distinct x.consultationId from ConsultationComment x where x.groupId is not null and x.handling.status = :a""",
+                Long.class).setParameter("a", InputStatus.ANSWERED).getResultList();
+        Map<Long, String> titles = titles(consultations);
+        List<Waiting<GroupView>> out = new ArrayList<>();
+        for (Long c : consultations) {
+            report(c, true).groups().stream().filter(g -> "ANSWERED".equals(g.status()))
+                    .forEach(g -> out.add(new Waiting<>(c, titles.get(c), g)));
+        }
+        return out;
+    }
+
+    private Map<Long, String> titles(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select c from Consultation c where c.id in :ids", Consultation.class)
+                .setParameter("ids", ids.stream().distinct().toList()).getResultList().stream()
+                .collect(Collectors.toMap(Consultation::getId, Consultation::getTitle));
     }
 
     /** The adoption report: published groups for everyone; staff also see the groups at work. */
