@@ -75,6 +75,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Back to the window's own size after {@link #phone}. */
+    public Browser desktop() {
+        cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+        return this;
+    }
+
     /** The DevTools protocol's messages since the last call (only with {@code network}): one JSON text each. */
     public List<String> network() {
         return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(LogEntry::getMessage).toList();

@@ -98,10 +98,8 @@ class ConsultationPageIT {
                 b.waitForText("草案与政策解读已公开");
                 b.signOut();
             });
-        }
-        long id = Api.anonymous().get("/api/v1/consultations?status=OPEN").jsonArray().stream().map(v -> (JsonObject) v)
-                .filter(o -> o.getString("title").equals(title)).mapToLong(Fixtures::id).findFirst().orElseThrow();
-        try (Browser b = new Browser(1280, 900)) {
+            long id = Api.anonymous().get("/api/v1/consultations?status=OPEN").jsonArray().stream().map(v -> (JsonObject) v)
+                    .filter(o -> o.getString("title").equals(title)).mapToLong(Fixtures::id).findFirst().orElseThrow();
             b.phone(390, 844);
             b.journey("consultation-citizen", () -> {
                 b.signIn(citizen.phone(), "secret-pass-1");
@@ -120,10 +118,10 @@ class ConsultationPageIT {
                 assertEquals("1", b.find(By.cssSelector("#paragraph-3 [data-comments]")).getAttribute("data-comments"));
                 b.screenshot("consultation-3-counted-phone");
             });
-        }
-        // after the period: grouped and answered by the organiser, published by a reviewer
-        SuggestionsIT.clock(OffsetDateTime.now(Fixtures.SHANGHAI).plusDays(33).toString());
-        try (Browser b = new Browser(1280, 900)) {
+            // after the period: grouped and answered by the organiser, published by a reviewer
+            SuggestionsIT.clock(OffsetDateTime.now(Fixtures.SHANGHAI).plusDays(33).toString());
+            b.signOut();
+            b.desktop();
             b.journey("consultation-report", () -> {
                 b.signIn("organiser", Api.PASSWORD);
                 b.open("/organiser/consultations.xhtml");
@@ -147,9 +145,7 @@ class ConsultationPageIT {
                 b.waitForText("答复已公开");
                 b.signOut();
             });
-        }
-        assertTrue(Mailbox.textPart(Mailbox.await(citizen.email(), "已有答复")).contains("百分之十五"));
-        try (Browser b = new Browser(1280, 900)) {
+            assertTrue(Mailbox.textPart(Mailbox.await(citizen.email(), "已有答复")).contains("百分之十五"));
             b.phone(390, 844);
             b.journey("consultation-rating", () -> {
                 b.signIn(citizen.phone(), "secret-pass-1");
