@@ -182,6 +182,7 @@ class AccessMatrixIT {
             POST    /major-decisions/{id}/withdraw                       401   403   403   400   403   403   403   403
             POST    /major-decisions/{id}/steps                          401   403   403   400   403   403   403   403
             POST    /major-decision-steps/{id}/publish                   401   403   403   403   200   403   403   403
+            POST    /major-decision-steps/{id}/return                    401   403   403   403   400   403   403   403
             GET     /consultations                                       200   200   200   200   200   200   200   200
             POST    /consultations                                       401   403   403   400   403   403   403   403
             GET     /consultations/feed.atom                             200   200   200   200   200   200   200   200

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A consultation through its pages, as people use them: an organiser publishes a catalogue item and a draft of it with
  * its interpretation (without one, the submission is refused on the page), a reviewer publishes both; a citizen on a
- * phone comments on paragraph 3 and sees the count beside it; after the period the organiser groups the comment and
- * answers it, a reviewer publishes the answer, the citizen is told by mail, reads the adoption report and rates it.
+ * phone comments on paragraph 3 and sees the count beside it; after the period the organiser groups the comment for a
+ * department, whose handler answers it on the workbench (an answer without an outcome is refused), a reviewer shows the
+ * comment and publishes the answer, the citizen is told by mail, reads the adoption report and rates it.
  */
 class ConsultationPageIT {
 
@@ -128,10 +129,18 @@ class ConsultationPageIT {
                 b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '意见与答复')]"));
                 b.click(By.xpath("//table[contains(@id,'chosen')]//label[contains(., '二楼业主')]"));
                 b.type("work:groupTitle", "分摊比例");
-                b.select("work:groupParagraph", "第3段");
-                b.select("work:department", "社区管理办公室");
+                b.select("work:department", "街道办公室");
                 b.click(By.id("work:group"));
                 b.waitForText("已归类并交办");
+                assertTrue(b.text().contains("第3段 · 街道办公室"), "the group takes its comment's paragraph");
+                b.signOut();
+                // the department's handler answers on their workbench
+                b.signIn("handler", Api.PASSWORD);
+                b.open("/handler/");
+                b.click(By.cssSelector("nav.tabs a[href$='/handler/consultations.xhtml']"));
+                b.find(By.xpath("//article[contains(., '分摊比例')][contains(., '二楼业主')]"));
+                b.click(By.xpath("//button[contains(., '提交答复')]"));
+                b.waitForText("请选择采纳情况");
                 b.select(b.find(By.xpath("//div[contains(@id,':outcome') and contains(@class,'ui-selectonemenu')]")).getAttribute("id"), "部分采纳");
                 b.type(b.find(By.xpath("//textarea[contains(@id,':reason')]")).getAttribute("id"), "二楼业主分摊比例上限定为百分之十五，写入第三条。");
                 b.screenshot("consultation-4-answer");
@@ -140,6 +149,8 @@ class ConsultationPageIT {
                 b.signOut();
                 b.signIn("reviewer", Api.PASSWORD);
                 b.open("/review/consultations.xhtml");
+                b.click(By.xpath("//article[contains(., '二楼业主')]//button[normalize-space(.)='公开']"));
+                b.waitForText("该意见已公开");
                 b.click(By.xpath("//article[.//h3[contains(., '分摊比例')]]//button[contains(., '公开答复')]"));
                 b.click(By.cssSelector("button.ui-confirmdialog-yes"));
                 b.waitForText("答复已公开");
@@ -153,6 +164,7 @@ class ConsultationPageIT {
                 b.waitForText("意见采纳情况");
                 String page = b.text();
                 assertTrue(page.contains("分摊比例") && page.contains("部分采纳") && page.contains("百分之十五"), page);
+                assertTrue(b.find(By.cssSelector("ul.comment-list")).getText().contains("二楼业主"), "the comment is public after review");
                 b.click(By.xpath("//form[@id='mine']//div[contains(@class,'ui-rating')]//div[contains(@class,'ui-rating-star')][4]/a"));
                 b.click(By.xpath("//form[@id='mine']//button[contains(., '提交评价')]"));
                 b.waitForText("4 星");

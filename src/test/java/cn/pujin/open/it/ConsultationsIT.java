@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -203,7 +204,7 @@ class ConsultationsIT {
         assertEquals(2, g.getInt("comments"));
         assertEquals(List.of("commentIds"), ORGANISER.post("/api/v1/consultations/" + id + "/comment-groups", group).errorFields(),
                 "a comment is in one group only");
-        Mailbox.await(handler.person().email(), "征求意见 YJ" + a);
+        Mailbox.await(handler.person().email(), "征求意见 ZQ" + a);
 
         // answered by the department's handler, with a reason; published by a reviewer who did not answer
         assertEquals(List.of("reason"), handler.person().api().post("/api/v1/comment-groups/" + groupId + "/answer",
@@ -243,6 +244,8 @@ class ConsultationsIT {
         assertEquals(3, after.getInt("consultationComments") - before.getInt("consultationComments"));
         assertEquals(2, after.getInt("consultationAnswers") - before.getInt("consultationAnswers"));
         assertEquals(2, after.getInt("consultationAdopted") - before.getInt("consultationAdopted"));
+        String csv = new String(ORGANISER.bytes("/api/v1/stats/export.csv?year=" + year + "&table=figures"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("收到意见（条）," + after.getInt("consultationComments")) && csv.contains("征求意见采纳率"), csv);
         JsonArray mine = first.api().get("/api/v1/me/consultation-comments").jsonArray();
         assertEquals("PARTLY_ADOPTED", mine.getJsonObject(0).getString("outcome"));
 

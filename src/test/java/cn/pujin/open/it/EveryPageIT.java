@@ -3,6 +3,7 @@ package cn.pujin.open.it;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,11 @@ class EveryPageIT {
         long meeting = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("手机适配会议"), 20)
                 .add("kind", "DECISION_MEETING").add("capacity", 5)));
         long majorDecision = Fixtures.id(MajorDecisionsIT.published(Fixtures.unique("手机适配决策事项")));
-        long consultation = Fixtures.id(ConsultationsIT.published(ConsultationsIT.draft(Fixtures.unique("手机适配征求意见"), 10)));
+        JsonObject open = ConsultationsIT.published(ConsultationsIT.draft(Fixtures.unique("手机适配征求意见"), 10));
+        long consultation = Fixtures.id(open);
+        long shown = Fixtures.id(ConsultationsIT.comment(Api.as("citizen1"), consultation, ConsultationsIT.paragraph(open, 2),
+                "第二条的适用范围建议写明是否包括商住混合楼。"));
+        Api.as("reviewer").post("/api/v1/consultation-comments/" + shown + "/show").expect(200);
         long step = Fixtures.id(Api.as("organiser").post("/api/v1/major-decisions/" + majorDecision + "/steps",
                 MajorDecisionsIT.step("COLLECTIVE_DECISION").add("eventId", meeting).build()).expect(201).json());
         Api.as("reviewer").post("/api/v1/major-decision-steps/" + step + "/publish").expect(200);

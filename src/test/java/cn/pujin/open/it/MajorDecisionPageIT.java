@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The decision catalogue through its pages, as people use them: an organiser writes an item of next year's catalogue
  * and submits it, a reviewer publishes it, the organiser adds the collective decision naming its meeting and a reviewer
- * publishes that step; a visitor on a phone finds the item with its progress and timeline; a withdrawal asked on the
+ * publishes that step (and returns another step with the reason, which the organiser then reads); a visitor on a phone finds the item with its progress and timeline; a withdrawal asked on the
  * page and approved leaves the item listed as withdrawn with its reason.
  */
 class MajorDecisionPageIT {
@@ -41,6 +41,8 @@ class MajorDecisionPageIT {
                 b.type("itemForm:department", "街道管理办");
                 b.type("itemForm:plannedPeriod", year + "年3月至9月");
                 b.type("itemForm:legalBasis", "《重大行政决策程序暂行条例》第三条");
+                // next year's catalogue may already be published (other tests): then this is an addition with its reason
+                b.type("itemForm:reason", "居民议事会提出，年中纳入目录");
                 b.screenshot("major-decision-1-item-form");
                 b.click(By.id("itemForm:saveItem"));
                 b.waitForText("决策事项已保存");
@@ -72,13 +74,25 @@ class MajorDecisionPageIT {
                 b.screenshot("major-decision-2-step-form");
                 b.click(By.id("stepForm:saveStep"));
                 b.waitForText("环节已添加");
+                b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '添加环节')]"));
+                b.find(By.id("stepForm:summary"));
+                b.select("stepForm:kind", "风险评估");
+                b.typeDate("stepForm:date_input", year + "-05-20");
+                b.type("stepForm:summary", "风险评估完成");
+                b.click(By.id("stepForm:saveStep"));
+                b.waitUntil(() -> b.text().contains("风险评估完成"));
                 b.signOut();
 
                 b.signIn("reviewer", Api.PASSWORD);
                 b.open("/review/major-decisions.xhtml");
-                b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '公开此环节')]"));
+                b.click(By.xpath("//div[contains(@class,'step-review')][contains(., '集体讨论决定')]//button[contains(., '公开此环节')]"));
                 b.click(By.cssSelector("button.ui-confirmdialog-yes"));
                 b.waitForText("环节已公开");
+                // the other step goes back with the reason instead
+                b.click(By.xpath("//div[contains(@class,'step-review')][contains(., '风险评估完成')]//button[contains(., '退回此环节')]"));
+                b.type("rejectForm:reason", "请附上风险评估报告");
+                b.click(By.id("rejectForm:confirmReject"));
+                b.waitForText("环节已退回");
                 b.signOut();
             });
         }
@@ -114,6 +128,8 @@ class MajorDecisionPageIT {
                 b.signIn("organiser", Api.PASSWORD);
                 b.open("/organiser/major-decisions.xhtml");
                 b.select("catalogue:year", year);
+                assertTrue(b.find(item).getText().contains("已退回（未公开）") && b.find(item).getText().contains("请附上风险评估报告"),
+                        "the organiser sees the returned step and why: " + b.find(item).getText());
                 b.click(By.xpath("//article[.//h2[contains(., '" + title + "')]]//button[contains(., '申请撤回')]"));
                 b.find(By.id("withdrawForm:withdrawReason"));
                 b.click(By.id("withdrawForm:confirmWithdraw"));

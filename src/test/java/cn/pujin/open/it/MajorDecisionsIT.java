@@ -122,6 +122,25 @@ class MajorDecisionsIT {
                 .expect(201).json());
         both.api().post("/api/v1/major-decision-steps/" + step + "/publish").problem(403, "SELF_REVIEW");
         REVIEWER.post("/api/v1/major-decision-steps/" + step + "/publish").expect(200);
+
+        // a step may be returned with a reason instead: never public, the organiser sees why
+        long returned = id(both.api().post("/api/v1/major-decisions/" + id + "/steps", step("RISK_ASSESSMENT").build())
+                .expect(201).json());
+        both.api().post("/api/v1/major-decision-steps/" + returned + "/return", reason("自己退回")).problem(403, "SELF_REVIEW");
+        assertEquals(List.of("reason"), REVIEWER.post("/api/v1/major-decision-steps/" + returned + "/return",
+                reason(" ")).errorFields());
+        JsonObject back = REVIEWER.post("/api/v1/major-decision-steps/" + returned + "/return", reason("请补充评估报告的链接"))
+                .expect(200).json();
+        assertEquals("RETURNED", back.getString("status"));
+        assertEquals("请补充评估报告的链接", back.getString("reviewNote"));
+        REVIEWER.post("/api/v1/major-decision-steps/" + returned + "/publish").problem(409, "INVALID_TRANSITION");
+        REVIEWER.post("/api/v1/major-decision-steps/" + step + "/return", reason("已公开的")).problem(409, "INVALID_TRANSITION");
+        JsonArray publicSteps = Api.anonymous().get("/api/v1/major-decisions/" + id).json().getJsonArray("steps");
+        assertEquals(1, publicSteps.size(), "the returned step is not public");
+    }
+
+    static JsonObject reason(String text) {
+        return Json.createObjectBuilder().add("reason", text).build();
     }
 
     @Test

@@ -29,7 +29,7 @@ final class SiteMap {
                 "/organiser/summary.xhtml?event=" + event, "/organiser/selection.xhtml?event=" + meeting,
                 "/organiser/major-decisions.xhtml", "/organiser/consultations.xhtml"));
         pages.put("reviewer", List.of("/review/", "/review/suggestions.xhtml", "/review/major-decisions.xhtml", "/review/consultations.xhtml"));
-        pages.put("handler", List.of("/handler/"));
+        pages.put("handler", List.of("/handler/", "/handler/consultations.xhtml"));
         pages.put("admin", List.of("/admin/accounts.xhtml", "/admin/audit.xhtml", "/admin/calendar.xhtml", "/admin/retention.xhtml",
                 "/admin/system.xhtml"));
         return pages;

@@ -171,7 +171,10 @@ class VerificationCodesIT {
             b.journey("signup-code", () -> {
                 b.open("/events/detail.xhtml?id=" + event);
                 b.click(By.cssSelector("a.button[href*='login.xhtml']"));
-                b.click(By.id("signupLink"));
+                assertTrue(b.find(By.id("signupLink")).getAttribute("href").contains("detail.xhtml%3Fid%3D" + event),
+                        "the sign-in page's sign-up link also returns to the event");
+                b.driver.navigate().back();
+                b.click(By.id("signupFromEvent"));
                 b.waitForUrl("signup.xhtml");
                 b.type("signup:phone", phone);
                 b.click(By.id("signup:sendCode"));

@@ -80,6 +80,15 @@ public class InputWorkflow {
 
     @Transactional
     public <T extends CitizenInput> T assign(InputActor actor, InputSource<T> source, Long id, Long departmentId) {
+        return assign(actor, source, id, departmentId, true);
+    }
+
+    /**
+     * Assigns; with {@code tell} false the department's handlers are not told of this one input (a kind that assigns
+     * several together tells them once, with {@link #tellHandlers(InputSource, CitizenInput, Long, String, Object[])}).
+     */
+    @Transactional
+    public <T extends CitizenInput> T assign(InputActor actor, InputSource<T> source, Long id, Long departmentId, boolean tell) {
         requireRole(actor.organiser());
         T input = visible(actor, source, id);
         Department department = departments.find(departmentId)
@@ -89,7 +98,9 @@ public class InputWorkflow {
         InputStatus before = h.getStatus();
         h.assign(actor.id(), departmentId, calendar.plus(today, 0), calendar.plus(today, source.answerDays(input)), clock.instant());
         audit.record(actor.id(), source.noun(), id, source.noun() + ".assign", before, h.getStatus(), department.getName());
-        tellHandlers(source, input, departmentId, "assigned", source.mailArgs(input), false);
+        if (tell) {
+            tellHandlers(source, input, departmentId, "assigned", source.mailArgs(input), false);
+        }
         return input;
     }
 
@@ -162,6 +173,12 @@ public class InputWorkflow {
 
     @Transactional
     public <T extends CitizenInput> T returnAnswer(InputActor actor, InputSource<T> source, Long id, String reason) {
+        return returnAnswer(actor, source, id, reason, true);
+    }
+
+    /** Returns; with {@code tell} false the handlers are not told of this one input (see {@link #assign}). */
+    @Transactional
+    public <T extends CitizenInput> T returnAnswer(InputActor actor, InputSource<T> source, Long id, String reason, boolean tell) {
         requireRole(actor.reviewer());
         String why = Texts.strip(reason);
         if (why == null || Texts.length(why) > 500) {
@@ -171,10 +188,17 @@ public class InputWorkflow {
         InputStatus before = input.handling().getStatus();
         input.handling().returnAnswer(actor.id(), why);
         audit.record(actor.id(), source.noun(), id, source.noun() + ".return", before, input.handling().getStatus(), why);
-        Object[] args = Arrays.copyOf(source.mailArgs(input), 6);
-        args[5] = why;
-        tellHandlers(source, input, input.handling().getDepartmentId(), "returned", args, false);
+        if (tell) {
+            tellHandlers(source, input, input.handling().getDepartmentId(), "returned", returnedArgs(source, input), false);
+        }
         return input;
+    }
+
+    /** The arguments of the "returned" notice: the kind's mail arguments and {5} the reviewer's reason. */
+    public <T extends CitizenInput> Object[] returnedArgs(InputSource<T> source, T input) {
+        Object[] args = Arrays.copyOf(source.mailArgs(input), 6);
+        args[5] = input.handling().getReturnedReason();
+        return args;
     }
 
     /**
@@ -223,6 +247,11 @@ public class InputWorkflow {
      * A notice to every handler of the department; with {@code orAssigner}, to whoever assigned it when the department
      * has no handler (a reminder must reach someone).
      */
+    /** A notice ({@code mail.NOUN.WHAT}) to every handler of the department about an input (or a group of them). */
+    public <T extends CitizenInput> void tellHandlers(InputSource<T> source, T input, Long departmentId, String what, Object[] args) {
+        tellHandlers(source, input, departmentId, what, args, false);
+    }
+
     <T extends CitizenInput> void tellHandlers(InputSource<T> source, T input, Long departmentId, String what, Object[] args,
                                                boolean orAssigner) {
         List<Account> handlers = departments.handlers(departmentId);

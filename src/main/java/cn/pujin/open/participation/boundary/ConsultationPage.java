@@ -94,9 +94,9 @@ public class ConsultationPage implements Serializable {
                 .filter(p -> p.number() == paragraph).map(ParagraphView::id).findFirst().orElse(null);
         if (Faces.attempt(() -> comments.comment(me, getConsultation().id(), new CommentRequest(paragraphId, text, organisation)),
                 "consultation.done.commented", "commentForm", FIELDS)) {
-            text = null;
-            organisation = null;
-            refresh();
+            // a fresh page: every count beside the text and the list of one's comments agree
+            Faces.keepMessages();
+            Faces.redirect("/consultations/detail.xhtml?id=" + getConsultation().id() + "#mine");
         }
     }
 
@@ -126,7 +126,7 @@ public class ConsultationPage implements Serializable {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public Integer getParagraph() { return paragraph; }
-    public void setParagraph(Integer paragraph) { this.paragraph = paragraph; }
+    public void setParagraph(Integer paragraph) { this.paragraph = paragraph == null || paragraph == 0 ? null : paragraph; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
     public String getOrganisation() { return organisation; }

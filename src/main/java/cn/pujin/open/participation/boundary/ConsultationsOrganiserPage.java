@@ -3,7 +3,6 @@ package cn.pujin.open.participation.boundary;
 import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Department;
 import cn.pujin.open.input.boundary.CurrentInputActor;
-import cn.pujin.open.input.entity.Outcome;
 import cn.pujin.open.participation.control.CommentGroupRequest;
 import cn.pujin.open.participation.control.ConsultationComments;
 import cn.pujin.open.participation.control.ConsultationDraft;
@@ -30,7 +29,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -77,6 +75,9 @@ public class ConsultationsOrganiserPage implements Serializable {
     @Inject
     Clocks clocks;
 
+    @Inject
+    GroupAnswers answers;
+
     private transient List<ConsultationView> items;
 
     // the draft form (new when editId is null)
@@ -98,8 +99,6 @@ public class ConsultationsOrganiserPage implements Serializable {
     private String groupTitle;
     private Integer groupParagraph;
     private Long departmentId;
-    private final Map<Long, String> outcomes = new HashMap<>();
-    private final Map<Long, String> reasons = new HashMap<>();
 
     public List<ConsultationView> getItems() {
         if (items == null) {
@@ -125,10 +124,6 @@ public class ConsultationsOrganiserPage implements Serializable {
 
     public int getMinDays() {
         return consultations.minDays();
-    }
-
-    public Outcome[] getOutcomeChoices() {
-        return Outcome.values();
     }
 
     public void newDraft() {
@@ -205,13 +200,30 @@ public class ConsultationsOrganiserPage implements Serializable {
     }
 
     public Report getReport() {
-        return selectedId == null ? null : views.report(selectedId, true);
+        if (selectedId == null) {
+            return null;
+        }
+        Report report = views.report(selectedId, true);
+        answers.prefill(report.groups());
+        return report;
+    }
+
+    public GroupAnswers getAnswers() {
+        return answers;
     }
 
     public void group() {
         ConsultationView c = getSelected();
-        Long paragraphId = groupParagraph == null || c == null ? null : c.paragraphs().stream()
-                .filter(p -> p.number() == groupParagraph).map(ConsultationViews.ParagraphView::id).findFirst().orElse(null);
+        Integer number = groupParagraph;
+        if (number == null) {
+            // from the comments: their own paragraph when they share one, else the whole draft
+            List<Integer> theirs = getUngrouped().stream().filter(m -> chosen.contains(m.id())).map(CommentView::paragraphNumber)
+                    .distinct().toList();
+            number = theirs.size() == 1 ? theirs.get(0) : null;
+        }
+        Integer paragraph = number;
+        Long paragraphId = paragraph == null || c == null ? null : c.paragraphs().stream()
+                .filter(p -> p.number() == paragraph).map(ConsultationViews.ParagraphView::id).findFirst().orElse(null);
         if (Faces.attempt(() -> comments.group(actor.get(), selectedId, new CommentGroupRequest(groupTitle, paragraphId, departmentId,
                 List.copyOf(chosen))), "consultation.done.grouped", "work",
                 Map.of("title", "groupTitle", "departmentId", "department", "commentIds", "chosen"))) {
@@ -221,10 +233,7 @@ public class ConsultationsOrganiserPage implements Serializable {
     }
 
     public void answer(Long groupId) {
-        if (Faces.attempt(() -> comments.answer(actor.get(), groupId, outcomes.get(groupId), reasons.get(groupId)),
-                "consultation.done.answered", "work")) {
-            reasons.remove(groupId);
-        }
+        answers.answer(groupId, "work");
     }
 
     /** "第3段", or "全文" for a comment on the whole draft. */
@@ -234,6 +243,11 @@ public class ConsultationsOrganiserPage implements Serializable {
 
     private static OffsetDateTime at(LocalDateTime t) {
         return t == null ? null : t.atZone(Clocks.ZONE).toOffsetDateTime();
+    }
+
+    /** The menus' "none" (0: a menu shows its first item when nothing is chosen, so "none" is an item of its own). */
+    private static Long none(Long id) {
+        return id == null || id == 0 ? null : id;
     }
 
     /** Text split into non-blank parts (paragraphs by blank lines, organisations by lines). */
@@ -248,9 +262,9 @@ public class ConsultationsOrganiserPage implements Serializable {
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public Long getMajorDecisionId() { return majorDecisionId; }
-    public void setMajorDecisionId(Long majorDecisionId) { this.majorDecisionId = majorDecisionId; }
+    public void setMajorDecisionId(Long majorDecisionId) { this.majorDecisionId = none(majorDecisionId); }
     public Long getTopicId() { return topicId; }
-    public void setTopicId(Long topicId) { this.topicId = topicId; }
+    public void setTopicId(Long topicId) { this.topicId = none(topicId); }
     public String getNewTopic() { return newTopic; }
     public void setNewTopic(String newTopic) { this.newTopic = newTopic; }
     public String getParagraphs() { return paragraphs; }
@@ -271,7 +285,5 @@ public class ConsultationsOrganiserPage implements Serializable {
     public Integer getGroupParagraph() { return groupParagraph; }
     public void setGroupParagraph(Integer groupParagraph) { this.groupParagraph = groupParagraph; }
     public Long getDepartmentId() { return departmentId; }
-    public void setDepartmentId(Long departmentId) { this.departmentId = departmentId; }
-    public Map<Long, String> getOutcomes() { return outcomes; }
-    public Map<Long, String> getReasons() { return reasons; }
+    public void setDepartmentId(Long departmentId) { this.departmentId = none(departmentId); }
 }

@@ -38,6 +38,7 @@ public class MajorDecisionReviewPage implements Serializable {
     private Long rejectId;
     private String rejectTitle;
     private boolean rejectingWithdrawal;
+    private Long rejectStepId;
     private String rejectReason;
 
     public List<MajorDecisionView> getItems() {
@@ -74,14 +75,28 @@ public class MajorDecisionReviewPage implements Serializable {
         rejectId = md.id();
         rejectTitle = md.title();
         rejectingWithdrawal = "WITHDRAWAL_IN_REVIEW".equals(md.status());
+        rejectStepId = null;
         rejectReason = null;
+    }
+
+    /** Returns a step (not published) instead of an item: the same dialog, naming the step. */
+    public void prepareReturnStep(MajorDecisionView md, MajorDecisionViews.StepView step) {
+        prepareReject(md);
+        rejectStepId = step.id();
+        rejectTitle = md.title() + " · " + Faces.text("majorDecision.step." + step.kind());
     }
 
     public void reject() {
         Long me = user.require(Role.REVIEWER);
-        if (Faces.attempt(() -> decisions.reject(me, rejectId, rejectReason),
-                rejectingWithdrawal ? "majorDecision.withdrawRefused" : "majorDecision.returnedDone", "rejectForm",
-                Map.of("reason", "reason"))) {
+        String done = rejectStepId != null ? "majorDecision.stepReturned"
+                : rejectingWithdrawal ? "majorDecision.withdrawRefused" : "majorDecision.returnedDone";
+        if (Faces.attempt(() -> {
+            if (rejectStepId != null) {
+                decisions.returnStep(me, rejectStepId, rejectReason);
+            } else {
+                decisions.reject(me, rejectId, rejectReason);
+            }
+        }, done, "rejectForm", Map.of("reason", "reason"))) {
             items = null;
             PrimeFaces.current().executeScript("PF('rejectDialog').hide()");
             Faces.bringIntoView("queue:messages");
@@ -97,7 +112,8 @@ public class MajorDecisionReviewPage implements Serializable {
     }
 
     public String getRejectTitle() { return rejectTitle; }
-    public boolean isRejectingWithdrawal() { return rejectingWithdrawal; }
+    public boolean isRejectingWithdrawal() { return rejectingWithdrawal && rejectStepId == null; }
+    public boolean isReturningStep() { return rejectStepId != null; }
     public String getRejectReason() { return rejectReason; }
     public void setRejectReason(String rejectReason) { this.rejectReason = rejectReason; }
 }

@@ -50,7 +50,7 @@ public class MyTopicsPanel implements Serializable {
         Faces.attempt(() -> topics.follow(me, followed == null ? List.of() : followed), "consultation.done.followed", "topics");
     }
 
-    public List<CommentView> getComments() {
-        return views.mine(user.require(), null);
+    public List<ConsultationViews.Waiting<CommentView>> getComments() {
+        return views.mineEverywhere(user.require());
     }
 }

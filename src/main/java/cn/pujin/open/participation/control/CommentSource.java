@@ -51,9 +51,9 @@ public class CommentSource implements InputSource<ConsultationComment> {
         return answerDays;
     }
 
-    /** The number people quote: "YJ" and the id. */
+    /** The number people quote: "ZQ" (征求) and the id — meeting suggestions are "YJ…". */
     public static String number(Long id) {
-        return "YJ" + id;
+        return "ZQ" + id;
     }
 
     /** {0} consultation, {1} paragraph ("第3段" or "全文"), {2} number, {3} text excerpt, {4} due date. */

@@ -113,8 +113,8 @@ public class ConsultationComments {
         if (c.period(clock.instant()) != Consultation.Period.CLOSED) {
             throw Problem.conflict(ProblemCode.CONSULTATION_OPEN, "consultation.group.stillOpen");
         }
-        if (request == null) {
-            throw Problem.invalid("title", "validation.required");
+        if (request == null || request.commentIds() == null || request.commentIds().isEmpty()) {
+            throw Problem.invalid("commentIds", "consultation.group.noComments");
         }
         String title = Texts.strip(request.title());
         if (title == null || Texts.length(title) > TITLE_MAX) {
@@ -144,8 +144,11 @@ public class ConsultationComments {
         audit.record(actor.id(), "consultation", consultationId, "comment.group", null, null, title);
         for (ConsultationComment comment : comments) {
             comment.group(group.getId());
-            workflow.assign(actor, source, comment.getId(), request.departmentId());
+            workflow.assign(actor, source, comment.getId(), request.departmentId(), false);
         }
+        // one notice per group, not per comment
+        workflow.tellHandlers(source, comments.get(0), request.departmentId(), "assigned", groupArgs(group, comments,
+                source.mailArgs(comments.get(0))));
         return group;
     }
 
@@ -175,8 +178,13 @@ public class ConsultationComments {
     public CommentGroup returnAnswer(InputActor actor, Long groupId, String reason) {
         requireRole(actor.reviewer());
         CommentGroup group = findGroup(groupId);
-        for (ConsultationComment comment : members(groupId)) {
-            workflow.returnAnswer(actor, source, comment.getId(), reason);
+        List<ConsultationComment> members = members(groupId);
+        for (ConsultationComment comment : members) {
+            workflow.returnAnswer(actor, source, comment.getId(), reason, false);
+        }
+        if (!members.isEmpty()) {
+            workflow.tellHandlers(source, members.get(0), group.getDepartmentId(), "returned",
+                    groupArgs(group, members, workflow.returnedArgs(source, members.get(0))));
         }
         return group;
     }
@@ -205,6 +213,13 @@ public class ConsultationComments {
     List<ConsultationComment> members(Long groupId) {
         return em.createQuery("select x from ConsultationComment x where x.groupId = :g order by x.id", ConsultationComment.class)
                 .setParameter("g", groupId).getResultList();
+    }
+
+    /** A notice about a whole group: {2} its comments' numbers, {3} the group's title. */
+    private static Object[] groupArgs(CommentGroup group, List<ConsultationComment> comments, Object[] args) {
+        args[2] = String.join("、", comments.stream().map(c -> CommentSource.number(c.getId())).toList());
+        args[3] = group.getTitle();
+        return args;
     }
 
     private static void requireRole(boolean allowed) {

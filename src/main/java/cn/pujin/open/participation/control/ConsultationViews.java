@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -77,16 +78,20 @@ public class ConsultationViews {
         }
     }
 
-    /** A comment; {@code moderation} and {@code status} as staff and its author see them. */
+    /**
+     * A comment; {@code moderation} and {@code status} as staff and its author see them; {@code submitter}: for staff, the
+     * person (masked) who sent a comment in an organisation's name.
+     */
     public record CommentView(Long id, Long consultationId, String number, Long paragraphId, Integer paragraphNumber, String author,
-                              String organisation, String text, OffsetDateTime createdAt, String moderation, Long groupId,
+                              String submitter, String organisation, String text, OffsetDateTime createdAt, String moderation,
+                              Long groupId,
                               String status, String outcome, String reason, OffsetDateTime answeredAt, Integer rating,
                               String ratingComment) {}
 
     /** A group of the adoption report; {@code status}, {@code department} and {@code commentIds} for staff. */
     public record GroupView(Long id, String title, Long paragraphId, Integer paragraphNumber, long comments, String outcome,
                             String reason, OffsetDateTime publishedAt, String status, String department,
-                            String returnedReason, List<Long> commentIds) {}
+                            String returnedReason, List<Long> commentIds, List<CommentView> members) {}
 
     /** The adoption report: published groups; {@code complete} once every comment is answered in a published group. */
     public record Report(Long consultationId, String title, boolean complete, long comments, List<GroupView> groups) {}
@@ -177,8 +182,9 @@ public class ConsultationViews {
         return comments.stream().map(x -> {
             boolean answered = x.handling().getStatus() == InputStatus.PUBLISHED;
             String author = x.getOrganisation() != null ? x.getOrganisation() : Masking.name(authors.get(x.getAuthorId()));
-            return new CommentView(x.getId(), x.getConsultationId(), CommentSource.number(x.getId()), x.getParagraphId(), numbers.get(x.getParagraphId()),
-                    author, x.getOrganisation(), x.getText(), Times.local(x.getCreatedAt()),
+            return new CommentView(x.getId(), x.getConsultationId(), CommentSource.number(x.getId()), x.getParagraphId(),
+                    numbers.get(x.getParagraphId()), author,
+                    full && x.getOrganisation() != null ? Masking.name(authors.get(x.getAuthorId())) : null, x.getOrganisation(), x.getText(), Times.local(x.getCreatedAt()),
                     full ? x.getModeration().name() : null, x.getGroupId(), full ? x.handling().getStatus().name() : null,
                     answered ? x.handling().getOutcome().name() : null, answered ? x.handling().getReason() : null,
                     answered ? Times.local(x.handling().getPublishedAt()) : null, x.handling().getRating(),
@@ -213,6 +219,31 @@ public class ConsultationViews {
         List<Waiting<GroupView>> out = new ArrayList<>();
         for (Long c : consultations) {
             report(c, true).groups().stream().filter(g -> "ANSWERED".equals(g.status()))
+                    .forEach(g -> out.add(new Waiting<>(c, titles.get(c), g)));
+        }
+        return out;
+    }
+
+    /** The person's comments on every consultation, newest first, each with its consultation's title. */
+    public List<Waiting<CommentView>> mineEverywhere(Long accountId) {
+        List<CommentView> mine = mine(accountId, null);
+        Map<Long, String> titles = titles(mine.stream().map(CommentView::consultationId).toList());
+        return mine.stream().map(c -> new Waiting<>(c.consultationId(), titles.get(c.consultationId()), c)).toList();
+    }
+
+    /** Groups given to a department and not answered yet (or returned): its handlers' work. */
+    public List<Waiting<GroupView>> groupsFor(Long departmentId) {
+        if (departmentId == null) {
+            return List.of();
+        }
+        List<CommentGroup> groups = em.createQuery("select g from CommentGroup g where g.departmentId = :d order by g.id",
+                CommentGroup.class).setParameter("d", departmentId).getResultList();
+        Set<Long> ids = groups.stream().map(CommentGroup::getId).collect(Collectors.toSet());
+        List<Long> consultations = groups.stream().map(CommentGroup::getConsultationId).distinct().toList();
+        Map<Long, String> titles = titles(consultations);
+        List<Waiting<GroupView>> out = new ArrayList<>();
+        for (Long c : consultations) {
+            report(c, true).groups().stream().filter(g -> ids.contains(g.id()) && "ASSIGNED".equals(g.status()))
                     .forEach(g -> out.add(new Waiting<>(c, titles.get(c), g)));
         }
         return out;
@@ -256,7 +287,8 @@ public class ConsultationViews {
                     published ? Times.local(first.handling().getPublishedAt()) : null, staff ? status.name() : null,
                     staff ? departmentNames.get(g.getDepartmentId()) : null,
                     staff && first != null ? first.handling().getReturnedReason() : null,
-                    staff ? members.stream().map(ConsultationComment::getId).toList() : null));
+                    staff ? members.stream().map(ConsultationComment::getId).toList() : null,
+                    staff ? commentViews(members, true) : null));
         }
         groups.sort(Comparator.comparing((GroupView g) -> g.paragraphNumber() == null ? 0 : g.paragraphNumber())
                 .thenComparing(GroupView::id));

@@ -150,6 +150,9 @@ public class Consultations {
         if (!closes.isAfter(opens)) {
             throw Problem.invalid("closesAt", "consultation.period.order");
         }
+        if (!closes.isAfter(clock.instant())) {
+            throw Problem.invalid("closesAt", "consultation.period.over");
+        }
         if (d.majorDecisionId() != null) {
             MajorDecision m = em.find(MajorDecision.class, d.majorDecisionId());
             if (m == null) {

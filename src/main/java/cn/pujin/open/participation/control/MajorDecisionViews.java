@@ -61,7 +61,7 @@ public class MajorDecisionViews {
     public record DocumentView(String title, String url) {}
 
     public record StepView(Long id, StepKind kind, LocalDate date, String summary, List<DocumentView> documents,
-                           String status, MeetingLink meeting, OffsetDateTime publishedAt, Long authorId) {}
+                           String status, MeetingLink meeting, OffsetDateTime publishedAt, Long authorId, String reviewNote) {}
 
     /**
      * One item; {@code stepsDone}: the kinds with a published step, for "progress at a glance". Staff only: the review
@@ -181,7 +181,8 @@ public class MajorDecisionViews {
         }
         return new StepView(s.getId(), s.getKind(), s.getDate(), s.getSummary(),
                 s.getDocuments().stream().map(d -> new DocumentView(d.getTitle(), d.getUrl())).toList(),
-                s.getStatus().name(), meeting, Times.local(s.getPublishedAt()), staff ? s.getAuthorId() : null);
+                s.getStatus().name(), meeting, Times.local(s.getPublishedAt()), staff ? s.getAuthorId() : null,
+                staff ? s.getReviewNote() : null);
     }
 
     private static Set<MajorDecision.Status> visible(boolean staff) {

@@ -173,6 +173,21 @@ public class MajorDecisions {
         return step;
     }
 
+    /** Returns a pending step with the reason (it is never public; the organiser adds a corrected one). */
+    @Transactional
+    public MajorDecisionStep returnStep(Long reviewer, Long stepId, String reason) {
+        String why = reason(reason, "majorDecision.reason.review");
+        MajorDecisionStep step = stepId == null ? null : em.find(MajorDecisionStep.class, stepId, LockModeType.OPTIMISTIC);
+        if (step == null) {
+            throw Problem.notFound();
+        }
+        var before = step.getStatus();
+        step.returnStep(reviewer, why);
+        audit.record(reviewer, "majorDecision", step.getMajorDecisionId(), "majorDecision.step.return", before, step.getStatus(),
+                Messages.get(Messages.CHINESE, "majorDecision.step." + step.getKind()) + "：" + why);
+        return step;
+    }
+
     MajorDecision find(Long id) {
         MajorDecision m = id == null ? null : em.find(MajorDecision.class, id);
         if (m == null) {

@@ -31,7 +31,7 @@ import java.util.List;
 @Table(name = "major_decision_step")
 public class MajorDecisionStep {
 
-    public enum Status { PENDING, PUBLISHED }
+    public enum Status { PENDING, PUBLISHED, RETURNED }
 
     @Id
     @SequenceGenerator(name = "major_decision_step_seq", sequenceName = "major_decision_step_seq", allocationSize = 50)
@@ -75,6 +75,9 @@ public class MajorDecisionStep {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "review_note", length = 500)
+    private String reviewNote;
+
     @Version
     private long version;
 
@@ -93,15 +96,27 @@ public class MajorDecisionStep {
     }
 
     public void publish(Long reviewer, Instant now) {
-        if (status == Status.PUBLISHED) {
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "majorDecision.transition.invalid", "publish", status);
+        review(reviewer, "publish");
+        status = Status.PUBLISHED;
+        publishedBy = reviewer;
+        publishedAt = now;
+    }
+
+    /** Not published: back to the organiser with the reason (who adds a corrected step); never public. */
+    public void returnStep(Long reviewer, String reason) {
+        review(reviewer, "return");
+        status = Status.RETURNED;
+        reviewNote = reason;
+    }
+
+    /** Only a pending step is reviewed, and never by its author. */
+    private void review(Long reviewer, String action) {
+        if (status != Status.PENDING) {
+            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "majorDecision.transition.invalid", action, status);
         }
         if (reviewer.equals(authorId)) {
             throw Problem.forbidden(ProblemCode.SELF_REVIEW, "majorDecision.selfReview");
         }
-        status = Status.PUBLISHED;
-        publishedBy = reviewer;
-        publishedAt = now;
     }
 
     public Long getId() { return id; }
@@ -114,4 +129,5 @@ public class MajorDecisionStep {
     public Status getStatus() { return status; }
     public Long getAuthorId() { return authorId; }
     public Instant getPublishedAt() { return publishedAt; }
+    public String getReviewNote() { return reviewNote; }
 }
