@@ -108,6 +108,11 @@ class ConsultationPageIT {
                 b.click(By.linkText(title));
                 b.waitForText("政策解读");
                 assertTrue(b.text().contains("明确资金分摊和补贴标准"), "the interpretation beside the draft");
+                // the catalogue item and its consultation name each other
+                b.click(By.linkText(item));
+                b.waitForText("草案征求意见");
+                b.click(By.linkText(title));
+                b.waitForText("政策解读");
                 b.click(By.xpath("//li[@id='paragraph-3']//a[contains(., '对第3段提意见')]"));
                 b.find(By.id("commentForm:text"));
                 assertTrue(b.find(By.id("commentForm:paragraph_label")).getText().contains("第3段"), "paragraph 3 chosen");

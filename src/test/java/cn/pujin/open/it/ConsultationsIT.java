@@ -107,6 +107,8 @@ class ConsultationsIT {
         assertEquals("PUBLISHED", approved.getString("status"));
         assertEquals("OPEN", approved.getString("period"));
 
+        JsonArray ofItem = Api.anonymous().get("/api/v1/major-decisions/" + item).expect(200).json().getJsonArray("consultations");
+        assertEquals(id, ofItem.getJsonObject(0).getJsonNumber("id").longValue(), "the catalogue item names its consultation");
         JsonObject publicView = Api.anonymous().get("/api/v1/consultations/" + id).expect(200).json();
         assertFalse(publicView.containsKey("authorId"), "staff fields stay out of the public view");
         assertTrue(publicView.getString("interpretation").contains("资金分摊"));
@@ -115,6 +117,10 @@ class ConsultationsIT {
         Api.anonymous().get("/api/v1/consultations?status=SOON").problem(400, "VALIDATION_FAILED");
         assertTrue(Api.anonymous().get("/api/v1/topics").jsonArray().stream()
                 .anyMatch(t -> t.asJsonObject().getString("name").equals(topicName) && t.asJsonObject().getInt("consultations") == 1));
+
+        // listed where people look: the home page and the 政府开放 column
+        assertTrue(Api.anonymous().get("/").expect(200).body().contains(created.getString("title")), "on the home page");
+        assertTrue(Api.anonymous().get("/open/").expect(200).body().contains(created.getString("title")), "in 政府开放");
 
         // the follower hears of it; the feeds carry it; every step is in the audit log
         MimeMessage mail = Mailbox.await(follower.email(), created.getString("title"));

@@ -46,7 +46,7 @@ class OpenColumnJourneyIT {
                             setTimeout(check, 200);
                           }
                         })();""");
-                assertEquals(5, drawn, "five charts drawn by Chart.js");
+                assertEquals(6, drawn, "six charts drawn by Chart.js");
                 b.screenshot("open-3-statistics");
             });
         }

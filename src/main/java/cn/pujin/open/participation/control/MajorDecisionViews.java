@@ -2,6 +2,7 @@ package cn.pujin.open.participation.control;
 
 import cn.pujin.open.event.control.Decisions;
 import cn.pujin.open.event.control.Seats;
+import cn.pujin.open.participation.entity.Consultation;
 import cn.pujin.open.participation.entity.MajorDecision;
 import cn.pujin.open.participation.entity.MajorDecisionStep;
 import cn.pujin.open.participation.entity.StepKind;
@@ -60,6 +61,9 @@ public class MajorDecisionViews {
 
     public record DocumentView(String title, String url) {}
 
+    /** A published consultation on a draft of the item (征求意见), with its period. */
+    public record ConsultationLink(Long id, String title, OffsetDateTime opensAt, OffsetDateTime closesAt) {}
+
     public record StepView(Long id, StepKind kind, LocalDate date, String summary, List<DocumentView> documents,
                            String status, MeetingLink meeting, OffsetDateTime publishedAt, Long authorId, String reviewNote) {}
 
@@ -71,7 +75,8 @@ public class MajorDecisionViews {
                                     String plannedPeriod, String status, boolean addedDuringYear, String addedReason,
                                     String withdrawalReason, String reviewNote, OffsetDateTime publishedAt,
                                     OffsetDateTime withdrawnAt, long version, List<StepView> steps,
-                                    List<StepKind> stepsDone, Long authorId, Long submittedBy) {
+                                    List<StepKind> stepsDone, Long authorId, Long submittedBy,
+                                    List<ConsultationLink> consultations) {
 
         @JsonbTransient
         public boolean isWithdrawn() {
@@ -151,17 +156,24 @@ public class MajorDecisionViews {
                         + " and s.status in :shown order by s.date, s.id", MajorDecisionStep.class)
                 .setParameter("ids", ids).setParameter("shown", shown)
                 .getResultStream().collect(Collectors.groupingBy(MajorDecisionStep::getMajorDecisionId));
-        return items.stream().map(m -> view(m, steps.getOrDefault(m.getId(), List.of()), staff)).toList();
+        Map<Long, List<ConsultationLink>> consultations = em.createQuery("select c from Consultation c where c.majorDecisionId in :ids"
+                        + " and c.status = :p order by c.opensAt", Consultation.class)
+                .setParameter("ids", ids).setParameter("p", Consultation.Status.PUBLISHED).getResultStream()
+                .collect(Collectors.groupingBy(Consultation::getMajorDecisionId, Collectors.mapping(c -> new ConsultationLink(c.getId(),
+                        c.getTitle(), Times.local(c.getOpensAt()), Times.local(c.getClosesAt())), Collectors.toList())));
+        return items.stream().map(m -> view(m, steps.getOrDefault(m.getId(), List.of()),
+                consultations.getOrDefault(m.getId(), List.of()), staff)).toList();
     }
 
-    private MajorDecisionView view(MajorDecision m, List<MajorDecisionStep> steps, boolean staff) {
+    private MajorDecisionView view(MajorDecision m, List<MajorDecisionStep> steps, List<ConsultationLink> consultations,
+                                   boolean staff) {
         List<StepKind> done = Arrays.stream(StepKind.values()).filter(k -> steps.stream()
                 .anyMatch(s -> s.getKind() == k && s.getStatus() == MajorDecisionStep.Status.PUBLISHED)).toList();
         return new MajorDecisionView(m.getId(), m.getYear(), m.getNumber(), m.getTitle(), m.getDepartment(),
                 m.getLegalBasis(), m.getPlannedPeriod(), m.getStatus().name(), m.isAddedDuringYear(), m.getAddedReason(),
                 m.getWithdrawalReason(), staff ? m.getReviewNote() : null, Times.local(m.getPublishedAt()),
                 Times.local(m.getWithdrawnAt()), m.getVersion(), steps.stream().map(s -> step(s, staff)).toList(), done,
-                staff ? m.getAuthorId() : null, staff ? m.getSubmittedBy() : null);
+                staff ? m.getAuthorId() : null, staff ? m.getSubmittedBy() : null, consultations);
     }
 
     private StepView step(MajorDecisionStep s, boolean staff) {
