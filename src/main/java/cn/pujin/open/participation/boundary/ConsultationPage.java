@@ -114,10 +114,6 @@ public class ConsultationPage implements Serializable {
         report = null;
     }
 
-    /** "第3段", or "全文" for a comment on the whole draft. */
-    public String paragraphLabel(Integer number) {
-        return number == null ? Faces.text("consultation.whole") : Faces.text("consultation.paragraphLabel", number);
-    }
 
     public boolean isSignedIn() {
         return user.isSignedIn();

@@ -103,10 +103,6 @@ public class ConsultationReviewPage implements Serializable {
         }
     }
 
-    /** "第3段", or "全文" for a comment on the whole draft. */
-    public String paragraphLabel(Integer number) {
-        return number == null ? Faces.text("consultation.whole") : Faces.text("consultation.paragraphLabel", number);
-    }
 
     public String getReturnTitle() { return returnTitle; }
     public String getReturnReason() { return returnReason; }

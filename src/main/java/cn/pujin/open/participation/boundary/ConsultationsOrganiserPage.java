@@ -236,10 +236,6 @@ public class ConsultationsOrganiserPage implements Serializable {
         answers.answer(groupId, "work");
     }
 
-    /** "第3段", or "全文" for a comment on the whole draft. */
-    public String paragraphLabel(Integer number) {
-        return number == null ? Faces.text("consultation.whole") : Faces.text("consultation.paragraphLabel", number);
-    }
 
     private static OffsetDateTime at(LocalDateTime t) {
         return t == null ? null : t.atZone(Clocks.ZONE).toOffsetDateTime();

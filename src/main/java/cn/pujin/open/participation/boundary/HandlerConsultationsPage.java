@@ -4,7 +4,6 @@ import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.participation.control.ConsultationViews;
 import cn.pujin.open.participation.control.ConsultationViews.GroupView;
 import cn.pujin.open.participation.control.ConsultationViews.Waiting;
-import cn.pujin.open.platform.boundary.Faces;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,10 +45,6 @@ public class HandlerConsultationsPage implements Serializable {
         }
     }
 
-    /** "第3段", or "全文" for a comment on the whole draft. */
-    public String paragraphLabel(Integer number) {
-        return number == null ? Faces.text("consultation.whole") : Faces.text("consultation.paragraphLabel", number);
-    }
 
     public GroupAnswers getAnswers() {
         return answers;

@@ -157,15 +157,11 @@ public class Consultation {
     }
 
     private void requireOther(Long reviewer) {
-        if (reviewer.equals(authorId) || reviewer.equals(submittedBy)) {
-            throw Problem.forbidden(ProblemCode.SELF_REVIEW, "consultation.selfReview");
-        }
+        Problem.requireOtherReviewer(reviewer, "consultation.selfReview", authorId, submittedBy);
     }
 
     private void require(boolean allowed, String action) {
-        if (!allowed) {
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "consultation.transition.invalid", action, status);
-        }
+        Problem.requireTransition(allowed, "consultation.transition.invalid", action, status);
     }
 
     public Long getId() { return id; }

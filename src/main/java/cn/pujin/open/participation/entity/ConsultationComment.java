@@ -3,7 +3,6 @@ package cn.pujin.open.participation.entity;
 import cn.pujin.open.input.entity.CitizenInput;
 import cn.pujin.open.input.entity.Handling;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -89,9 +88,7 @@ public class ConsultationComment implements CitizenInput {
 
     /** A reviewer who did not write it shows the text publicly or keeps it out of view. */
     public void moderate(Long reviewer, boolean show, Instant at) {
-        if (reviewer.equals(authorId)) {
-            throw Problem.forbidden(ProblemCode.SELF_REVIEW, "consultation.selfReview");
-        }
+        Problem.requireOtherReviewer(reviewer, "consultation.selfReview", authorId);
         this.moderation = show ? Moderation.SHOWN : Moderation.HIDDEN;
         this.moderatedBy = reviewer;
         this.moderatedAt = at;

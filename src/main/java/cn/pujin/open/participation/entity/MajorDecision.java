@@ -1,7 +1,6 @@
 package cn.pujin.open.participation.entity;
 
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -165,15 +164,11 @@ public class MajorDecision {
     }
 
     private void requireOther(Long reviewer) {
-        if (reviewer.equals(authorId) || reviewer.equals(submittedBy)) {
-            throw Problem.forbidden(ProblemCode.SELF_REVIEW, "majorDecision.selfReview");
-        }
+        Problem.requireOtherReviewer(reviewer, "majorDecision.selfReview", authorId, submittedBy);
     }
 
     private void require(boolean allowed, String action) {
-        if (!allowed) {
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "majorDecision.transition.invalid", action, status);
-        }
+        Problem.requireTransition(allowed, "majorDecision.transition.invalid", action, status);
     }
 
     public Long getId() { return id; }

@@ -1,7 +1,6 @@
 package cn.pujin.open.participation.entity;
 
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.platform.control.ProblemCode;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -111,12 +110,8 @@ public class MajorDecisionStep {
 
     /** Only a pending step is reviewed, and never by its author. */
     private void review(Long reviewer, String action) {
-        if (status != Status.PENDING) {
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "majorDecision.transition.invalid", action, status);
-        }
-        if (reviewer.equals(authorId)) {
-            throw Problem.forbidden(ProblemCode.SELF_REVIEW, "majorDecision.selfReview");
-        }
+        Problem.requireTransition(status == Status.PENDING, "majorDecision.transition.invalid", action, status);
+        Problem.requireOtherReviewer(reviewer, "majorDecision.selfReview", authorId);
     }
 
     public Long getId() { return id; }

@@ -63,6 +63,22 @@ public class Problem extends RuntimeException {
         }
     }
 
+    /** 409 INVALID_TRANSITION (with {@code messageKey}: "{1} does not allow {0}") unless the state allows the action. */
+    public static void requireTransition(boolean allowed, String messageKey, String action, Object state) {
+        if (!allowed) {
+            throw conflict(ProblemCode.INVALID_TRANSITION, messageKey, action, state);
+        }
+    }
+
+    /** 先审查后公开: 403 SELF_REVIEW when the reviewer is one of those who wrote or submitted what they review. */
+    public static void requireOtherReviewer(Long reviewer, String messageKey, Long... writers) {
+        for (Long writer : writers) {
+            if (reviewer.equals(writer)) {
+                throw forbidden(ProblemCode.SELF_REVIEW, messageKey);
+            }
+        }
+    }
+
     public static Problem invalid(String field, String messageKey, Object... args) {
         return new Problem(400, ProblemCode.VALIDATION_FAILED, "problem.validation",
                 List.of(new FieldError(field, messageKey, args)), null);
