@@ -92,11 +92,13 @@ public class ConsultationPage implements Serializable {
         Long me = user.require();
         Long paragraphId = paragraph == null ? null : getConsultation().paragraphs().stream()
                 .filter(p -> p.number() == paragraph).map(ParagraphView::id).findFirst().orElse(null);
-        if (Faces.attempt(() -> comments.comment(me, getConsultation().id(), new CommentRequest(paragraphId, text, organisation)),
-                "consultation.done.commented", "commentForm", FIELDS)) {
-            // a fresh page: every count beside the text and the list of one's comments agree
+        Long[] sent = new Long[1];
+        if (Faces.attempt(() -> sent[0] = comments.comment(me, getConsultation().id(), new CommentRequest(paragraphId, text,
+                organisation)).getId(), "consultation.done.commented", "commentForm", FIELDS)) {
+            // a fresh page (an address of its own: one that differs only after # would not load): every count beside
+            // the text and the list of one's comments agree
             Faces.keepMessages();
-            Faces.redirect("/consultations/detail.xhtml?id=" + getConsultation().id() + "#mine");
+            Faces.redirect("/consultations/detail.xhtml?id=" + getConsultation().id() + "&sent=" + sent[0] + "#mine");
         }
     }
 
