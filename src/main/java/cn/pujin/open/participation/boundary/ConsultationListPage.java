@@ -20,6 +20,8 @@ public class ConsultationListPage {
     ConsultationViews views;
 
     private List<ConsultationView> open;
+    private List<ConsultationView> upcoming;
+    private List<ConsultationView> closed;
 
     public List<ConsultationView> getOpen() {
         if (open == null) {
@@ -29,10 +31,16 @@ public class ConsultationListPage {
     }
 
     public List<ConsultationView> getUpcoming() {
-        return views.list(Consultation.Period.UPCOMING, false);
+        if (upcoming == null) {
+            upcoming = views.list(Consultation.Period.UPCOMING, false);
+        }
+        return upcoming;
     }
 
     public List<ConsultationView> getClosed() {
-        return views.list(Consultation.Period.CLOSED, false);
+        if (closed == null) {
+            closed = views.list(Consultation.Period.CLOSED, false);
+        }
+        return closed;
     }
 }

@@ -1,5 +1,6 @@
 package cn.pujin.open.participation.boundary;
 
+import cn.pujin.open.participation.control.Consultations;
 import cn.pujin.open.platform.boundary.Faces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -10,6 +11,6 @@ import jakarta.inject.Named;
 public class ParagraphLabels {
 
     public String of(Integer number) {
-        return number == null ? Faces.text("consultation.whole") : Faces.text("consultation.paragraphLabel", number);
+        return Consultations.paragraphLabel(Faces.locale(), number);
     }
 }

@@ -7,6 +7,7 @@ import cn.pujin.open.participation.entity.Consultation;
 import cn.pujin.open.participation.entity.ConsultationComment;
 import cn.pujin.open.participation.entity.ConsultationParagraph;
 import cn.pujin.open.platform.control.Links;
+import cn.pujin.open.platform.control.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,7 +63,7 @@ public class CommentSource implements InputSource<ConsultationComment> {
         Consultation consultation = em.find(Consultation.class, c.getConsultationId());
         ConsultationParagraph p = c.getParagraphId() == null ? null : em.find(ConsultationParagraph.class, c.getParagraphId());
         String excerpt = c.getText().length() > 80 ? c.getText().substring(0, 80) + "…" : c.getText();
-        return new Object[]{consultation.getTitle(), Consultations.paragraphLabel(p == null ? null : p.getNumber()),
+        return new Object[]{consultation.getTitle(), Consultations.paragraphLabel(Messages.CHINESE, p == null ? null : p.getNumber()),
                 number(c.getId()), excerpt, c.handling().getDueOn() == null ? "—" : c.handling().getDueOn().toString()};
     }
 

@@ -126,8 +126,8 @@ public class ConsultationComments {
         if (request.departmentId() == null || departments.find(request.departmentId()).isEmpty()) {
             throw Problem.invalid("departmentId", "suggestion.department.unknown");
         }
-        Set<Long> ids = new LinkedHashSet<>(request.commentIds() == null ? List.of() : request.commentIds());
-        if (ids.isEmpty() || ids.contains(null)) {
+        Set<Long> ids = new LinkedHashSet<>(request.commentIds());
+        if (ids.contains(null)) {
             throw Problem.invalid("commentIds", "consultation.group.noComments");
         }
         List<ConsultationComment> comments = em.createQuery(

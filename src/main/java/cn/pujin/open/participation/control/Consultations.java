@@ -9,7 +9,6 @@ import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.platform.control.ProblemCode;
 import cn.pujin.open.platform.control.Texts;
 import cn.pujin.open.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,9 +75,8 @@ public class Consultations {
             throw Problem.invalid("version", "validation.required");
         }
         Consultation c = find(id);
-        if (c.getStatus() != Consultation.Status.DRAFT) {
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "consultation.transition.invalid", "edit", c.getStatus());
-        }
+        Problem.requireTransition(c.getStatus() == Consultation.Status.DRAFT, "consultation.transition.invalid", "edit",
+                c.getStatus());
         Problem.requireVersion(d.version(), c.getVersion());
         describe(c, d);
         em.createQuery("delete from ConsultationParagraph p where p.consultationId = :c").setParameter("c", id).executeUpdate();
@@ -114,10 +113,7 @@ public class Consultations {
 
     @Transactional
     public Consultation reject(Long reviewer, Long id, String reason) {
-        String why = Texts.strip(reason);
-        if (why == null || why.length() > REASON_MAX) {
-            throw Problem.invalid("reason", "consultation.reason.review", REASON_MAX);
-        }
+        String why = Texts.reason(reason, REASON_MAX, "consultation.reason.review");
         Consultation c = find(id);
         var before = c.getStatus();
         c.reject(reviewer, why, clock.instant());
@@ -183,9 +179,8 @@ public class Consultations {
         return minDays;
     }
 
-    /** The label of a paragraph number as the public reads it ("第3段"). */
-    public static String paragraphLabel(Integer number) {
-        return number == null ? Messages.get(Messages.CHINESE, "consultation.whole")
-                : Messages.get(Messages.CHINESE, "consultation.paragraphLabel", number);
+    /** What a comment or group is about, as people read it: "第3段", or "全文" for the whole draft. */
+    public static String paragraphLabel(Locale locale, Integer number) {
+        return number == null ? Messages.get(locale, "consultation.whole") : Messages.get(locale, "consultation.paragraphLabel", number);
     }
 }

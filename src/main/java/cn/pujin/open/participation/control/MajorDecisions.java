@@ -69,10 +69,9 @@ public class MajorDecisions {
             throw Problem.invalid("version", "validation.required");
         }
         MajorDecision m = find(id);
-        if (m.getStatus() != MajorDecision.Status.DRAFT) {
-            // in review or public: never edited (a public item is withdrawn instead)
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "majorDecision.transition.invalid", "edit", m.getStatus());
-        }
+        // in review or public: never edited (a public item is withdrawn instead)
+        Problem.requireTransition(m.getStatus() == MajorDecision.Status.DRAFT, "majorDecision.transition.invalid", "edit",
+                m.getStatus());
         Problem.requireVersion(d.version(), m.getVersion());
         if (m.getYear() != d.year()) {
             throw Problem.invalid("year", "majorDecision.year.fixed");
@@ -103,7 +102,7 @@ public class MajorDecisions {
 
     @Transactional
     public MajorDecision reject(Long reviewer, Long id, String reason) {
-        String why = reason(reason, "majorDecision.reason.review");
+        String why = Texts.reason(reason, REASON_MAX, "majorDecision.reason.review");
         MajorDecision m = find(id);
         var before = m.getStatus();
         m.reject(reviewer, why, clock.instant());
@@ -115,7 +114,7 @@ public class MajorDecisions {
     /** Asks to take a published item out of the year's catalogue; public as withdrawn, with the reason, after review. */
     @Transactional
     public MajorDecision withdraw(Long actor, Long id, String reason) {
-        String why = reason(reason, "majorDecision.reason.withdrawal");
+        String why = Texts.reason(reason, REASON_MAX, "majorDecision.reason.withdrawal");
         MajorDecision m = find(id);
         var before = m.getStatus();
         m.withdraw(actor, why, clock.instant());
@@ -127,9 +126,8 @@ public class MajorDecisions {
     @Transactional
     public MajorDecisionStep addStep(Long author, Long id, @NotNull(message = "{validation.body}") @Valid StepDraft d) {
         MajorDecision m = find(id);
-        if (m.getStatus() == MajorDecision.Status.WITHDRAWN) {
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "majorDecision.transition.invalid", "addStep", m.getStatus());
-        }
+        Problem.requireTransition(m.getStatus() != MajorDecision.Status.WITHDRAWN, "majorDecision.transition.invalid", "addStep",
+                m.getStatus());
         if (d.eventId() != null) {
             if (d.kind() != StepKind.COLLECTIVE_DECISION) {
                 throw Problem.invalid("eventId", "majorDecision.step.meetingOnlyForDecision");
@@ -176,7 +174,7 @@ public class MajorDecisions {
     /** Returns a pending step with the reason (it is never public; the organiser adds a corrected one). */
     @Transactional
     public MajorDecisionStep returnStep(Long reviewer, Long stepId, String reason) {
-        String why = reason(reason, "majorDecision.reason.review");
+        String why = Texts.reason(reason, REASON_MAX, "majorDecision.reason.review");
         MajorDecisionStep step = stepId == null ? null : em.find(MajorDecisionStep.class, stepId, LockModeType.OPTIMISTIC);
         if (step == null) {
             throw Problem.notFound();
@@ -203,14 +201,5 @@ public class MajorDecisions {
         }
         m.describe(d.title().strip(), d.department().strip(), d.legalBasis().strip(), d.plannedPeriod().strip(),
                 m.isAddedDuringYear() ? reason : null, clock.instant());
-    }
-
-    /** A reason of 1 to 500 characters; {@code messageKey} says what is missing in the words of the action. */
-    private static String reason(String reason, String messageKey) {
-        String why = Texts.strip(reason);
-        if (why == null || why.length() > REASON_MAX) {
-            throw Problem.invalid("reason", messageKey, REASON_MAX);
-        }
-        return why;
     }
 }
