@@ -207,6 +207,36 @@ class AccessMatrixIT {
             POST    /topics                                              401   403   403   400   403   403   403   403
             GET     /me/topics                                           401   200   200   200   200   200   200   403
             PUT     /me/topics                                           401   400   400   400   400   400   400   403
+            POST    /messages                                            401   400   400   400   400   400   400   403
+            GET     /messages                                            401   403   403   200   200   200   200   403
+            GET     /me/messages                                         401   200   200   200   200   200   200   403
+            GET     /messages/public                                     200   200   200   200   200   200   200   200
+            GET     /messages/similar                                    400   400   400   400   400   400   400   400
+            GET     /messages/{id}                                       404   200   404   200   200   404   200   404
+            POST    /messages/{id}/acknowledge                           401   403   403   400   403   404   403   403
+            POST    /messages/{id}/assign                                401   403   403   400   403   403   403   403
+            POST    /messages/{id}/answer                                401   403   403   400   403   404   403   403
+            POST    /messages/{id}/publish                               401   403   403   403   409   403   403   403
+            POST    /messages/{id}/return                                401   403   403   403   400   403   403   403
+            POST    /messages/{id}/rate                                  401   400   404   403   403   404   403   403
+            POST    /messages/{id}/extend                                401   403   403   400   403   403   403   403
+            PUT     /messages/{id}/topics                                401   403   403   200   403   403   403   403
+            POST    /messages/{id}/attachments                           401   400   404   403   403   404   403   403
+            GET     /messages/{id}/attachments/{attachmentId}            404   404   404   404   404   404   404   404
+            GET     /faq                                                 200   200   200   200   200   200   200   200
+            POST    /faq                                                 401   403   403   400   403   403   403   403
+            GET     /faq/{id}                                            404   404   404   404   404   404   404   404
+            PUT     /faq/{id}                                            401   403   403   404   403   403   403   403
+            POST    /faq/{id}/publish                                    401   403   403   403   404   403   403   403
+            POST    /faq/{id}/return                                     401   403   403   403   400   403   403   403
+            POST    /topics/{id}/investigations                          401   403   403   404   403   403   403   403
+            GET     /investigations                                      200   200   200   200   200   200   200   200
+            GET     /investigations/proposals                            401   403   403   200   200   403   200   403
+            GET     /investigations/{id}                                 404   404   404   404   404   404   404   404
+            PUT     /investigations/{id}                                 401   403   403   404   403   403   403   403
+            POST    /investigations/{id}/submit                          401   403   403   404   403   403   403   403
+            POST    /investigations/{id}/publish                         401   403   403   403   404   403   403   403
+            POST    /investigations/{id}/return                          401   403   403   403   400   403   403   403
             """;
 
     static final Map<String, Api> API = new LinkedHashMap<>();
@@ -240,6 +270,7 @@ class AccessMatrixIT {
                 MajorDecisionsIT.step("RISK_ASSESSMENT").build()).expect(201).json());
         JsonObject consultation = ConsultationsIT.published(ConsultationsIT.draft(unique("矩阵征求意见"), 2));
         long comment = id(ConsultationsIT.comment(owner.api(), id(consultation), null, "矩阵里的一条意见"));
+        long message = id(MessagesIT.message(owner.api(), "矩阵里的一条留言", null, false));
 
         API.put("anon", Api.anonymous());
         API.put("owner", owner.api());
@@ -265,6 +296,10 @@ class AccessMatrixIT {
         IDS.put("/consultations/{id}", String.valueOf(id(consultation)));
         IDS.put("/consultation-comments/{id}", String.valueOf(comment));
         IDS.put("/comment-groups/{id}", "999999999");
+        IDS.put("/messages/{id}", String.valueOf(message));
+        IDS.put("/faq/{id}", "999999999");
+        IDS.put("/investigations/{id}", "999999999");
+        IDS.put("/topics/{id}", "999999999");
         IDS.put("/calendar/years/{year}", "2026");
         IDS.put("{format}", "csv");
         // nobody's: the answer is 404 for whoever may look

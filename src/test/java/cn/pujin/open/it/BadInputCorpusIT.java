@@ -62,6 +62,7 @@ class BadInputCorpusIT {
     static long suggestion;
     static long majorDecision;
     static JsonObject consultation;
+    static long message;
     static Api.Citizen citizen;
     static Api station;
 
@@ -83,6 +84,7 @@ class BadInputCorpusIT {
         suggestion = id(SuggestionsIT.suggest(citizen.api(), event, item, "正常的一条意见，用来测试评分和附件。"));
         majorDecision = id(MajorDecisionsIT.draft(unique("坏输入决策事项")));
         consultation = ConsultationsIT.published(ConsultationsIT.draft(unique("坏输入征求意见"), 3));
+        message = id(MessagesIT.message(citizen.api(), "坏输入测试用的一条留言", null, false));
     }
 
     @AfterAll
@@ -139,6 +141,14 @@ class BadInputCorpusIT {
         body(cases, "consultation-comment", me, "POST", "/api/v1/consultations/" + id(consultation) + "/comments",
                 "select count(*) from consultation_comment", Json.createObjectBuilder()
                         .add("paragraphId", ConsultationsIT.paragraph(consultation, 2)).add("text", "第二条建议补充夜间施工时段。").build(), false);
+        body(cases, "message", me, "POST", "/api/v1/messages", "select count(*) from message",
+                Json.createObjectBuilder().add("kind", "SUGGESTION").add("text", "建议在社区增设共享单车停放点。").add("public", true).build(), false);
+        body(cases, "message-extend", organiser, "POST", "/api/v1/messages/" + message + "/extend",
+                "select count(*) from message where extended_at is not null", Json.createObjectBuilder()
+                        .add("dueOn", "2031-06-03").add("reason", "需要多个部门共同研究后答复").build(), false);
+        body(cases, "message-acknowledge", organiser, "POST", "/api/v1/messages/" + message + "/acknowledge",
+                "select count(*) from message where acknowledgement is not null",
+                Json.createObjectBuilder().add("text", "您的留言已收到，我们会尽快答复。").build(), false);
         body(cases, "topics", me, "PUT", "/api/v1/me/topics", "select count(*) from topic_subscription",
                 Json.createObjectBuilder().add("topicIds", Json.createArrayBuilder()).build(), false);
         body(cases, "department", admin, "POST", "/api/v1/departments", "select count(*) from department",
@@ -172,7 +182,11 @@ class BadInputCorpusIT {
                 "/api/v1/major-decisions?year=abc", "/api/v1/major-decisions?year=1999", "/api/v1/major-decisions/abc",
                 "/api/v1/major-decisions/-1", "/api/v1/major-decisions/catalogue.pdf?year=abc",
                 "/api/v1/major-decisions/catalogue.xlsx?year=3000", "/api/v1/consultations?status=FOO",
-                "/api/v1/consultations/abc", "/api/v1/consultations/-1/report", "/api/v1/consultations/1e3/comments")) {
+                "/api/v1/consultations/abc", "/api/v1/consultations/-1/report", "/api/v1/consultations/1e3/comments",
+                "/api/v1/messages/public?topic=abc", "/api/v1/messages/public?size=0", "/api/v1/messages/similar?text=",
+                "/api/v1/messages/similar?text=" + "x".repeat(2001), "/api/v1/messages/abc", "/api/v1/messages/-1",
+                "/api/v1/faq?q=" + "x".repeat(300), "/api/v1/faq?status=FOO", "/api/v1/faq?topic=abc", "/api/v1/faq/abc",
+                "/api/v1/investigations?status=FOO", "/api/v1/investigations/abc")) {
             // a search for hostile text is a search; a parameter the endpoint does not have is ignored
             cases.add(new Case("GET " + path, Api::anonymous, "GET", path, null, null, null,
                     path.contains("?q=") || path.endsWith("feed.atom?page=-5")));

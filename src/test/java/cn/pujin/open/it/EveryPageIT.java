@@ -3,6 +3,7 @@ package cn.pujin.open.it;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,42 @@ class EveryPageIT {
             }
             return out;""";
 
+    /**
+     * The board with something on every page: a published public message, one of citizen1 acknowledged and with the
+     * demo's handler, one answered and waiting for review, an FAQ entry in review and a published investigation.
+     */
+    static SiteMap.Board board() {
+        Api organiser = Api.as("organiser");
+        Api reviewer = Api.as("reviewer");
+        Api handler = Api.as("handler");
+        long department = organiser.get("/api/v1/departments").expect(200).items().stream().map(d -> d.asJsonObject())
+                .filter(d -> d.getString("name").equals("街道办公室")).mapToLong(Fixtures::id).findFirst().orElseThrow();
+        long topic = MessagesIT.topic("手机适配主题");
+        long[] ids = new long[3];
+        String[] texts = {"手机适配：社区食堂的营业时间是几点到几点？", "手机适配：小区东门的人行道能否加装无障碍坡道，方便轮椅通行？",
+                "手机适配：周末能否在社区事务受理中心办理居住证？"};
+        for (int i = 0; i < 3; i++) {
+            ids[i] = Fixtures.id(MessagesIT.message(Api.as("citizen1"), texts[i], topic, true));
+            organiser.post("/api/v1/messages/" + ids[i] + "/acknowledge", Json.createObjectBuilder().add("templated", true).build()).expect(200);
+            organiser.post("/api/v1/messages/" + ids[i] + "/assign", Json.createObjectBuilder().add("departmentId", department).build()).expect(200);
+        }
+        for (int i = 0; i < 2; i++) {
+            handler.post("/api/v1/messages/" + ids[i] + "/answer", Json.createObjectBuilder().add("outcome", "ADOPTED")
+                    .add("reason", "已按规定办理，具体安排已在社区公告栏公布。").build()).expect(200);
+        }
+        reviewer.post("/api/v1/messages/" + ids[0] + "/publish").expect(200);
+        organiser.post("/api/v1/faq", Json.createObjectBuilder().add("topicId", topic).add("question", "社区食堂几点营业？")
+                .add("answer", "社区食堂每天 11:00 至 13:00、17:00 至 19:00 营业。")
+                .add("messageIds", Json.createArrayBuilder().add(ids[0])).build()).expect(201);
+        long investigation = Fixtures.id(organiser.post("/api/v1/topics/" + topic + "/investigations",
+                Json.createObjectBuilder().add("title", "手机适配专题调查").build()).expect(201).json());
+        organiser.put("/api/v1/investigations/" + investigation, Json.createObjectBuilder().add("findings", "走访两个小区。")
+                .add("conclusion", "增设无障碍坡道两处，年内完成。").build()).expect(200);
+        organiser.post("/api/v1/investigations/" + investigation + "/submit").expect(200);
+        reviewer.post("/api/v1/investigations/" + investigation + "/publish").expect(200);
+        return new SiteMap.Board(ids[0], ids[2], investigation);
+    }
+
     @Test
     void everyPageAndDialogFitsA360PxPhoneAndPassesAxe() {
         long event = Fixtures.id(Fixtures.published(Fixtures.openDay(Fixtures.unique("手机适配"), 9)));
@@ -58,7 +95,7 @@ class EveryPageIT {
         // and one waiting, so the review page shows its publish button
         Api.as("organiser").post("/api/v1/major-decisions/" + majorDecision + "/steps", MajorDecisionsIT.step("EVALUATION").build())
                 .expect(201);
-        Map<String, List<String>> pages = SiteMap.pages(event, meeting, majorDecision, consultation);
+        Map<String, List<String>> pages = SiteMap.pages(event, meeting, majorDecision, consultation, board());
         // two phones at once, each walking half of the roles (the walk is mostly waiting for pages and axe)
         List<Map.Entry<String, List<String>>> first = pages.entrySet().stream()
                 .filter(r -> List.of("", "reviewer", "handler").contains(r.getKey())).toList();

@@ -13,23 +13,29 @@ final class SiteMap {
     /**
      * The pages, with {@code event} (a published open day), {@code meeting} (a decision meeting) or {@code majorDecision}
      * (a published catalogue item of the year {@link MajorDecisionsIT#HELPER_YEAR}) or {@code consultation} (one open for
-     * comment) where a page shows one.
+     * comment), {@code board}: a published public message, one of citizen1 waiting for its answer and a published
+     * investigation, where a page shows one.
      */
-    static Map<String, List<String>> pages(long event, long meeting, long majorDecision, long consultation) {
+    record Board(long published, long pending, long investigation) {}
+
+    static Map<String, List<String>> pages(long event, long meeting, long majorDecision, long consultation, Board board) {
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("", List.of("/", "/events/", "/events/detail.xhtml?id=" + event,
                 "/events/detail.xhtml?id=" + meeting, "/open/", "/open/stats.xhtml",
                 "/open/feedback.xhtml", "/major-decisions/", "/major-decisions/?year=" + MajorDecisionsIT.HELPER_YEAR,
                 "/major-decisions/detail.xhtml?id=" + majorDecision, "/consultations/",
-                "/consultations/detail.xhtml?id=" + consultation, "/privacy.xhtml", "/login.xhtml", "/signup.xhtml"));
+                "/consultations/detail.xhtml?id=" + consultation, "/messages/", "/messages/faq.xhtml",
+                "/messages/detail.xhtml?id=" + board.published(), "/messages/investigation.xhtml?id=" + board.investigation(),
+                "/privacy.xhtml", "/login.xhtml", "/signup.xhtml"));
         pages.put("citizen1", List.of("/events/detail.xhtml?id=" + meeting, "/me/", "/me/registrations.xhtml", "/me/passes.xhtml", "/me/suggestions.xhtml",
-                "/consultations/detail.xhtml?id=" + consultation));
+                "/consultations/detail.xhtml?id=" + consultation, "/messages/", "/messages/detail.xhtml?id=" + board.pending()));
         pages.put("organiser", List.of("/organiser/", "/organiser/event.xhtml?id=" + event, "/organiser/registrations.xhtml?event=" + event,
                 "/organiser/suggestions.xhtml", "/organiser/pool.xhtml", "/organiser/checkin/summary.xhtml?event=" + event,
                 "/organiser/summary.xhtml?event=" + event, "/organiser/selection.xhtml?event=" + meeting,
-                "/organiser/major-decisions.xhtml", "/organiser/consultations.xhtml"));
-        pages.put("reviewer", List.of("/review/", "/review/suggestions.xhtml", "/review/major-decisions.xhtml", "/review/consultations.xhtml"));
-        pages.put("handler", List.of("/handler/", "/handler/consultations.xhtml"));
+                "/organiser/major-decisions.xhtml", "/organiser/consultations.xhtml", "/organiser/messages.xhtml"));
+        pages.put("reviewer", List.of("/review/", "/review/suggestions.xhtml", "/review/major-decisions.xhtml", "/review/consultations.xhtml",
+                "/review/messages.xhtml"));
+        pages.put("handler", List.of("/handler/", "/handler/consultations.xhtml", "/handler/messages.xhtml"));
         pages.put("admin", List.of("/admin/accounts.xhtml", "/admin/audit.xhtml", "/admin/calendar.xhtml", "/admin/retention.xhtml",
                 "/admin/system.xhtml"));
         return pages;

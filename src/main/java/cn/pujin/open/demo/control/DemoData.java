@@ -92,7 +92,8 @@ public class DemoData {
 
     public record Demo(String password, List<String> departments, List<DemoUser> users, List<DemoEvent> events,
                        List<DemoSuggestion> suggestions, List<DemoDecision> decisions, List<DemoMajorDecision> majorDecisions,
-                       List<DemoConsultation> consultations) {}
+                       List<DemoConsultation> consultations, List<DemoMessages.DemoMessage> messages,
+                       List<DemoMessages.DemoFaq> faqs) {}
 
     public record DemoComment(String author, Integer paragraph, String organisation, String text, boolean show) {}
 
@@ -178,9 +179,13 @@ public class DemoData {
         suggestions(demo, users, created, departments);
         catalogue(demo, organiser, reviewer, created, year);
         consultations(demo, users);
+        demoMessages.load(demo.messages(), demo.faqs(), users, departments);
         LOG.info(() -> "demo data loaded: " + users.size() + " users (password " + demo.password() + "), "
                 + demo.events().size() + " events");
     }
+
+    @Inject
+    DemoMessages demoMessages;
 
     @Inject
     Registrations registrations;

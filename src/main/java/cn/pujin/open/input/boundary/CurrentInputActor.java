@@ -29,4 +29,9 @@ public class CurrentInputActor {
         }
         return actor;
     }
+
+    /** The caller, or null when nobody (or a station) is signed in: for what anyone may read. */
+    public InputActor orNull() {
+        return user.isSignedIn() && user.stationId().isEmpty() ? get() : null;
+    }
 }

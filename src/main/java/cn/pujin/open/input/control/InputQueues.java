@@ -4,11 +4,13 @@ import cn.pujin.open.account.control.Departments;
 import cn.pujin.open.account.entity.Department;
 import cn.pujin.open.calendar.control.WorkingDayCalendar;
 import cn.pujin.open.input.entity.CitizenInput;
+import cn.pujin.open.input.entity.Handling;
 import cn.pujin.open.input.entity.InputStatus;
 import cn.pujin.open.input.entity.Outcome;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
+import cn.pujin.open.platform.control.Rates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -17,10 +19,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +64,9 @@ public class InputQueues {
      */
     public record QueueFilter(InputStatus status, Long departmentId, boolean overdue, boolean flagged, Map<String, Object> attributes) {}
 
+    /** An attribute filter on a collection attribute: the value is one of its elements (a message's {@code topicIds}). */
+    public record Member(Object value) {}
+
     /** The work queue: organisers and reviewers see all, a handler only their department's; oldest due date first. */
     public <T extends CitizenInput> Page<T> queue(InputActor actor, InputSource<T> source, QueueFilter filter, Paging paging) {
         if (!(actor.staff() || actor.handler())) {
@@ -95,8 +102,13 @@ public class InputQueues {
                 if (!name.matches("[a-zA-Z]+")) {
                     throw new IllegalArgumentException("not an attribute: " + name);
                 }
-                where.append(" and x.").append(name).append(" = :a_").append(name);
-                params.put("a_" + name, value);
+                if (value instanceof Member m) {
+                    where.append(" and :a_").append(name).append(" member of x.").append(name);
+                    params.put("a_" + name, m.value());
+                } else {
+                    where.append(" and x.").append(name).append(" = :a_").append(name);
+                    params.put("a_" + name, value);
+                }
             });
         }
         String entity = entity(source);
@@ -160,6 +172,51 @@ public class InputQueues {
         }
         loads.sort((a, b) -> a.oldestDueOn() == null ? (b.oldestDueOn() == null ? a.department().compareTo(b.department()) : 1)
                 : b.oldestDueOn() == null ? -1 : a.oldestDueOn().compareTo(b.oldestDueOn()));
+        return loads;
+    }
+
+    /**
+     * Per department and kind ({@code noun}): open inputs, due today, overdue, and answers of the last year with the
+     * share answered on time. {@code departmentId} null: received but not assigned yet (a message's clock already runs).
+     */
+    public record KindLoad(Long departmentId, String department, String noun, long open, long dueToday, long overdue,
+                           long answered, double onTimeRate) {}
+
+    public List<KindLoad> kindLoads(InputActor actor) {
+        if (!(actor.organiser() || actor.reviewer() || actor.admin())) {
+            throw Problem.forbidden();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Instant since = clock.instant().minus(Duration.ofDays(365));
+        Map<Long, String> names = departments.departments().stream().collect(Collectors.toMap(Department::getId, Department::getName));
+        List<KindLoad> loads = new ArrayList<>();
+        for (InputSource<?> source : sources) {
+            Map<Long, long[]> counts = new LinkedHashMap<>();
+            for (Object[] r : em.createQuery("select x.handling.departmentId, x.handling.dueOn from " + entity(source)
+                            + " x where x.handling.status in :open and x.handling.dueOn is not null", Object[].class)
+                    .setParameter("open", List.of(InputStatus.SUBMITTED, InputStatus.ASSIGNED)).getResultList()) {
+                long[] c = counts.computeIfAbsent((Long) r[0], d -> new long[3]);
+                LocalDate due = (LocalDate) r[1];
+                c[0]++;
+                c[1] += due.equals(today) ? 1 : 0;
+                c[2] += due.isBefore(today) ? 1 : 0;
+            }
+            Map<Long, long[]> answers = new HashMap<>();
+            for (Object[] r : em.createQuery("select x.handling.departmentId, x.handling.answeredAt, x.handling.dueOn from "
+                            + entity(source) + " x where x.handling.answeredAt >= :since", Object[].class)
+                    .setParameter("since", since).getResultList()) {
+                long[] a = answers.computeIfAbsent((Long) r[0], d -> new long[2]);
+                a[0]++;
+                a[1] += Handling.onTime((Instant) r[1], (LocalDate) r[2]) ? 1 : 0;
+                counts.computeIfAbsent((Long) r[0], d -> new long[3]);
+            }
+            counts.forEach((d, c) -> {
+                long[] a = answers.getOrDefault(d, new long[2]);
+                loads.add(new KindLoad(d, d == null ? null : names.getOrDefault(d, "?"), source.noun(), c[0], c[1], c[2], a[0],
+                        Rates.percent(a[1], a[0])));
+            });
+        }
+        loads.sort(Comparator.comparing(KindLoad::department, Comparator.nullsFirst(String::compareTo)).thenComparing(KindLoad::noun));
         return loads;
     }
 

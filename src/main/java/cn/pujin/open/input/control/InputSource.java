@@ -27,4 +27,12 @@ public interface InputSource<T extends CitizenInput> {
 
     /** The arguments of the notice of its published answer (what the author reads: outcome, reason and more). */
     Object[] answeredArgs(T input);
+
+    /**
+     * Whether its clock runs from receipt (a message on the board: acknowledged the same working day, answered within a
+     * fixed number of working days of arrival) rather than from assignment (a meeting suggestion).
+     */
+    default boolean clockFromReceipt() {
+        return false;
+    }
 }

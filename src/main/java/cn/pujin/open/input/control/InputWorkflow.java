@@ -96,7 +96,11 @@ public class InputWorkflow {
         LocalDate today = LocalDate.now(clock);
         Handling h = input.handling();
         InputStatus before = h.getStatus();
-        h.assign(actor.id(), departmentId, calendar.plus(today, 0), calendar.plus(today, source.answerDays(input)), clock.instant());
+        if (source.clockFromReceipt()) {
+            h.assignKeepingDates(actor.id(), departmentId, clock.instant());
+        } else {
+            h.assign(actor.id(), departmentId, calendar.plus(today, 0), calendar.plus(today, source.answerDays(input)), clock.instant());
+        }
         audit.record(actor.id(), source.noun(), id, source.noun() + ".assign", before, h.getStatus(), department.getName());
         if (tell) {
             tellHandlers(source, input, departmentId, "assigned", source.mailArgs(input), false);
@@ -107,9 +111,38 @@ public class InputWorkflow {
     @Transactional
     public <T extends CitizenInput> T acknowledge(InputActor actor, InputSource<T> source, Long id) {
         T input = handled(actor, source, id);
-        input.handling().acknowledge(clock.instant());
+        if (source.clockFromReceipt()) {
+            input.handling().acknowledgeOnReceipt(clock.instant());
+        } else {
+            input.handling().acknowledge(clock.instant());
+        }
         audit.record(actor.id(), source.noun(), id, source.noun() + ".acknowledge", input.handling().getStatus(),
                 input.handling().getStatus(), null);
+        return input;
+    }
+
+    /**
+     * An organiser moves the answer's due date to a later working day, for a reason of at least ten characters that is
+     * kept, shown to the author and audited.
+     */
+    @Transactional
+    public <T extends CitizenInput> T extend(InputActor actor, InputSource<T> source, Long id, LocalDate dueOn, String reason) {
+        requireRole(actor.organiser());
+        T input = visible(actor, source, id);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (dueOn == null || !calendar.days().isWorkingDay(dueOn)) {
+            errors.add(new Problem.FieldError("dueOn", "input.extend.workingDay"));
+        }
+        String why = Texts.strip(reason);
+        if (why == null || Texts.length(why) < REASON_MIN || Texts.length(why) > 500) {
+            errors.add(new Problem.FieldError("reason", "validation.length", REASON_MIN, 500));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        LocalDate before = input.handling().getDueOn();
+        input.handling().extend(dueOn, why, clock.instant());
+        audit.record(actor.id(), source.noun(), id, source.noun() + ".extend", before, dueOn, why);
         return input;
     }
 

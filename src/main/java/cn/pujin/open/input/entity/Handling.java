@@ -41,6 +41,12 @@ public class Handling {
     @Column(name = "due_on")
     private LocalDate dueOn;
 
+    @Column(name = "extended_reason", length = 500)
+    private String extendedReason;
+
+    @Column(name = "extended_at")
+    private Instant extendedAt;
+
     @Column(name = "answered_by")
     private Long answeredBy;
 
@@ -89,6 +95,45 @@ public class Handling {
         this.acknowledgeDueOn = acknowledgeDueOn;
         this.acknowledgedAt = null;
         this.dueOn = dueOn;
+    }
+
+    /**
+     * A kind whose clock runs from receipt (a message on the board): the due dates are fixed when it arrives, the office
+     * acknowledges it before or after assigning, and a later (re-)assignment keeps both dates and the acknowledgement.
+     */
+    public void receive(LocalDate acknowledgeDueOn, LocalDate dueOn) {
+        this.acknowledgeDueOn = acknowledgeDueOn;
+        this.dueOn = dueOn;
+    }
+
+    /** (Re-)assigns a kind whose clock runs from receipt: the dates and the acknowledgement stay. */
+    public void assignKeepingDates(Long organiser, Long departmentId, Instant at) {
+        Instant acknowledged = acknowledgedAt;
+        assign(organiser, departmentId, acknowledgeDueOn, dueOn, at);
+        this.acknowledgedAt = acknowledged;
+    }
+
+    /** Acknowledges receipt before any department has it (a kind whose clock runs from receipt). */
+    public void acknowledgeOnReceipt(Instant at) {
+        if (status != InputStatus.SUBMITTED && status != InputStatus.ASSIGNED) {
+            throw transition("acknowledge");
+        }
+        if (acknowledgedAt == null) {
+            acknowledgedAt = at;
+        }
+    }
+
+    /** Moves the answer's due date later, for a reason that is kept and shown; only while it is not answered yet. */
+    public void extend(LocalDate newDueOn, String reason, Instant at) {
+        if (status != InputStatus.SUBMITTED && status != InputStatus.ASSIGNED) {
+            throw transition("extend");
+        }
+        if (dueOn != null && !newDueOn.isAfter(dueOn)) {
+            throw Problem.invalid("dueOn", "input.extend.later", dueOn);
+        }
+        this.dueOn = newDueOn;
+        this.extendedReason = reason;
+        this.extendedAt = at;
     }
 
     public void acknowledge(Instant at) {
@@ -184,6 +229,8 @@ public class Handling {
     public LocalDate getAcknowledgeDueOn() { return acknowledgeDueOn; }
     public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public LocalDate getDueOn() { return dueOn; }
+    public String getExtendedReason() { return extendedReason; }
+    public Instant getExtendedAt() { return extendedAt; }
     public Long getAnsweredBy() { return answeredBy; }
     public Instant getAnsweredAt() { return answeredAt; }
     public Outcome getOutcome() { return outcome; }

@@ -4,6 +4,7 @@ import cn.pujin.open.checkin.control.CheckInReports;
 import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.event.entity.EventKind;
 import cn.pujin.open.event.entity.EventMode;
+import cn.pujin.open.message.control.MessageFigures;
 import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.entity.Handling;
 import cn.pujin.open.input.entity.InputStatus;
@@ -40,6 +41,9 @@ public class Statistics {
 
     @Inject
     ConsultationViews consultations;
+
+    @Inject
+    MessageFigures messageFigures;
 
     @Inject
     RegistrationQueries registrations;
@@ -113,12 +117,14 @@ public class Statistics {
         long adopted = outcomes.get(Outcome.ADOPTED.name()) + outcomes.get(Outcome.PARTLY_ADOPTED.name());
         MajorDecisionViews.CatalogueFigures catalogue = majorDecisions.figures(year);
         ConsultationViews.ConsultationFigures consulted = consultations.figures(year);
+        MessageFigures.Figures board = messageFigures.of(year);
         return new YearStats(year, held.size(), List.copyOf(byMonth), byKind, byMode, registrations, confirmed, attended,
                 Rates.percent(attended, confirmed), categories, received, answers.size(), onTime, Rates.percent(onTime, answers.size()),
                 published, outcomes, Rates.percent(adopted, published), ratings,
                 ratings == 0 ? 0 : Math.round(stars * 10.0 / ratings) / 10.0, catalogue.items(), catalogue.withdrawn(),
                 catalogue.itemsByStep(), consulted.consultations(), consulted.comments(), consulted.answersPublished(),
-                consulted.adopted(), consulted.adoptionRate());
+                consulted.adopted(), consulted.adoptionRate(), board.year().received(), board.year().acknowledgedOnTimeRate(),
+                board.year().answeredOnTimeRate(), board.year().averageRating(), board.byMonth(), board.byDepartment());
     }
 
     private static long sum(Map<Long, Long> counts) {

@@ -1,5 +1,6 @@
 package cn.pujin.open.openness.control;
 
+import cn.pujin.open.message.control.MessageFigures;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.input.control.InputQueues;
@@ -149,6 +150,10 @@ public class StatsExports {
         m.put(Messages.get(locale, "stats.consultationAnswers"), String.valueOf(s.consultationAnswers()));
         m.put(Messages.get(locale, "stats.consultationAdopted"), String.valueOf(s.consultationAdopted()));
         m.put(Messages.get(locale, "stats.consultationAdoptionRate"), s.consultationAdoptionRate() + "%");
+        m.put(Messages.get(locale, "stats.messagesReceived"), String.valueOf(s.messagesReceived()));
+        m.put(Messages.get(locale, "stats.messageAcknowledgedOnTimeRate"), s.messageAcknowledgedOnTimeRate() + "%");
+        m.put(Messages.get(locale, "stats.messageAnsweredOnTimeRate"), s.messageAnsweredOnTimeRate() + "%");
+        m.put(Messages.get(locale, "stats.messageAverageRating"), String.valueOf(s.messageAverageRating()));
         return m;
     }
 
@@ -216,6 +221,24 @@ public class StatsExports {
                 row.createCell(1).setCellValue(s.eventsByMonth().get(m - 1));
             }
             monthChart(months, Messages.get(locale, "stats.byMonth"));
+
+            XSSFSheet board = wb.createSheet(Messages.get(locale, "export.sheet.messages"));
+            header(board.createRow(0), MessageFigures.header(locale), bold);
+            r = 1;
+            for (MessageFigures.Row row : MessageFigures.lines(s.messagesByMonth(), s.messagesByDepartment(), locale)) {
+                Row x = board.createRow(r++);
+                List<String> cells = MessageFigures.cells(row);
+                x.createCell(0).setCellValue(cells.get(0));
+                x.createCell(1).setCellValue(row.received());
+                x.createCell(2).setCellValue(row.acknowledgedOnTimeRate());
+                x.createCell(3).setCellValue(row.answeredOnTimeRate());
+                x.createCell(4).setCellValue(row.ratings());
+                x.createCell(5).setCellValue(row.averageRating());
+            }
+            board.setColumnWidth(0, 22 * 256);
+            for (int i = 1; i < 6; i++) {
+                board.setColumnWidth(i, 16 * 256);
+            }
 
             XSSFSheet list = wb.createSheet(Messages.get(locale, "export.sheet.events"));
             header(list.createRow(0), eventHeader(locale), bold);
@@ -299,6 +322,16 @@ public class StatsExports {
                 m.addCell(cell(String.valueOf(s.eventsByMonth().get(i)), body));
             }
             doc.add(m);
+            section(doc, Messages.get(locale, "export.sheet.messages"), heading);
+            PdfPTable b = table(6, new float[]{2.4f, 1, 1.4f, 1.4f, 1, 1});
+            for (String h : MessageFigures.header(locale)) {
+                b.addCell(cell(h, small));
+            }
+            for (MessageFigures.Row row : MessageFigures.lines(s.messagesByMonth(), s.messagesByDepartment(), locale)) {
+                MessageFigures.cells(row).forEach(c -> b.addCell(cell(c, body)));
+            }
+            b.setHeaderRows(1);
+            doc.add(b);
             section(doc, Messages.get(locale, "export.sheet.events"), heading);
             List<EventRow> rows = eventRows(year);
             if (rows.isEmpty()) {

@@ -38,7 +38,7 @@ public class TopicsResource {
     @POST
     public Response create(TopicRequest request) {
         Topic t = topics.create(user.require(Role.ORGANISER), request == null ? null : request.name());
-        return Response.status(201).entity(new Topics.TopicView(t.getId(), t.getName(), 0)).build();
+        return Response.status(201).entity(new Topics.TopicView(t.getId(), t.getName(), 0, 0)).build();
     }
 
 

@@ -129,6 +129,11 @@ public class Consultations {
         return c;
     }
 
+    /** The consultation, or null (for another feature that refers to one). */
+    public Consultation findOrNull(Long id) {
+        return id == null ? null : em.find(Consultation.class, id);
+    }
+
     /** {0} title, {1} topic, {2} opens, {3} closes, {4} link. */
     private void tellFollowers(Consultation c) {
         Topic topic = em.find(Topic.class, c.getTopicId());

@@ -7,6 +7,7 @@ import cn.pujin.open.platform.control.Audit;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +36,45 @@ public class Topics {
     @Inject
     Clock clock;
 
-    /** A topic with the number of published consultations on it. */
-    public record TopicView(Long id, String name, long consultations) {}
+    /** A topic with the number of published consultations on it and of public answered messages (the board's count). */
+    public record TopicView(Long id, String name, long consultations, long messages) {}
+
+    /** Another feature's count of what is on each topic (the message board's published messages). */
+    public interface TopicCounter {
+        Map<Long, Long> counts();
+    }
+
+    @Inject
+    Instance<TopicCounter> counters;
 
     public List<TopicView> all() {
         Map<Long, Long> counts = new HashMap<>();
         em.createQuery("select c.topicId, count(c) from Consultation c where c.status = :p and c.topicId is not null group by c.topicId",
                         Object[].class).setParameter("p", Consultation.Status.PUBLISHED).getResultList()
                 .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        Map<Long, Long> others = new HashMap<>();
+        counters.forEach(c -> c.counts().forEach((topic, n) -> others.merge(topic, n, Long::sum)));
         return em.createQuery("select t from Topic t order by t.name", Topic.class).getResultList().stream()
-                .map(t -> new TopicView(t.getId(), t.getName(), counts.getOrDefault(t.getId(), 0L))).toList();
+                .map(t -> new TopicView(t.getId(), t.getName(), counts.getOrDefault(t.getId(), 0L), others.getOrDefault(t.getId(), 0L)))
+                .toList();
+    }
+
+    /** Every topic's name by id. */
+    public Map<Long, String> names() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        em.createQuery("select t.id, t.name from Topic t order by t.name", Object[].class).getResultList()
+                .forEach(r -> names.put((Long) r[0], (String) r[1]));
+        return names;
+    }
+
+    /** Whether every id is a topic. */
+    public boolean exist(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        Set<Long> distinct = new LinkedHashSet<>(ids);
+        return !distinct.contains(null) && em.createQuery("select count(t) from Topic t where t.id in :ids", Long.class)
+                .setParameter("ids", List.copyOf(distinct)).getSingleResult() == distinct.size();
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -158,9 +159,12 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             return;
         }
         for (RecordComponent component : type.getRecordComponents()) {
-            JsonValue value = object.get(component.getName());
+            // a component may be named otherwise in JSON ("public" is a Java keyword)
+            JsonbProperty renamed = component.getAccessor().getAnnotation(JsonbProperty.class);
+            String name = renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value();
+            JsonValue value = object.get(name);
             if (value != null && value != JsonValue.NULL) {
-                checkShape(component.getType(), component.getGenericType(), value, prefix + component.getName(), errors);
+                checkShape(component.getType(), component.getGenericType(), value, prefix + name, errors);
             }
         }
     }

@@ -84,6 +84,16 @@ public class SuggestionDashboardPage implements Serializable {
         return loads;
     }
 
+    private transient List<InputQueues.KindLoad> kindLoads;
+
+    /** Suggestions, comments and messages side by side per department: open, due today, overdue, on-time rate. */
+    public List<InputQueues.KindLoad> getKindLoads() {
+        if (kindLoads == null) {
+            kindLoads = inputQueues.kindLoads(actor.get());
+        }
+        return kindLoads;
+    }
+
     /** The longest bar of the chart: every department's open count is drawn relative to it. */
     public long getChartMax() {
         return Math.max(1, getLoads().stream().mapToLong(InputQueues.DepartmentLoad::open).max().orElse(1));
@@ -137,6 +147,7 @@ public class SuggestionDashboardPage implements Serializable {
             Faces.show(e, "board", Map.of());
         }
         loads = null;
+        kindLoads = null;
     }
 
     public void clearFlag(Long id) {

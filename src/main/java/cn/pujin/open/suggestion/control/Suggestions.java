@@ -6,6 +6,7 @@ import cn.pujin.open.event.control.EventFacts;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.input.control.InputAttachments;
 import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.control.InputWorkflow;
 import cn.pujin.open.input.entity.InputStatus;
@@ -196,26 +197,10 @@ public class Suggestions {
     @Transactional
     public SuggestionAttachment attach(InputActor actor, Long suggestionId, String fileName, byte[] content) {
         Suggestion s = visible(actor, suggestionId);
-        if (!actor.id().equals(s.getAuthorId()) && !actor.id().equals(s.getEnteredBy())) {
-            throw Problem.forbidden();
-        }
-        if (s.handling().getStatus() == InputStatus.PUBLISHED) {
-            throw Problem.conflict(ProblemCode.INVALID_TRANSITION, "suggestion.transition.invalid", "attach", s.handling().getStatus());
-        }
-        if (content == null || content.length == 0) {
-            throw Problem.invalid("file", "validation.required");
-        }
-        if (content.length > Attachments.MAX_BYTES) {
-            throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE, "suggestion.attachment.tooLarge", null, null, Attachments.MAX_BYTES / 1024 / 1024);
-        }
-        String type = FileTypes.sniff(content)
-                .orElseThrow(() -> Problem.badRequest(ProblemCode.ATTACHMENT_TYPE, "suggestion.attachment.type"));
         em.lock(s, LockModeType.PESSIMISTIC_WRITE);
         long count = em.createQuery("select count(a) from SuggestionAttachment a where a.suggestionId = :s", Long.class)
                 .setParameter("s", suggestionId).getSingleResult();
-        if (count >= Attachments.MAX_PER_SUGGESTION) {
-            throw Problem.conflict(ProblemCode.TOO_MANY_ATTACHMENTS, "suggestion.attachment.tooMany", Attachments.MAX_PER_SUGGESTION);
-        }
+        String type = InputAttachments.accept(actor, s, content, count);
         SuggestionAttachment a = new SuggestionAttachment(suggestionId, FileTypes.safeName(fileName, type), type, content,
                 clock.instant());
         em.persist(a);
