@@ -9,7 +9,7 @@ function afterAjax(fn) {
 // Enter in a one-line field never presses a button the person did not choose. A form that has a default button
 // (p:defaultCommand: search, sign in, save) handles Enter itself before this runs; everywhere else the browser's
 // implicit submission would press the form's first button — on some pages one that reveals a phone number or
-// approves what is ticked — so Enter there does nothing.
+// approves what is ticked — so Enter there does nothing (a search form, role=search, searches).
 (function () {
   'use strict';
   var oneLine = 'input:not([type=button]):not([type=submit]):not([type=checkbox]):not([type=radio]):not([type=file])';
@@ -18,6 +18,10 @@ function afterAjax(fn) {
       return;
     }
     var field = e.target;
+    // a plain search form (role=search, one field and its button) is what Enter is for
+    if (field && field.form && field.form.getAttribute('role') === 'search') {
+      return;
+    }
     if (field && field.form && field.matches && field.matches(oneLine)) {
       e.preventDefault();
     }

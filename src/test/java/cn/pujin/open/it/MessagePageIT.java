@@ -20,6 +20,8 @@ class MessagePageIT {
     void aCitizensMessageGoesFromThePhoneToAPublishedAnswerAndARating() {
         Api.Citizen citizen = Api.newCitizen("留言居民");
         String text = "我们楼想加装电梯，需要多少业主同意？一楼邻居不同意怎么办？（" + Fixtures.unique("页面") + "）";
+        String secondTopic = Api.as("organiser").post("/api/v1/topics", jakarta.json.Json.createObjectBuilder()
+                .add("name", Fixtures.unique("楼道")).build()).expect(201).json().getString("name");
         By article = By.xpath("//article[contains(., '" + text.substring(0, 12) + "')]");
         long id;
         try (Browser b = new Browser(1280, 900)) {
@@ -58,6 +60,13 @@ class MessagePageIT {
                         .getAttribute("id"), "街道办公室");
                 b.click(By.xpath("//article[contains(., '" + text.substring(0, 12) + "')]//button[normalize-space(.)='交办']"));
                 b.waitForText("已交办");
+                // a second topic through the many-choice menu
+                String menu = b.find(By.xpath("//article[contains(., '" + text.substring(0, 12) + "')]//div[contains(@id,':tags') and contains(@class,'ui-selectcheckboxmenu')]"))
+                        .getAttribute("id");
+                b.click(By.id(menu));
+                b.click(By.xpath("//div[@id='" + menu + "_panel']//li[.//label[normalize-space(.)='" + secondTopic + "']]//div[contains(@class,'ui-chkbox-box')]"));
+                b.click(By.xpath("//article[contains(., '" + text.substring(0, 12) + "')]//button[normalize-space(.)='保存主题']"));
+                b.waitForText("主题已更新");
                 b.screenshot("message-3-desk");
                 b.signOut();
 
@@ -80,7 +89,7 @@ class MessagePageIT {
                 b.click(By.cssSelector("nav.tabs a[href$='/review/messages.xhtml']"));
                 b.click(By.xpath("//article[contains(., '" + text.substring(0, 12) + "')]//button[contains(., '通过并公开')]"));
                 b.click(By.cssSelector("button.ui-confirmdialog-yes"));
-                b.waitForText("已审查通过并公开");
+                b.waitForText("审查通过，答复已告知留言人");
                 b.signOut();
             });
             assertTrue(Mailbox.textPart(Mailbox.await(citizen.email(), "LY" + id + " 已有答复")).contains("四分之三以上同意"));
@@ -91,7 +100,7 @@ class MessagePageIT {
                 b.click(By.linkText("LY" + id));
                 b.waitForText("受理回复");
                 String page = b.text();
-                assertTrue(page.contains("标准回复") && page.contains("四分之三以上同意") && page.contains("采纳"), page);
+                assertTrue(page.contains("LY" + id + "）已收到") && page.contains("四分之三以上同意") && page.contains("采纳"), page);
                 b.click(By.xpath("//form[@id='rating']//div[contains(@class,'ui-rating')]//div[contains(@class,'ui-rating-star')][5]/a"));
                 b.type("rating:ratingComment", "答复清楚");
                 b.click(By.id("rating:rate"));
@@ -103,6 +112,9 @@ class MessagePageIT {
                 assertTrue(b.text().contains(text.substring(0, 12)) && b.text().contains("留**民"), "listed with the author masked");
             });
         }
-        assertEquals(5, citizen.api().get("/api/v1/messages/" + id).json().getInt("rating"));
+        JsonObject done = citizen.api().get("/api/v1/messages/" + id).json();
+        assertEquals(5, done.getInt("rating"));
+        assertEquals(java.util.Set.of("加装电梯", secondTopic), done.getJsonArray("topics").stream()
+                .map(t -> t.asJsonObject().getString("name")).collect(java.util.stream.Collectors.toSet()));
     }
 }

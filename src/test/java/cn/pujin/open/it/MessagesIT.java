@@ -131,6 +131,10 @@ class MessagesIT {
         Api.anonymous().get(path).expect(404);
         author.api().post(path + "/rate", Json.createObjectBuilder().add("stars", 5).build()).problem(409, "ANSWER_NOT_PUBLISHED");
 
+        // a photo goes with it: for the author, staff and the department, never public (it may show personal data)
+        long photo = id(author.api().raw("POST", path + "/attachments?name=car-park.png", "image/png", SuggestionsIT.png()).expect(201).json());
+        other.api().raw("POST", path + "/attachments?name=x.png", "image/png", SuggestionsIT.png()).expect(404);
+
         // same-day acknowledgement, the standard text recorded as such and mailed to the author
         JsonObject acknowledged = ORGANISER.post(path + "/acknowledge", Json.createObjectBuilder().add("templated", true).build())
                 .expect(200).json();
@@ -168,6 +172,12 @@ class MessagesIT {
         assertTrue(Api.anonymous().get("/api/v1/topics").jsonArray().stream()
                 .anyMatch(t -> id(t.asJsonObject()) == topic && t.asJsonObject().getInt("messages") == 1));
 
+        Api.anonymous().get(path + "/attachments/" + photo).expect(404);
+        other.api().get(path + "/attachments/" + photo).expect(404);
+        assertEquals(200, author.api().get(path + "/attachments/" + photo).status());
+        assertEquals(200, handler.person().api().get(path + "/attachments/" + photo).status());
+        assertTrue(anonymous.getJsonArray("attachments").isEmpty(), "the public does not see it listed either");
+
         // rating: someone else 403, the author once
         other.api().post(path + "/rate", Json.createObjectBuilder().add("stars", 1).build()).problem(403, "NOT_AUTHOR");
         author.api().post(path + "/rate", Json.createObjectBuilder().add("stars", 9).build()).expect(400);
@@ -195,6 +205,12 @@ class MessagesIT {
         assertEquals(200, ORGANISER.get("/api/v1/messages/" + id).status());
         assertTrue(Api.anonymous().get("/api/v1/messages/public?size=100").items().stream().noneMatch(x -> id(x.asJsonObject()) == id));
         Api.anonymous().get("/api/v1/messages?status=PUBLISHED").expect(401);
+        // its page too: the not-found page, never an error page
+        assertEquals(404, Api.anonymous().get("/messages/detail.xhtml?id=" + id).status());
+        for (String page : List.of("/messages/detail.xhtml?id=abc", "/messages/detail.xhtml", "/messages/investigation.xhtml?id=999999999",
+                "/consultations/detail.xhtml?id=999999999")) {
+            assertEquals(404, Api.anonymous().get(page).status(), page);
+        }
         Api.newCitizen("查看队列").api().get("/api/v1/messages").expect(403);
     }
 

@@ -5,6 +5,7 @@ import cn.pujin.open.event.entity.MaterialFile;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.platform.boundary.Files;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** {@code /materials/{id}}: a meeting material's file — staff always, anyone once an approved meeting links to it. */
 @Path("materials")
@@ -32,11 +31,6 @@ public class MaterialsResource {
     @Produces(MediaType.WILDCARD)
     public Response file(@PathParam("id") String id) {
         MaterialFile f = materials.file(Ids.parse(id), user.isAny(Role.ORGANISER, Role.REVIEWER));
-        return Response.ok(f.getContent(), f.getMediaType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(f.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Cache-Control", "private, max-age=300")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Files.download(f.getContent(), f.getMediaType(), f.getFileName());
     }
 }

@@ -23,14 +23,19 @@ public class InvestigationPage {
     private String id;
     private InvestigationView investigation;
 
+    /** Before the page renders: the investigation, or the 404 page. */
+    public void load() {
+        try {
+            var me = actor.orNull();
+            investigation = investigations.view(me, investigations.readable(me, Ids.parse(id)));
+        } catch (RuntimeException unknown) {
+            Faces.notFound();
+        }
+    }
+
     public InvestigationView getInvestigation() {
         if (investigation == null) {
-            try {
-                var me = actor.orNull();
-                investigation = investigations.view(me, investigations.readable(me, Ids.parse(id)));
-            } catch (RuntimeException unknown) {
-                Faces.notFound();
-            }
+            load();
         }
         return investigation;
     }

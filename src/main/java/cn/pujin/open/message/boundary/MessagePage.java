@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * {@code /messages/detail.xhtml?id=}: one message — for anyone when its answer is published and it is public, otherwise
@@ -37,14 +38,19 @@ public class MessagePage implements Serializable {
     private String ratingComment;
     private transient MessageView message;
 
+    /** Before the page renders: the message, or the 404 page (a private one for anyone but its author and staff). */
+    public void load() {
+        try {
+            InputActor me = actor.orNull();
+            message = views.views(me, List.of(board.readable(me, Ids.parse(id))), false).get(0);
+        } catch (RuntimeException unknown) {
+            Faces.notFound();
+        }
+    }
+
     public MessageView getMessage() {
         if (message == null) {
-            try {
-                InputActor me = actor.orNull();
-                message = views.views(me, java.util.List.of(board.readable(me, Ids.parse(id))), false).get(0);
-            } catch (RuntimeException unknown) {
-                Faces.notFound();
-            }
+            load();
         }
         return message;
     }

@@ -66,7 +66,7 @@ public class MessageReviewPage implements Serializable {
     }
 
     public void publishAnswer(Long id) {
-        Faces.attempt(() -> board.publish(actor.get(), id), "suggestion.done.published", "answers");
+        Faces.attempt(() -> board.publish(actor.get(), id), "message.done.published", "answers");
     }
 
     public void returnAnswer(Long id) {

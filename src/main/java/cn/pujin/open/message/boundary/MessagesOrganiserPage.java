@@ -68,7 +68,7 @@ public class MessagesOrganiserPage implements Serializable {
     private int page;
     private final Map<Long, String> acknowledgements = new HashMap<>();
     private final Map<Long, Long> assignTo = new HashMap<>();
-    private final Map<Long, List<Long>> tags = new HashMap<>();
+    private final Map<Long, Object> tags = new HashMap<>();
     private final Map<Long, LocalDate> extendTo = new HashMap<>();
     private final Map<Long, String> extendReasons = new HashMap<>();
     private final Map<Long, String> titles = new HashMap<>();
@@ -87,7 +87,12 @@ public class MessagesOrganiserPage implements Serializable {
             var found = board.queue(me, Enums.optional("status", status, InputStatus.class), null, overdue, topic,
                     new Paging(page, PAGE_SIZE));
             queue = new Page<>(views.views(me, found.items(), true), found.total());
-            queue.items().forEach(m -> tags.putIfAbsent(m.id(), new ArrayList<>(m.topics().stream().map(MessageView.TopicRef::id).toList())));
+            queue.items().forEach(m -> {
+                tags.putIfAbsent(m.id(), new ArrayList<>(m.topics().stream().map(MessageView.TopicRef::id).toList()));
+                if (m.departmentId() != null) {
+                    assignTo.putIfAbsent(m.id(), m.departmentId());
+                }
+            });
         }
         return queue;
     }
@@ -120,9 +125,17 @@ public class MessagesOrganiserPage implements Serializable {
     }
 
     public void tag(Long id) {
-        if (Faces.attempt(() -> board.tag(actor.get(), id, tags.get(id)), "message.done.tagged", "desk")) {
+        if (Faces.attempt(() -> board.tag(actor.get(), id, chosen(tags.get(id))), "message.done.tagged", "desk")) {
             queue = null;
         }
+    }
+
+    /** What a many-choice menu in a map left: an array of ids (JSF does not know the map's value type), or a list. */
+    private static List<Long> chosen(Object value) {
+        if (value instanceof Object[] array) {
+            return java.util.Arrays.stream(array).map(v -> (Long) v).toList();
+        }
+        return value instanceof java.util.Collection<?> c ? c.stream().map(v -> (Long) v).toList() : List.of();
     }
 
     public void extend(Long id) {
@@ -227,7 +240,7 @@ public class MessagesOrganiserPage implements Serializable {
     public void setPage(int page) { this.page = Math.max(0, page); }
     public Map<Long, String> getAcknowledgements() { return acknowledgements; }
     public Map<Long, Long> getAssignTo() { return assignTo; }
-    public Map<Long, List<Long>> getTags() { return tags; }
+    public Map<Long, Object> getTags() { return tags; }
     public Map<Long, LocalDate> getExtendTo() { return extendTo; }
     public Map<Long, String> getExtendReasons() { return extendReasons; }
     public Map<Long, String> getTitles() { return titles; }

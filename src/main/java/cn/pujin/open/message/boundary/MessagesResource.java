@@ -17,6 +17,7 @@ import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.Texts;
+import cn.pujin.open.platform.boundary.Files;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -190,11 +189,7 @@ public class MessagesResource {
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         MessageAttachment a = board.attachment(actor.orNull(), Ids.parse(id), Ids.parse(attachmentId));
-        return Response.ok(a.getContent(), a.getMediaType())
-                .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(a.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Cache-Control", "private, no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Files.inline(a.getContent(), a.getMediaType(), a.getFileName());
     }
 
     private MessageView step(String id, BiFunction<InputActor, Long, Message> action) {

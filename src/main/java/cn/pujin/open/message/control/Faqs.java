@@ -153,7 +153,7 @@ public class Faqs {
         FaqRequest r = request == null ? new FaqRequest(null, null, null, null) : request;
         List<Problem.FieldError> errors = new ArrayList<>();
         if (r.topicId() == null || !messageViews.topicNames().containsKey(r.topicId())) {
-            errors.add(new Problem.FieldError("topicId", "validation.unknownReference"));
+            errors.add(new Problem.FieldError("topicId", "faq.topic.required"));
         }
         String question = Texts.strip(r.question());
         if (question == null || Texts.length(question) > QUESTION_MAX) {

@@ -55,6 +55,7 @@ public class MessageBoard {
     public static final int ACKNOWLEDGEMENT_MAX = 500;
     /** A message after this time of day counts from the next working day. */
     public static final LocalTime DAY_ENDS = LocalTime.of(17, 0);
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @PersistenceContext
     EntityManager em;
@@ -110,7 +111,7 @@ public class MessageBoard {
         Message.Kind kind = Objects.requireNonNullElse(Enums.optional("kind", r.kind(), Message.Kind.class), Message.Kind.QUESTION);
         String text = Texts.strip(r.text());
         if (text == null || Texts.length(text) > TEXT_MAX) {
-            throw Problem.invalid("text", "validation.length", 1, TEXT_MAX);
+            throw Problem.invalid("text", "message.text.size", 1, TEXT_MAX);
         }
         if (r.topicId() != null && !topics.exist(List.of(r.topicId()))) {
             throw Problem.invalid("topicId", "validation.unknownReference");
@@ -157,7 +158,7 @@ public class MessageBoard {
         String words;
         if (templated) {
             words = Messages.get(Messages.CHINESE,
-                    "message.acknowledgement.template", MessageSource.number(id), m.handling().getDueOn());
+                    "message.acknowledgement.template", MessageSource.number(id), DAY.format(m.handling().getDueOn()));
         } else {
             words = Texts.strip(text);
             if (words == null || Texts.length(words) > ACKNOWLEDGEMENT_MAX) {
@@ -258,8 +259,16 @@ public class MessageBoard {
         return workflow.rate(actor, source, id, stars, comment);
     }
 
+    /** The answer date moves later for a reason; the author is told the new date and why. */
+    @Transactional
     public Message extend(InputActor actor, Long id, LocalDate dueOn, String reason) {
-        return workflow.extend(actor, source, id, dueOn, reason);
+        Message m = workflow.extend(actor, source, id, dueOn, reason);
+        if (m.getAuthorId() != null) {
+            Object[] args = Arrays.copyOf(source.mailArgs(m), 6);
+            args[5] = m.handling().getExtendedReason();
+            notifications.notify(m.getAuthorId(), null, "MESSAGE_EXTENDED", "mail.message.extended", args, null);
+        }
+        return m;
     }
 
     @Transactional
@@ -275,9 +284,15 @@ public class MessageBoard {
         return a;
     }
 
-    /** An attachment of a message the caller may read. */
+    /**
+     * An attachment, for the message's author, staff and its department's handlers only: a file may hold personal data,
+     * so it is never public, not even with a published public message.
+     */
     public MessageAttachment attachment(InputActor actor, Long id, Long attachmentId) {
-        readable(actor, id);
+        if (actor == null) {
+            throw Problem.notFound();
+        }
+        visible(actor, id);
         MessageAttachment a = attachmentId == null ? null : em.find(MessageAttachment.class, attachmentId);
         if (a == null || !a.getMessageId().equals(id)) {
             throw Problem.notFound();

@@ -49,8 +49,8 @@ public class MessageFigures {
     int answerDays;
 
     /** One line: {@code label} a month (1–12) or a department (null: not assigned yet); rates in percent with one decimal. */
-    public record Row(String label, long received, double acknowledgedOnTimeRate, double answeredOnTimeRate, long ratings,
-                      double averageRating) {}
+    public record Row(String label, long received, long acknowledgementsDue, double acknowledgedOnTimeRate, long answersDue,
+                      double answeredOnTimeRate, long ratings, double averageRating) {}
 
     public record Figures(Row year, List<Row> byMonth, List<Row> byDepartment) {}
 
@@ -113,20 +113,20 @@ public class MessageFigures {
                 stars += i.rating();
             }
         }
-        return new Row(label, items.size(), Rates.percent(ackOnTime, ackDue), Rates.percent(answerOnTime, answerDue), ratings,
-                ratings == 0 ? 0 : Math.round(stars * 10.0 / ratings) / 10.0);
+        return new Row(label, items.size(), ackDue, Rates.percent(ackOnTime, ackDue), answerDue, Rates.percent(answerOnTime, answerDue),
+                ratings, ratings == 0 ? 0 : Math.round(stars * 10.0 / ratings) / 10.0);
     }
 
     /** The board's lines: the months, then the departments (each labelled as the page shows it). */
     public static List<Row> lines(List<Row> byMonth, List<Row> byDepartment, Locale locale) {
         List<Row> rows = new ArrayList<>();
         for (Row m : byMonth) {
-            rows.add(new Row(Messages.get(locale, "stats.month", Integer.parseInt(m.label())), m.received(),
-                    m.acknowledgedOnTimeRate(), m.answeredOnTimeRate(), m.ratings(), m.averageRating()));
+            rows.add(new Row(Messages.get(locale, "stats.month", Integer.parseInt(m.label())), m.received(), m.acknowledgementsDue(),
+                    m.acknowledgedOnTimeRate(), m.answersDue(), m.answeredOnTimeRate(), m.ratings(), m.averageRating()));
         }
         for (Row d : byDepartment) {
-            rows.add(new Row(d.label() == null ? Messages.get(locale, "message.figures.unassigned") : d.label(),
-                    d.received(), d.acknowledgedOnTimeRate(), d.answeredOnTimeRate(), d.ratings(), d.averageRating()));
+            rows.add(new Row(d.label() == null ? Messages.get(locale, "message.figures.unassigned") : d.label(), d.received(),
+                    d.acknowledgementsDue(), d.acknowledgedOnTimeRate(), d.answersDue(), d.answeredOnTimeRate(), d.ratings(), d.averageRating()));
         }
         return rows;
     }
@@ -140,7 +140,8 @@ public class MessageFigures {
 
     /** A line's cells as text. */
     public static List<String> cells(Row r) {
-        return List.of(r.label(), String.valueOf(r.received()), r.acknowledgedOnTimeRate() + "%", r.answeredOnTimeRate() + "%",
-                String.valueOf(r.ratings()), String.valueOf(r.averageRating()));
+        return List.of(r.label(), String.valueOf(r.received()), r.acknowledgementsDue() == 0 ? "—" : r.acknowledgedOnTimeRate() + "%",
+                r.answersDue() == 0 ? "—" : r.answeredOnTimeRate() + "%", String.valueOf(r.ratings()),
+                r.ratings() == 0 ? "—" : String.valueOf(r.averageRating()));
     }
 }

@@ -89,7 +89,7 @@ public class MessageViews {
                     answerShown && h.getOutcome() != null ? h.getOutcome().name() : null, answerShown ? h.getReason() : null,
                     answerShown ? h.getPlan() : null, answerShown ? Times.local(h.getAnsweredAt()) : null,
                     staff || handles ? h.getReturnedReason() : null, Times.local(h.getPublishedAt()), h.getRating(),
-                    h.getRatingComment(), files.getOrDefault(m.getId(), List.of()),
+                    h.getRatingComment(), own || staff || handles ? files.getOrDefault(m.getId(), List.of()) : List.of(),
                     withSimilar && (staff || handles) ? similar(m.getText(), false, m.getId()) : List.of(), m.getVersion()));
         }
         return views;

@@ -55,6 +55,11 @@ public class ConsultationPage implements Serializable {
     private transient List<CommentView> mine;
     private transient Report report;
 
+    /** Before the page renders: an unknown or unpublished consultation is the 404 page (not an error half-way through). */
+    public void load() {
+        getConsultation();
+    }
+
     /** The published consultation, or the 404 page. */
     public ConsultationView getConsultation() {
         if (consultation == null) {

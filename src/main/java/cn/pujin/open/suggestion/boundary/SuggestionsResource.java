@@ -19,6 +19,7 @@ import cn.pujin.open.suggestion.control.Suggestions;
 import cn.pujin.open.suggestion.entity.Milestone;
 import cn.pujin.open.suggestion.entity.Suggestion;
 import cn.pujin.open.suggestion.entity.SuggestionAttachment;
+import cn.pujin.open.platform.boundary.Files;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,8 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -180,11 +179,7 @@ public class SuggestionsResource {
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         SuggestionAttachment a = suggestions.attachment(actor.get(), Ids.parse(id), Ids.parse(attachmentId));
-        return Response.ok(a.getContent(), a.getMediaType())
-                .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(a.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Cache-Control", "private, no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Files.inline(a.getContent(), a.getMediaType(), a.getFileName());
     }
 
     /** Staff: send today's due reminders now (the scheduler does the same every few minutes). */
