@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,8 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * While it runs, nothing listens but what must (one start serves both, to keep the suite short): exactly one TCP port,
  * the HTTP port it was given, and a Hazelcast client — the data grid Payara ships — finds nobody to connect to. (With
  * only {@code --nocluster}, as before, the same JVM also listened on *:6900 with the cluster name {@code development},
- * and a client could read and write the web sessions.)
+ * and a client could read and write the web sessions.) It shares nothing with the other tests, so it runs beside them
+ * (once the shared app is up, not to slow its start down).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class H2DefaultIT {
 
     /** The data grid's usual ports: Hazelcast's own default, Payara Server's and Payara Micro's start ports. */
@@ -39,6 +43,7 @@ class H2DefaultIT {
 
     @Test
     void startsMigratesSeedsKeepsDataAcrossRestartsAndListensOnItsHttpPortOnly() throws Exception {
+        TestApp.get();
         Path dir = Path.of(System.getProperty("it.workdir", "target/it"), "h2-" + System.nanoTime());
         Files.createDirectories(dir);
         int port = Integer.getInteger("it.port", 18080) + 1;

@@ -40,7 +40,11 @@ class StatsExportsIT {
         assertTrue(figures.contains("报名人次," + stats.getInt("registrations") + "\r\n"), figures);
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(organiser.bytes("/api/v1/stats/export.xlsx?year=" + YEAR)))) {
-            assertEquals(3, wb.getNumberOfSheets());
+            assertEquals(4, wb.getNumberOfSheets());
+            XSSFSheet board = wb.getSheet("留言办理");
+            assertEquals("1月", new DataFormatter().formatCellValue(board.getRow(1).getCell(0)));
+            assertEquals(stats.getJsonArray("messagesByMonth").getJsonObject(0).getInt("received"),
+                    (int) board.getRow(1).getCell(1).getNumericCellValue());
             DataFormatter f = new DataFormatter();
             XSSFSheet sheet = wb.getSheet("年度统计");
             assertEquals("活动场次", f.formatCellValue(sheet.getRow(1).getCell(0)));

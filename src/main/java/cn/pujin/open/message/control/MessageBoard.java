@@ -55,7 +55,6 @@ public class MessageBoard {
     public static final int ACKNOWLEDGEMENT_MAX = 500;
     /** A message after this time of day counts from the next working day. */
     public static final LocalTime DAY_ENDS = LocalTime.of(17, 0);
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @PersistenceContext
     EntityManager em;
@@ -158,7 +157,8 @@ public class MessageBoard {
         String words;
         if (templated) {
             words = Messages.get(Messages.CHINESE,
-                    "message.acknowledgement.template", MessageSource.number(id), DAY.format(m.handling().getDueOn()));
+                    "message.acknowledgement.template", MessageSource.number(id),
+                    java.time.format.DateTimeFormatter.ofPattern(Messages.get(Messages.CHINESE, "format.day")).format(m.handling().getDueOn()));
         } else {
             words = Texts.strip(text);
             if (words == null || Texts.length(words) > ACKNOWLEDGEMENT_MAX) {
