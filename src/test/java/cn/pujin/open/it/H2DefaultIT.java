@@ -57,7 +57,7 @@ class H2DefaultIT {
         assertTrue(first.matches("(?s).*\\b[1-9]\\d* migration\\(s\\) applied now.*"), "migrations ran on H2");
         assertTrue(first.contains("demo data loaded"));
 
-        String second = runOnce(TestApp.launch(port, env, "h2-second"), port, "h2-second", null);
+        String second = runOnce(TestApp.launch(port, env, "h2-second", List.of("--nohazelcast"), TestApp.SHORT_LIVED), port, "h2-second", null);
         assertTrue(second.contains("0 migration(s) applied now"), "a restart does not migrate again");
         assertTrue(second.contains("demo data already present"), "a restart keeps the data");
     }

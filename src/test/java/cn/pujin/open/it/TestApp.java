@@ -167,8 +167,14 @@ public final class TestApp {
 
     /** The same with other Payara Micro options in place of {@code --nohazelcast}. */
     public static Process launch(int port, Map<String, String> env, String name, List<String> clusterArgs) throws IOException {
-        return launch(port, env, name, clusterArgs, List.of("-Xmx512m"));
+        return launch(port, env, name, clusterArgs, List.of("-Xmx512m", "-XX:+UseSerialGC"));
     }
+
+    /**
+     * JVM options of an instance that lives for one test only: the quick compiler alone and the serial collector — on two
+     * cores the optimising compiler and a concurrent collector only take time from the tests running beside it.
+     */
+    public static final List<String> SHORT_LIVED = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /** The same with other JVM options. */
     public static Process launch(int port, Map<String, String> env, String name, List<String> clusterArgs,
@@ -237,7 +243,8 @@ public final class TestApp {
         }
         return launch(port, clustered, name, List.of("--clustermode", "tcpip:" + members,
                         "--startport", String.valueOf(startPort), "--interfaces", "127.0.0.1"),
-                List.of("-Xmx512m", "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.logging.details.enabled=false"));
+                java.util.stream.Stream.concat(SHORT_LIVED.stream(), java.util.stream.Stream.of("-Dhazelcast.socket.bind.any=false",
+                        "-Dhazelcast.logging.details.enabled=false")).toList());
     }
 
     /**
