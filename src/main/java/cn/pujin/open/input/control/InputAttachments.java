@@ -5,6 +5,7 @@ import cn.pujin.open.input.entity.InputStatus;
 import cn.pujin.open.platform.control.FileTypes;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.control.ProblemCode;
+import java.util.List;
 
 /**
  * The rules of attachments to any citizen input (images and PDFs, judged by their bytes): only its author or whoever
@@ -20,6 +21,13 @@ public final class InputAttachments {
     public record Upload(String fileName, byte[] content) {}
 
     private InputAttachments() {}
+
+    /** Files sent together with a new input: no more than one may have. */
+    public static void requireAtMostAllowed(List<Upload> uploads) {
+        if (uploads.size() > MAX_PER_INPUT) {
+            throw Problem.conflict(ProblemCode.TOO_MANY_ATTACHMENTS, "suggestion.attachment.tooMany", MAX_PER_INPUT);
+        }
+    }
 
     /** The sniffed media type of an upload that may be attached, {@code already} being the files it has. */
     public static String accept(InputActor actor, CitizenInput input, byte[] content, long already) {

@@ -33,6 +33,8 @@ public class FaqPage {
     private String q;
     private Long topic;
     private Map<String, List<FaqView>> byTopic;
+    private List<Topics.TopicView> topicList;
+    private List<InvestigationView> published;
 
     /** The entries found, by topic name in order. */
     public Map<String, List<FaqView>> getByTopic() {
@@ -54,11 +56,17 @@ public class FaqPage {
     }
 
     public List<Topics.TopicView> getTopics() {
-        return topics.all();
+        if (topicList == null) {
+            topicList = topics.all();
+        }
+        return topicList;
     }
 
     public List<InvestigationView> getInvestigations() {
-        return investigations.list(null, false).stream().map(i -> investigations.view(null, i)).toList();
+        if (published == null) {
+            published = investigations.list(null, false).stream().map(i -> investigations.view(null, i)).toList();
+        }
+        return published;
     }
 
     public String getQ() { return q; }

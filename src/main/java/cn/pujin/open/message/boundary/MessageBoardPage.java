@@ -1,6 +1,7 @@
 package cn.pujin.open.message.boundary;
 
 import cn.pujin.open.input.boundary.CurrentInputActor;
+import cn.pujin.open.input.boundary.Uploads;
 import cn.pujin.open.input.control.InputAttachments;
 import cn.pujin.open.message.control.MessageBoard;
 import cn.pujin.open.message.control.MessageRequest;
@@ -21,10 +22,8 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.file.UploadedFile;
 import org.primefaces.model.file.UploadedFiles;
 
 /**
@@ -72,17 +71,11 @@ public class MessageBoardPage implements Serializable {
     private transient List<MessageView> mine;
 
     public void send() {
-        List<InputAttachments.Upload> uploads = new ArrayList<>();
-        if (files != null) {
-            for (UploadedFile f : files.getFiles()) {
-                if (f.getSize() > 0) {
-                    try {
-                        uploads.add(new InputAttachments.Upload(f.getFileName(), f.getInputStream().readAllBytes()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
+        List<InputAttachments.Upload> uploads;
+        try {
+            uploads = Uploads.of(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Long[] sent = new Long[1];
         if (Faces.attempt(() -> sent[0] = board.submit(actor.get(), new MessageRequest(kind, text, topicId, consultationId,

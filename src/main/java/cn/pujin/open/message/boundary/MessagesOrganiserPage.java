@@ -80,6 +80,13 @@ public class MessagesOrganiserPage implements Serializable {
     private String answer;
     private List<Long> faqMessages = new ArrayList<>();
     private transient Page<MessageView> queue;
+    // read once per view (the menus of every message card and the forms ask for them again and again), read again after
+    // an action that changes them
+    private transient List<Topics.TopicView> topicList;
+    private transient List<Department> departmentList;
+    private transient List<InvestigationView.Proposal> proposals;
+    private transient List<InvestigationView> openInvestigations;
+    private transient List<FaqView> unpublishedFaqs;
 
     public Page<MessageView> getQueue() {
         if (queue == null) {
@@ -149,30 +156,38 @@ public class MessagesOrganiserPage implements Serializable {
     // investigations
 
     public List<InvestigationView.Proposal> getProposals() {
-        return investigations.proposals(actor.get());
+        if (proposals == null) {
+            proposals = investigations.proposals(actor.get());
+        }
+        return proposals;
     }
 
     public void openInvestigation(Long topicId) {
         if (Faces.attempt(() -> investigations.open(actor.get(), topicId, titles.get(topicId)), "investigation.done.opened", "investigations")) {
             titles.remove(topicId);
+            proposals = null;
+            openInvestigations = null;
         }
     }
 
     /** Investigations not yet published, with their forms filled from what was recorded. */
     public List<InvestigationView> getInvestigations() {
-        InputActor me = actor.get();
-        List<InvestigationView> open = investigations.list(me, true).stream()
-                .filter(i -> i.getStatus() != Investigation.Status.PUBLISHED).map(i -> investigations.view(me, i)).toList();
-        open.forEach(i -> {
-            findings.putIfAbsent(i.id(), i.findings());
-            conclusions.putIfAbsent(i.id(), i.conclusion());
-        });
-        return open;
+        if (openInvestigations == null) {
+            InputActor me = actor.get();
+            openInvestigations = investigations.list(me, true).stream()
+                    .filter(i -> i.getStatus() != Investigation.Status.PUBLISHED).map(i -> investigations.view(me, i)).toList();
+            openInvestigations.forEach(i -> {
+                findings.putIfAbsent(i.id(), i.findings());
+                conclusions.putIfAbsent(i.id(), i.conclusion());
+            });
+        }
+        return openInvestigations;
     }
 
     public void record(Long id) {
         Faces.attempt(() -> investigations.record(actor.get(), id, findings.get(id), conclusions.get(id)), "investigation.done.saved",
                 "investigations");
+        openInvestigations = null;
     }
 
     public void submit(Long id) {
@@ -180,13 +195,17 @@ public class MessagesOrganiserPage implements Serializable {
             investigations.record(actor.get(), id, findings.get(id), conclusions.get(id));
             investigations.submit(actor.get(), id);
         }, "investigation.done.submitted", "investigations");
+        openInvestigations = null;
     }
 
     // FAQ
 
     public List<FaqView> getUnpublishedFaqs() {
-        InputActor me = actor.get();
-        return faqs.views(me, faqs.unpublished(me));
+        if (unpublishedFaqs == null) {
+            InputActor me = actor.get();
+            unpublishedFaqs = faqs.views(me, faqs.unpublished(me));
+        }
+        return unpublishedFaqs;
     }
 
     public List<MessageView> getAnsweredMessages() {
@@ -215,15 +234,22 @@ public class MessagesOrganiserPage implements Serializable {
             question = null;
             answer = null;
             faqMessages = new ArrayList<>();
+            unpublishedFaqs = null;
         }
     }
 
     public List<Topics.TopicView> getTopics() {
-        return topics.all();
+        if (topicList == null) {
+            topicList = topics.all();
+        }
+        return topicList;
     }
 
     public List<Department> getDepartments() {
-        return departments.departments();
+        if (departmentList == null) {
+            departmentList = departments.departments();
+        }
+        return departmentList;
     }
 
     public InputStatus[] getStatuses() {

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The message board (政策留言板): signed-in people leave messages, public or for themselves only; the office
@@ -86,10 +85,6 @@ public class MessageBoard {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "MESSAGE_ANSWER_DAYS", defaultValue = "5")
-    int answerDays;
-
     /** The working day a message received at {@code at} counts from: that day before 17:00, else the next working day. */
     public LocalDate receivedOn(Instant at) {
         LocalDateTime local = LocalDateTime.ofInstant(at, Clocks.ZONE);
@@ -124,7 +119,7 @@ public class MessageBoard {
         }
         LocalDate received = receivedOn(now);
         Message m = new Message(author, kind, text, r.consultationId(), Boolean.TRUE.equals(r.isPublic()), received, now);
-        m.handling().receive(received, calendar.plus(received, answerDays));
+        m.handling().receive(received, calendar.plus(received, source.answerDays()));
         if (r.topicId() != null) {
             m.tag(Set.of(r.topicId()));
         }
@@ -137,9 +132,7 @@ public class MessageBoard {
     /** The message and its files at once: a refused file leaves nothing stored, so the person corrects it and sends again. */
     @Transactional
     public Message submit(InputActor actor, MessageRequest request, List<InputAttachments.Upload> uploads) {
-        if (uploads.size() > InputAttachments.MAX_PER_INPUT) {
-            throw Problem.conflict(ProblemCode.TOO_MANY_ATTACHMENTS, "suggestion.attachment.tooMany", InputAttachments.MAX_PER_INPUT);
-        }
+        InputAttachments.requireAtMostAllowed(uploads);
         Message m = submit(actor.id(), request);
         for (InputAttachments.Upload u : uploads) {
             attach(actor, m.getId(), u.fileName(), u.content());

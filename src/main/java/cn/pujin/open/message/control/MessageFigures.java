@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The board's public figures of a year, by month and by department: messages received, acknowledged on time (the
@@ -45,8 +44,7 @@ public class MessageFigures {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "MESSAGE_ANSWER_DAYS", defaultValue = "5")
-    int answerDays;
+    MessageSource source;
 
     /** One line: {@code label} a month (1–12) or a department (null: not assigned yet); rates in percent with one decimal. */
     public record Row(String label, long received, long acknowledgementsDue, double acknowledgedOnTimeRate, long answersDue,
@@ -101,7 +99,7 @@ public class MessageFigures {
                     ackOnTime++;
                 }
             }
-            LocalDate answerBy = calendar.plus(i.receivedOn(), answerDays);
+            LocalDate answerBy = calendar.plus(i.receivedOn(), source.answerDays());
             if (i.answeredAt() != null || answerBy.isBefore(today)) {
                 answerDue++;
                 if (i.answeredAt() != null && !Times.day(i.answeredAt()).isAfter(answerBy)) {

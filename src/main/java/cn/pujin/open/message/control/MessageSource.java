@@ -41,6 +41,11 @@ public class MessageSource implements InputSource<Message> {
 
     @Override
     public int answerDays(Message m) {
+        return answerDays();
+    }
+
+    /** {@code MESSAGE_ANSWER_DAYS}: the same for every message. */
+    public int answerDays() {
         return answerDays;
     }
 

@@ -1,6 +1,8 @@
 package cn.pujin.open.suggestion.boundary;
 
 import cn.pujin.open.input.boundary.CurrentInputActor;
+import cn.pujin.open.input.boundary.Uploads;
+import cn.pujin.open.input.control.InputAttachments;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.platform.boundary.Faces;
@@ -16,10 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.file.UploadedFile;
 import org.primefaces.model.file.UploadedFiles;
 
 /** The "your suggestion" box on an event's page, for attendees while suggestions are open (with attachments). */
@@ -74,14 +74,7 @@ public class SuggestionPanel implements Serializable {
 
     public void submit() {
         try {
-            List<Suggestions.Upload> uploads = new ArrayList<>();
-            if (files != null) {
-                for (UploadedFile f : files.getFiles()) {
-                    if (f.getSize() > 0) {
-                        uploads.add(new Suggestions.Upload(f.getFileName(), f.getInputStream().readAllBytes()));
-                    }
-                }
-            }
+            List<InputAttachments.Upload> uploads = Uploads.of(files);
             Suggestion s = suggestions.submit(actor.get(), eventId, new SuggestionRequest(agendaItemId, text, null, null, null), uploads);
             Faces.info("suggestion.done.submitted", Suggestions.number(s.getId()), uploads.size());
             text = null;

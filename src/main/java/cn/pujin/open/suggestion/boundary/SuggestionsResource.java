@@ -2,6 +2,7 @@ package cn.pujin.open.suggestion.boundary;
 
 import cn.pujin.open.input.boundary.CurrentInputActor;
 import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.input.control.InputAttachments;
 import cn.pujin.open.input.control.InputQueues;
 import cn.pujin.open.input.control.InputReminders;
 import cn.pujin.open.input.entity.InputStatus;
@@ -11,7 +12,6 @@ import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.control.Page;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
-import cn.pujin.open.suggestion.control.Attachments;
 import cn.pujin.open.suggestion.control.Milestones;
 import cn.pujin.open.suggestion.control.SuggestionView;
 import cn.pujin.open.suggestion.control.SuggestionViews;
@@ -168,7 +168,7 @@ public class SuggestionsResource {
     @Consumes({"image/jpeg", "image/png", "image/webp", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     public Response attach(@PathParam("id") String id, @QueryParam("name") String name, InputStream body) throws IOException {
         InputActor me = actor.get();
-        byte[] content = body == null ? new byte[0] : body.readNBytes(Attachments.MAX_BYTES + 1);
+        byte[] content = body == null ? new byte[0] : body.readNBytes(InputAttachments.MAX_BYTES + 1);
         SuggestionAttachment a = suggestions.attach(me, Ids.parse(id), name, content);
         return Response.status(201).entity(new SuggestionView.AttachmentView(a.getId(), a.getFileName(), a.getMediaType(),
                 a.getSize())).build();

@@ -87,19 +87,15 @@ public class Suggestions {
     // writing
 
     /** A file sent with a suggestion from the page. */
-    public record Upload(String fileName, byte[] content) {}
-
     /**
      * The suggestion and its files at once: a refused file (type, size, count) leaves nothing stored, so the person
      * corrects it and sends again without a copy of the suggestion already filed.
      */
     @Transactional
-    public Suggestion submit(InputActor actor, Long eventId, SuggestionRequest request, List<Upload> uploads) {
-        if (uploads.size() > Attachments.MAX_PER_SUGGESTION) {
-            throw Problem.conflict(ProblemCode.TOO_MANY_ATTACHMENTS, "suggestion.attachment.tooMany", Attachments.MAX_PER_SUGGESTION);
-        }
+    public Suggestion submit(InputActor actor, Long eventId, SuggestionRequest request, List<InputAttachments.Upload> uploads) {
+        InputAttachments.requireAtMostAllowed(uploads);
         Suggestion s = submit(actor, eventId, request);
-        for (Upload u : uploads) {
+        for (InputAttachments.Upload u : uploads) {
             attach(actor, s.getId(), u.fileName(), u.content());
         }
         return s;
