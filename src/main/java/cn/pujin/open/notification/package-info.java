@@ -3,7 +3,7 @@
  * several instances safe), and the iCal feeds of events ({@code IcalFeed}).
  * <p>Tables: notification.
  * <p>Fires: Notifications.MailQueued.
- * <p>Observes: RegistrationChanged, Registrations.Preparing, Pool.Invited, EventRescheduled (notices and mails), AccountDeleted,
+ * <p>Observes: RegistrationChanged, Registrations.Preparing, EventRescheduled (notices and mails), AccountDeleted,
  * ClusterBus.Changed (feeds changed elsewhere).
  */
 package cn.pujin.open.notification;

@@ -91,7 +91,6 @@ class ApplicationsIT {
         long registration = id(mine);
 
         ORGANISER.post("/api/v1/registrations/" + registration + "/approve").expect(200);
-        ORGANISER.put("/api/v1/events/" + meetingId + "/selection-rule", Json.createObjectBuilder().add("seats", 3).build()).expect(200);
         ORGANISER.post("/api/v1/events/" + meetingId + "/selection", Json.createObjectBuilder().add("seed", "对话框").build()).expect(200);
         ORGANISER.post("/api/v1/events/" + meetingId + "/selection/publish").expect(200);
 
@@ -144,7 +143,9 @@ class ApplicationsIT {
 
     @Test
     void selectionFillsMinimumsByLotteryReproduciblyAndIsPublishedMasked() throws Exception {
-        long meetingId = meeting(3);
+        long meetingId = id(Fixtures.published(openDay(unique("决策会议"), 25).add("kind", "DECISION_MEETING").add("capacity", 3),
+                Json.createObjectBuilder().add("seats", 3).add("minimums", Json.createObjectBuilder().add("ENTERPRISE", 1))
+                        .add("stakeholdersFirst", true).add("alternates", 2).build()));
         List<Long> ids = new ArrayList<>();
         Map<Long, String> categories = new HashMap<>();
         Api.Citizen enterprise = Api.newCitizen("企业代表");
@@ -168,8 +169,7 @@ class ApplicationsIT {
                 .add("minimums", Json.createObjectBuilder().add("WIZARD", 1)).build()).errorFields());
         assertEquals(List.of("minimums"), ORGANISER.put(rulePath, Json.createObjectBuilder().add("seats", 2)
                 .add("minimums", Json.createObjectBuilder().add("RESIDENT", 2).add("ENTERPRISE", 1)).build()).errorFields());
-        ORGANISER.put(rulePath, Json.createObjectBuilder().add("seats", 3).add("minimums", Json.createObjectBuilder().add("ENTERPRISE", 1))
-                .add("stakeholdersFirst", true).add("alternates", 2).build()).expect(200);
+        ORGANISER.put(rulePath, Json.createObjectBuilder().add("seats", 3).build()).problem(409, "SELECTION_LOCKED");
 
         String path = "/api/v1/events/" + meetingId + "/selection";
         for (JsonValue bad : List.of(Json.createValue(""), Json.createValue("x".repeat(65)), Json.createValue(1.5),
@@ -193,9 +193,12 @@ class ApplicationsIT {
         assertEquals(rerun("20260801-浦锦", ids, categories, 3, Map.of("ENTERPRISE", 1), true, 2), List.of(selected, alternates),
                 "anyone can re-run it from the published seed, rule and input");
 
-        JsonObject numeric = ORGANISER.post(path, Json.createObjectBuilder().add("seed", 42).build()).expect(200).json();
+        assertEquals(List.of("reason"), ORGANISER.post(path, Json.createObjectBuilder().add("seed", 42).build()).errorFields(),
+                "every run after the first says why");
+        JsonObject numeric = ORGANISER.post(path, Json.createObjectBuilder().add("seed", 42).add("reason", "试一个数字种子").build())
+                .expect(200).json();
         assertEquals("42", numeric.getString("seed"));
-        ORGANISER.post(path, Json.createObjectBuilder().add("seed", "20260801-浦锦").build()).expect(200);
+        ORGANISER.post(path, Json.createObjectBuilder().add("seed", "20260801-浦锦").add("reason", "回到当众确定的种子").build()).expect(200);
 
         JsonObject published = ORGANISER.post(path + "/publish").expect(200).json();
         assertTrue(published.getBoolean("published"));
@@ -208,7 +211,10 @@ class ApplicationsIT {
         assertEquals(first.getJsonArray("selected").size(),
                 ORGANISER.post(path, Json.createObjectBuilder().add("seed", "20260801-浦锦").build()).expect(200).json()
                         .getJsonArray("selected").size());
-        ORGANISER.put(rulePath, Json.createObjectBuilder().add("seats", 2).build()).problem(409, "SELECTION_PUBLISHED");
+        ORGANISER.put(rulePath, Json.createObjectBuilder().add("seats", 2).build()).problem(409, "SELECTION_LOCKED");
+        assertEquals(List.of("首次运行", "试一个数字种子", "回到当众确定的种子"), gongshi.json().getJsonArray("runs").stream()
+                .map(r -> r.asJsonObject().containsKey("reason") ? r.asJsonObject().getString("reason") : "首次运行").toList(),
+                "every run before publication is listed with its reason");
 
         assertTrue(Mailbox.calendarPart(Mailbox.await(enterprise.email(), "入选列席代表")).contains("METHOD:REQUEST"));
         long replaced = selected.get(0);

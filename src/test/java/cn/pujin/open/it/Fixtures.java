@@ -44,8 +44,19 @@ public final class Fixtures {
 
     /** Creates, submits and approves an event: organiser writes, reviewer publishes. Returns the event. */
     public static JsonObject published(JsonObjectBuilder draft) {
+        return published(draft, null);
+    }
+
+    /**
+     * A meeting published with its selection rule (and seed source) set while it is a draft: once applications open
+     * the rule is locked.
+     */
+    public static JsonObject published(JsonObjectBuilder draft, JsonObject selectionRule) {
         JsonObject created = Api.as("organiser").post("/api/v1/events", draft.build()).expect(201).json();
         long id = created.getJsonNumber("id").longValue();
+        if (selectionRule != null) {
+            Api.as("organiser").put("/api/v1/events/" + id + "/selection-rule", selectionRule).expect(200);
+        }
         Api.as("organiser").post("/api/v1/events/" + id + "/submit").expect(200);
         return Api.as("reviewer").post("/api/v1/events/" + id + "/approve").expect(200).json();
     }

@@ -56,14 +56,14 @@ class MaterialsIT {
 
     @Test
     void materialsAreUploadedLinkedPublishedOnTimeOrFlaggedAndTheSelectedAreTold() throws IOException {
-        long meeting = id(Fixtures.published(openDay(unique("材料会议"), 3).add("kind", "DECISION_MEETING").add("capacity", 2)));
+        long meeting = id(Fixtures.published(openDay(unique("材料会议"), 3).add("kind", "DECISION_MEETING").add("capacity", 2),
+                Json.createObjectBuilder().add("seats", 1).build()));
         long item = id(ORGANISER.post("/api/v1/events/" + meeting + "/agenda-items",
                 Json.createObjectBuilder().add("title", "社区微更新方案").add("summary", "方案说明").build()).expect(201).json());
         Api.Citizen rep = Api.newCitizen("材料代表");
         long application = id(rep.api().post("/api/v1/events/" + meeting + "/registrations", Json.createObjectBuilder()
                 .add("category", "RESIDENT").add("statement", STATEMENT).build()).expect(201).json());
         ORGANISER.post("/api/v1/registrations/" + application + "/approve").expect(200);
-        ORGANISER.put("/api/v1/events/" + meeting + "/selection-rule", Json.createObjectBuilder().add("seats", 1).build()).expect(200);
         ORGANISER.post("/api/v1/events/" + meeting + "/selection", Json.createObjectBuilder().add("seed", "材料").build()).expect(200);
         ORGANISER.post("/api/v1/events/" + meeting + "/selection/publish").expect(200);
 

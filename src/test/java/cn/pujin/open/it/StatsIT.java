@@ -55,8 +55,10 @@ class StatsIT {
         long e1 = event(at("统计开放日", "OPEN_DAY", "OFFLINE", "2029-03-10T09:00:00+08:00", "2029-03-10T11:00:00+08:00")
                 .add("capacity", 2).add("waitlist", true));
         long e2 = event(at("统计直播", "OPEN_DAY", "ONLINE", "2029-05-20T10:00:00+08:00", "2029-05-20T11:00:00+08:00"));
-        long e3 = event(at("统计决策会", "DECISION_MEETING", "HYBRID", "2029-05-25T14:00:00+08:00", "2029-05-25T16:00:00+08:00")
-                .add("capacity", 3));
+        long e3 = id(Fixtures.published(at("统计决策会", "DECISION_MEETING", "HYBRID", "2029-05-25T14:00:00+08:00",
+                "2029-05-25T16:00:00+08:00").add("capacity", 3), Json.createObjectBuilder().add("seats", 2)
+                .add("minimums", Json.createObjectBuilder().add("ENTERPRISE", 1)).add("stakeholdersFirst", true)
+                .add("alternates", 1).build()));
         long e4 = event(at("统计取消", "OPEN_DAY", "OFFLINE", "2029-06-01T09:00:00+08:00", "2029-06-01T11:00:00+08:00"));
 
         Api.Citizen a = Api.newCitizen("统计甲");
@@ -83,9 +85,6 @@ class StatsIT {
             ORGANISER.post("/api/v1/registrations/" + id + "/approve").expect(200);
             applications.put(category, id);
         }
-        ORGANISER.put("/api/v1/events/" + e3 + "/selection-rule", Json.createObjectBuilder().add("seats", 2)
-                .add("minimums", Json.createObjectBuilder().add("ENTERPRISE", 1)).add("stakeholdersFirst", true)
-                .add("alternates", 1).build()).expect(200);
         ORGANISER.post("/api/v1/events/" + e3 + "/selection", Json.createObjectBuilder().add("seed", "stats-2029").build()).expect(200);
         ORGANISER.post("/api/v1/events/" + e3 + "/selection/publish").expect(200);
         // a cancelled event and its registration count for nothing

@@ -81,7 +81,7 @@ public class DemoData {
 
     public record DemoEvent(EventKind kind, EventMode mode, boolean publish, String title, String campaign, String summary,
                      String description, String venue, String onlineUrl, String day, String start, int hours,
-                     int capacity, List<DemoAgendaItem> agenda, List<String> attendees) {}
+                     int capacity, List<DemoAgendaItem> agenda, List<String> attendees, DemoSelection.Spec selection) {}
 
     /** A suggestion of the demo, taken as far through supervision as its fields say (assigned, answered, published…). */
     public record DemoSuggestion(String event, Integer agenda, String author, String channel, String text, String department,
@@ -167,6 +167,9 @@ public class DemoData {
                 events.addAgendaItem(organiser, event.getId(), new AgendaItemDraft(item.title(), item.summary(),
                         item.materials().stream().map(m -> new AgendaItemDraft.MaterialDraft(m.title(), null, m.url())).toList()));
             }
+            if (e.selection() != null) {
+                demoSelection.commit(organiser, event.getId(), e.selection());
+            }
             events.submit(organiser, event.getId());
             if (e.publish()) {
                 events.approve(reviewer, event.getId());
@@ -174,6 +177,11 @@ public class DemoData {
             created.put(e.title(), events.working(event.getId()));
             for (String attendee : Optional.ofNullable(e.attendees()).orElse(List.of())) {
                 registrations.recordWalkIn(organiser, event.getId(), users.get(attendee));
+            }
+        }
+        for (DemoEvent e : demo.events()) {
+            if (e.selection() != null) {
+                demoSelection.draw(organiser, created.get(e.title()).getId(), e.selection(), users);
             }
         }
         suggestions(demo, users, created, departments);
@@ -186,6 +194,9 @@ public class DemoData {
 
     @Inject
     DemoMessages demoMessages;
+
+    @Inject
+    DemoSelection demoSelection;
 
     @Inject
     Registrations registrations;

@@ -26,7 +26,6 @@ import cn.pujin.open.registration.control.RegistrationChanged.Change;
 import cn.pujin.open.registration.control.RegistrationChanged;
 import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Registration;
-import cn.pujin.open.selection.control.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -205,10 +204,11 @@ public class Notifications {
         return String.join(" · ", parts);
     }
 
-    void invited(@Observes Pool.Invited invitation) {
-        EventMail mail = eventMail(invitation.eventId());
-        notify(invitation.accountId(), invitation.eventId(), "INVITED", "mail.invited",
-                mail.args(null, null, link("/me/registrations.xhtml")), null);
+    /** A pool member invited to a meeting (the pool calls this: notices never depend on the features they tell of). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invited(Long eventId, Long accountId) {
+        EventMail mail = eventMail(eventId);
+        notify(accountId, eventId, "INVITED", "mail.invited", mail.args(null, null, link("/me/registrations.xhtml")), null);
     }
 
     /** Writes a notice from bundle keys {@code KEY.subject} and {@code KEY.body} (paragraphs separated by \n). */

@@ -5,6 +5,7 @@ import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.participation.control.ConsultationFeeds;
 import cn.pujin.open.platform.control.AtomFeed;
 import cn.pujin.open.platform.control.Links;
+import cn.pujin.open.selection.control.SelectionFeeds;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.suggestion.control.Feedback;
@@ -39,6 +40,9 @@ public class FeedResource {
     ConsultationFeeds consultations;
 
     @Inject
+    SelectionFeeds selectionFeeds;
+
+    @Inject
     Links links;
 
     @GET
@@ -58,6 +62,7 @@ public class FeedResource {
                     Messages.get(Messages.CHINESE, "feedback.title")));
         }
         entries.addAll(consultations.entries());
+        entries.addAll(selectionFeeds.entries());
         entries.sort(Comparator.comparing(AtomFeed.Entry::updated).reversed());
         String atom = AtomFeed.write(new AtomFeed.Head(links.to("/open/"),
                 Messages.get(Messages.CHINESE, "app.name") + " · " + Messages.get(Messages.CHINESE, "open.title"),

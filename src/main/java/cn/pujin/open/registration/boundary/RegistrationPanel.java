@@ -63,6 +63,9 @@ public class RegistrationPanel implements Serializable {
     private Long eventId;
     private Category category;
     private String organisation;
+    private String community;
+    private String ageBand;
+    private String gender;
     private String statement;
     private transient RegistrationView mine;
     private transient boolean loaded;
@@ -149,12 +152,14 @@ public class RegistrationPanel implements Serializable {
 
     public void apply() {
         try {
-            registrations.register(user.require(), eventId, new RegistrationRequest(category, statement, organisation));
+            registrations.register(user.require(), eventId, new RegistrationRequest(category, statement, organisation, community,
+                    ageBand, gender));
             Faces.info("registration.done.applied");
             PrimeFaces.current().executeScript("PF('applyDialog').hide()");
             statement = null;
         } catch (Problem e) {
-            Faces.show(e, "applyForm", Map.of("category", "category", "statement", "statement", "organisation", "organisation"));
+            Faces.show(e, "applyForm", Map.of("category", "category", "statement", "statement", "organisation", "organisation",
+                    "community", "community"));
         }
         loaded = false;
     }
@@ -184,6 +189,14 @@ public class RegistrationPanel implements Serializable {
     public Long getEventId() { return eventId; }
     public Category getCategory() { return category; }
     public void setCategory(Category category) { this.category = category; }
+    public String getCommunity() { return community; }
+    public void setCommunity(String community) { this.community = community; }
+    public String getAgeBand() { return ageBand; }
+    public void setAgeBand(String ageBand) { this.ageBand = ageBand; }
+    public String getGender() { return gender; }
+    public void setGender(String gender) { this.gender = gender; }
+    public java.util.List<String> getAgeBands() { return RegistrationRequest.AGE_BANDS; }
+    public java.util.List<String> getGenders() { return RegistrationRequest.GENDERS; }
     public String getOrganisation() { return organisation; }
     public void setOrganisation(String organisation) { this.organisation = organisation; }
     public String getStatement() { return statement; }

@@ -276,4 +276,32 @@ public class RegistrationQueries {
         return em.createQuery("select r from Registration r where r.accountId = :a and r.eventId = :e order by r.id", Registration.class)
                 .setParameter("a", accountId).setParameter("e", eventId).getResultList();
     }
+
+    /** Whether anyone has registered or applied for the event, in any state. */
+    public boolean anyFor(Long eventId) {
+        return !em.createQuery("select r.id from Registration r where r.eventId = :e", Long.class)
+                .setParameter("e", eventId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The registrations with these ids, by id. */
+    public Map<Long, Registration> byIds(Collection<Long> ids) {
+        Map<Long, Registration> found = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Registration r : em.createQuery("select r from Registration r where r.id in :ids", Registration.class)
+                .setParameter("ids", ids).getResultList()) {
+            found.put(r.getId(), r);
+        }
+        return found;
+    }
+
+    /** The alternate (候补) first in line at a meeting. */
+    public Optional<Registration> firstAlternate(Long eventId) {
+        return em.createQuery("""
+                        select r from Registration r where r.eventId = :e and r.status = :w and r.alternateRank is not null
+                        order by r.alternateRank""", Registration.class)
+                .setParameter("e", eventId).setParameter("w", RegistrationStatus.WAITLISTED).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
 }

@@ -117,6 +117,7 @@ public class Registrations {
             validateApplication(r);
             Registration application = Registration.application(eventId, accountId, r.category(),
                     Texts.strip(r.organisation()), validStatement(r), Source.SELF, now);
+            application.declare(Texts.strip(r.community()), Texts.strip(r.ageBand()), Texts.strip(r.gender()));
             persistUnique(application);
             audit.record(accountId, "registration", application.getId(), "registration.create", null, application.getStatus(), null);
             changed.fire(new RegistrationChanged(application.getId(), eventId, accountId, Change.APPLIED, null));
@@ -277,6 +278,7 @@ public class Registrations {
         if (r.organisation() != null && r.organisation().length() > 120) {
             errors.add(new Problem.FieldError("organisation", "validation.size.max.n", 120));
         }
+        errors.addAll(r.declarationErrors());
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }

@@ -50,6 +50,17 @@ public class Registration {
     @Column(length = 1000)
     private String statement;
 
+    /** Declared by an applicant for balance rules: the residents' committee (居委), public in the 公示 input list. */
+    @Column(length = 40)
+    private String community;
+
+    /** Declared by an applicant for balance rules; shown in aggregate only. */
+    @Column(name = "age_band", length = 10)
+    private String ageBand;
+
+    @Column(length = 10)
+    private String gender;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Source source;
@@ -210,6 +221,16 @@ public class Registration {
         return String.format("R%06d", id);
     }
 
+    /** What the applicant declared for balance rules (each may be null). */
+    public void declare(String community, String ageBand, String gender) {
+        this.community = community;
+        this.ageBand = ageBand;
+        this.gender = gender;
+    }
+
+    public String getCommunity() { return community; }
+    public String getAgeBand() { return ageBand; }
+    public String getGender() { return gender; }
     public Long getId() { return id; }
     public Long getEventId() { return eventId; }
     /** The privacy-notice version the person agreed to on the registration form. */

@@ -9,7 +9,21 @@ import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.registration.control.RegistrationQueries;
 import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.selection.control.SelectionRules;
 import cn.pujin.open.selection.control.Selections;
+import cn.pujin.open.selection.control.Lottery;
+import cn.pujin.open.selection.control.ObjectionSource;
+import cn.pujin.open.selection.control.Objections;
+import cn.pujin.open.account.control.Departments;
+import cn.pujin.open.account.entity.Department;
+import cn.pujin.open.input.boundary.CurrentInputActor;
+import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.input.control.InputWorkflow;
+import cn.pujin.open.input.entity.InputStatus;
+import cn.pujin.open.input.entity.Outcome;
+import cn.pujin.open.registration.entity.RegistrationStatus;
+import java.util.ArrayList;
+import java.util.List;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,7 +36,11 @@ import java.util.Map;
 
 import static cn.pujin.open.platform.control.JsonCodec.JSON;
 
-/** {@code /organiser/selection.xhtml?event=}: the rule editor, the seeded run and "publish 公示". */
+/**
+ * {@code /organiser/selection.xhtml?event=}: the rule editor with the seed's source (fixed once applications open), the
+ * seeded run with its reason, "publish 公示", and during the 公示 the objections: answered here (assigned to a
+ * department in the same step), published by a reviewer, and a sustained one turned into a recorded revision.
+ */
 @Named
 @ViewScoped
 public class SelectionPage implements Serializable {
@@ -31,6 +49,9 @@ public class SelectionPage implements Serializable {
 
     @Inject
     Selections selections;
+
+    @Inject
+    SelectionRules rules;
 
     @Inject
     RegistrationQueries registrationQueries;
@@ -44,6 +65,21 @@ public class SelectionPage implements Serializable {
     @Inject
     Clocks clocks;
 
+    @Inject
+    Objections objections;
+
+    @Inject
+    ObjectionSource source;
+
+    @Inject
+    InputWorkflow workflow;
+
+    @Inject
+    CurrentInputActor actor;
+
+    @Inject
+    Departments departments;
+
     private String event;
     private Long eventId;
     private String title;
@@ -53,7 +89,39 @@ public class SelectionPage implements Serializable {
     private boolean stakeholdersFirst = true;
     private Integer alternates = 0;
     private String seed;
+    private String runReason;
     private Selections.SelectionView result;
+    private boolean locked;
+    /** NONE, COMMITMENT or SOURCE. */
+    private String seedMode = "NONE";
+    private String secretSeed;
+    private String seedCommitment;
+    private String seedSource;
+    private String seedSourceUrl;
+    private final List<BalanceLine> balance = new ArrayList<>();
+    private List<Objections.ObjectionView> objectionList;
+    private final Map<Long, Long> departmentsChosen = new HashMap<>();
+    private final Map<Long, String> outcomes = new HashMap<>();
+    private final Map<Long, String> reasons = new HashMap<>();
+    private final Map<Long, Long> removals = new HashMap<>();
+
+    /** One editable balance line. */
+    public static class BalanceLine implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String attribute = "COMMUNITY";
+        private String value;
+        private Integer min = 0;
+        private Integer max;
+
+        public String getAttribute() { return attribute; }
+        public void setAttribute(String attribute) { this.attribute = attribute; }
+        public String getValue() { return value; }
+        public void setValue(String value) { this.value = value; }
+        public Integer getMin() { return min; }
+        public void setMin(Integer min) { this.min = min; }
+        public Integer getMax() { return max; }
+        public void setMax(Integer max) { this.max = max; }
+    }
 
     public void load() {
         try {
@@ -64,14 +132,29 @@ public class SelectionPage implements Serializable {
                 return;
             }
             title = b.title();
-            Selections.RuleView rule = selections.rule(eventId);
+            SelectionRules.RuleView rule = rules.rule(eventId);
             ruleSeats = rule.seats();
             for (Category c : Category.values()) {
                 minimums.put(c, rule.minimums().getOrDefault(c, 0));
             }
             stakeholdersFirst = rule.stakeholdersFirst();
             alternates = rule.alternates();
+            locked = rule.locked();
+            seedCommitment = rule.seedCommitment();
+            seedSource = rule.seedSource();
+            seedSourceUrl = rule.seedSourceUrl();
+            seedMode = seedCommitment != null ? "COMMITMENT" : seedSource != null ? "SOURCE" : "NONE";
+            balance.clear();
+            for (Lottery.Balance l : rule.balance()) {
+                BalanceLine line = new BalanceLine();
+                line.setAttribute(l.attribute().name());
+                line.setValue(l.value());
+                line.setMin(l.min());
+                line.setMax(l.max());
+                balance.add(line);
+            }
             result = selections.selection(eventId).map(s -> selections.get(eventId, true)).orElse(null);
+            readObjections();
             seed = result != null ? result.seed() : LocalDate.now(clocks.clock()) + "-" + Messages.get(Messages.CHINESE, "selection.seed.suffix");
         } catch (NumberFormatException | Problem e) {
             Faces.notFound();
@@ -82,11 +165,25 @@ public class SelectionPage implements Serializable {
         try {
             Map<String, Integer> m = new HashMap<>();
             minimums.forEach((k, v) -> m.put(k.name(), whole(v)));
-            selections.setRule(user.require(Role.ORGANISER), eventId,
-                    new Selections.RuleRequest(ruleSeats, m, stakeholdersFirst, alternates));
+            String commitment = null;
+            if ("COMMITMENT".equals(seedMode)) {
+                String secret = secretSeed == null ? null : secretSeed.strip();
+                commitment = secret == null || secret.isEmpty() ? seedCommitment : Lottery.sha256(Selections.seed(JSON.createValue(secret)));
+                if (commitment == null) {
+                    throw Problem.invalid("secretSeed", "selection.seed");
+                }
+            }
+            List<SelectionRules.BalanceRequest> lines = balance.stream()
+                    .map(b -> new SelectionRules.BalanceRequest(b.getAttribute(), b.getValue(), b.getMin(), b.getMax())).toList();
+            var saved = rules.setRule(user.require(Role.ORGANISER), eventId, new SelectionRules.RuleRequest(ruleSeats, m, stakeholdersFirst,
+                    alternates, commitment, "SOURCE".equals(seedMode) ? seedSource : null,
+                    "SOURCE".equals(seedMode) ? seedSourceUrl : null, lines));
+            seedCommitment = saved.seedCommitment();
+            secretSeed = null;
             Faces.info("selection.rule.saved");
         } catch (Problem e) {
-            Faces.show(e, "rule", Map.of("seats", "seats", "alternates", "alternates", "minimums", "seats"));
+            Faces.show(e, "rule", Map.of("seats", "seats", "alternates", "alternates", "minimums", "seats",
+                    "secretSeed", "secretSeed", "seedSource", "seedSource", "seedSourceUrl", "seedSourceUrl", "balance", "balance"));
         } catch (NumberFormatException notANumber) {
             Faces.show(Problem.invalid("minimums", "validation.type.integer"), "rule", Map.of("minimums", "seats"));
         }
@@ -95,12 +192,93 @@ public class SelectionPage implements Serializable {
     public void run() {
         try {
             result = selections.run(user.require(Role.ORGANISER), eventId,
-                    Selections.seed(seed == null ? null : JSON.createValue(seed.strip())));
+                    Selections.seed(seed == null ? null : JSON.createValue(seed.strip())), runReason);
+            runReason = null;
             Faces.info("selection.run.done");
         } catch (Problem e) {
-            Faces.show(e, "run", Map.of("seed", "seed"));
+            Faces.show(e, "run", Map.of("seed", "seed", "reason", "runReason"));
         }
     }
+
+    public void addBalanceLine() {
+        balance.add(new BalanceLine());
+    }
+
+    public void removeBalanceLine(int index) {
+        if (index >= 0 && index < balance.size()) {
+            balance.remove(index);
+        }
+    }
+
+    private void readObjections() {
+        InputActor me = actor.get();
+        objectionList = result != null && result.published() ? objections.views(objections.ofEvent(eventId, me), me) : List.of();
+    }
+
+    /** Assigns (when not yet with a department) and answers an objection, in one step for the organiser. */
+    public void answer(Long objectionId) {
+        InputActor me = actor.get();
+        String outcome = outcomes.get(objectionId);
+        if (outcome == null || outcome.isBlank()) {
+            Faces.error("consultation.outcome.required");
+            return;
+        }
+        if (Faces.attempt(() -> {
+            Objections.ObjectionView o = objections.view(workflow.visible(me, source, objectionId), me);
+            if (o.status() == InputStatus.SUBMITTED) {
+                workflow.assign(me, source, objectionId, departmentsChosen.get(objectionId));
+            }
+            workflow.answer(me, source, objectionId, outcome, reasons.get(objectionId), null);
+        }, "selection.objection.answered", "objections")) {
+            outcomes.remove(objectionId);
+            reasons.remove(objectionId);
+            readObjections();
+        }
+    }
+
+    /** A sustained objection: the chosen representative is withdrawn, the first alternate moves up, the 公示 is re-published. */
+    public void revise(Long objectionId) {
+        if (Faces.attempt(() -> result = objections.revise(user.require(Role.ORGANISER), eventId,
+                new Objections.RevisionRequest(objectionId, removals.get(objectionId))), "selection.objection.revised", "objections")) {
+            readObjections();
+        }
+    }
+
+    public boolean sustained(Objections.ObjectionView o) {
+        return o.status() == InputStatus.PUBLISHED && (o.outcome() == Outcome.ADOPTED || o.outcome() == Outcome.PARTLY_ADOPTED);
+    }
+
+    public List<Selections.Person> getHolders() {
+        if (result == null) {
+            return List.of();
+        }
+        List<Selections.Person> holders = new ArrayList<>();
+        result.selected().stream().filter(p -> p.status() == RegistrationStatus.CONFIRMED).forEach(holders::add);
+        result.alternates().stream().filter(p -> p.status() == RegistrationStatus.CONFIRMED).forEach(holders::add);
+        return holders;
+    }
+
+    public List<Department> getDepartments() { return departments.departments(); }
+    public Outcome[] getOutcomeChoices() { return Outcome.values(); }
+    public Lottery.Attribute[] getAttributes() { return Lottery.Attribute.values(); }
+    public List<BalanceLine> getBalance() { return balance; }
+    public List<Objections.ObjectionView> getObjections() { return objectionList; }
+    public Map<Long, Long> getDepartmentsChosen() { return departmentsChosen; }
+    public Map<Long, String> getOutcomes() { return outcomes; }
+    public Map<Long, String> getReasons() { return reasons; }
+    public Map<Long, Long> getRemovals() { return removals; }
+    public boolean isLocked() { return locked; }
+    public String getSeedMode() { return seedMode; }
+    public void setSeedMode(String seedMode) { this.seedMode = seedMode; }
+    public String getSecretSeed() { return secretSeed; }
+    public void setSecretSeed(String secretSeed) { this.secretSeed = secretSeed; }
+    public String getSeedCommitment() { return seedCommitment; }
+    public String getSeedSource() { return seedSource; }
+    public void setSeedSource(String seedSource) { this.seedSource = seedSource; }
+    public String getSeedSourceUrl() { return seedSourceUrl; }
+    public void setSeedSourceUrl(String seedSourceUrl) { this.seedSourceUrl = seedSourceUrl; }
+    public String getRunReason() { return runReason; }
+    public void setRunReason(String runReason) { this.runReason = runReason; }
 
     public void publish() {
         try {

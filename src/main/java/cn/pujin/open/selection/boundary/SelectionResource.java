@@ -15,6 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import cn.pujin.open.input.boundary.CurrentInputActor;
+import cn.pujin.open.input.control.InputActor;
+import cn.pujin.open.selection.control.Objections;
+import cn.pujin.open.selection.entity.Objection;
+import java.util.List;
 
 /** {@code /events/{id}/selection}: run the rule with a seed, publish the 公示, read it (public once published). */
 @Path("events/{eventId}/selection")
@@ -29,7 +35,15 @@ public class SelectionResource {
     @Inject
     CurrentUser user;
 
-    public record SeedRequest(JsonValue seed) {}
+    @Inject
+    Objections objections;
+
+    @Inject
+    CurrentInputActor actor;
+
+    public record SeedRequest(JsonValue seed, String reason) {}
+
+    public record ObjectionList(List<Objections.ObjectionView> items) {}
 
     @POST
     public Selections.SelectionView run(@PathParam("eventId") String eventId, SeedRequest request) {
@@ -37,7 +51,33 @@ public class SelectionResource {
         if (request == null || request.seed() == null) {
             throw Problem.invalid("seed", "selection.seed");
         }
-        return selections.run(me, Ids.parse(eventId), Selections.seed(request.seed()));
+        return selections.run(me, Ids.parse(eventId), Selections.seed(request.seed()), request.reason());
+    }
+
+    /** Anyone signed in, during the 公示 period (after it: 409 OBJECTION_CLOSED). */
+    @POST
+    @Path("objections")
+    public Response object(@PathParam("eventId") String eventId, Objections.ObjectionRequest request) {
+        InputActor me = actor.get();
+        Objection o = objections.raise(me.id(), Ids.parse(eventId), request);
+        return Response.status(Response.Status.CREATED).entity(objections.view(o, me)).build();
+    }
+
+    /** The published answers to objections (staff, and each author for their own, see all of theirs). */
+    @GET
+    @Path("objections")
+    public ObjectionList objections(@PathParam("eventId") String eventId) {
+        Long id = Ids.parse(eventId);
+        selections.get(id, user.is(Role.ORGANISER));
+        InputActor me = actor.orNull();
+        return new ObjectionList(objections.views(objections.ofEvent(id, me), me));
+    }
+
+    /** A sustained objection changes the published result: {@code {objectionId, registrationId}}. */
+    @POST
+    @Path("revisions")
+    public Selections.SelectionView revise(@PathParam("eventId") String eventId, Objections.RevisionRequest request) {
+        return objections.revise(user.require(Role.ORGANISER), Ids.parse(eventId), request);
     }
 
     @POST

@@ -3,6 +3,7 @@ package cn.pujin.open.selection.boundary;
 import cn.pujin.open.platform.control.CurrentUser;
 import cn.pujin.open.platform.control.Ids;
 import cn.pujin.open.platform.entity.Role;
+import cn.pujin.open.selection.control.SelectionRules;
 import cn.pujin.open.selection.control.Selections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,16 +26,19 @@ public class SelectionRuleResource {
     Selections selections;
 
     @Inject
+    SelectionRules rules;
+
+    @Inject
     CurrentUser user;
 
     @PUT
-    public Selections.RuleView set(@PathParam("eventId") String eventId, Selections.RuleRequest request) {
-        return selections.setRule(user.require(Role.ORGANISER), Ids.parse(eventId), request);
+    public SelectionRules.RuleView set(@PathParam("eventId") String eventId, SelectionRules.RuleRequest request) {
+        return rules.setRule(user.require(Role.ORGANISER), Ids.parse(eventId), request);
     }
 
     @GET
-    public Selections.RuleView get(@PathParam("eventId") String eventId) {
+    public SelectionRules.RuleView get(@PathParam("eventId") String eventId) {
         user.require(Role.ORGANISER);
-        return selections.rule(Ids.parse(eventId));
+        return rules.rule(Ids.parse(eventId));
     }
 }

@@ -1,6 +1,7 @@
 package cn.pujin.open.selection.control;
 
 import cn.pujin.open.account.control.Accounts;
+import cn.pujin.open.notification.control.Notifications;
 import cn.pujin.open.account.entity.Account;
 import cn.pujin.open.event.control.Seats;
 import cn.pujin.open.event.entity.EventStatus;
@@ -21,7 +22,6 @@ import cn.pujin.open.selection.entity.Invitation;
 import cn.pujin.open.selection.entity.Representative;
 import cn.pujin.open.selection.entity.Residency;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -66,11 +66,9 @@ public class Pool {
     Clock clock;
 
     @Inject
-    Event<Invited> invited;
+    Notifications notifications;
 
     /** CDI event: a member was invited (the notification feature tells them). */
-    public record Invited(Long invitationId, Long eventId, Long accountId) {}
-
     public record MemberRequest(Long accountId, List<Category> categories, String interests, String organisation,
                                 Boolean adultDeclared, Residency residency, LocalDate reviewDueOn, Boolean active) {}
 
@@ -220,7 +218,7 @@ public class Pool {
                 em.persist(invitation);
                 em.flush();
                 audit.record(organiser, "invitation", invitation.getId(), "invitation.create", null, "INVITED", null);
-                invited.fire(new Invited(invitation.getId(), eventId, member.getAccountId()));
+                notifications.invited(eventId, member.getAccountId());
                 outcomes.add(new InviteOutcome(id, true, null));
             }
         }

@@ -14,8 +14,17 @@ import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.registration.entity.Registration;
 import cn.pujin.open.registration.entity.RegistrationStatus;
+import cn.pujin.open.calendar.control.WorkingDayCalendar;
+import cn.pujin.open.platform.control.Clocks;
+import cn.pujin.open.platform.control.Texts;
+import cn.pujin.open.registration.control.RegistrationRequest;
 import cn.pujin.open.selection.entity.Selection;
+import cn.pujin.open.selection.entity.SelectionRevision;
 import cn.pujin.open.selection.entity.SelectionRule;
+import cn.pujin.open.selection.entity.SelectionRun;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -66,93 +75,40 @@ public class Selections {
     @Inject
     Clock clock;
 
-    public record RuleRequest(Integer seats, Map<String, Integer> minimums, Boolean stakeholdersFirst, Integer alternates) {}
+    @Inject
+    SelectionRules rules;
 
-    public record RuleView(int seats, Map<Category, Integer> minimums, boolean stakeholdersFirst, int alternates) {}
+    @Inject
+    WorkingDayCalendar calendar;
+
+    /** Working days a published 公示 takes objections (异议). */
+    @Inject
+    @ConfigProperty(name = "SELECTION_OBJECTION_DAYS", defaultValue = "5")
+    int objectionDays;
 
     public record Person(Long registrationId, String name, Category category, String organisation, Integer rank,
                          RegistrationStatus status) {}
 
-    public record SelectionView(Long eventId, String seed, String inputHash, RuleView rule, boolean published,
+    /** One approved application the draw ran over, as the 公示 publishes it. */
+    public record InputRow(Long registrationId, String number, String name, Category category, String community) {}
+
+    public record RunView(OffsetDateTime at, String seed, String inputHash, String reason) {}
+
+    public record RevisionView(OffsetDateTime at, String objection, Long removedId, String removed, Long promotedId,
+                               String promoted, String reason) {}
+
+    /** Declared community, age band or gender counted over the input and over those selected (never per person for the last two). */
+    public record BalanceCount(Lottery.Attribute attribute, String value, long applicants, long selected) {}
+
+    public record SelectionView(Long eventId, String seed, String inputHash, SelectionRules.RuleView rule, boolean published,
                                 OffsetDateTime runAt, OffsetDateTime publishedAt, int applicants,
-                                List<Person> selected, List<Person> alternates) {}
+                                List<Person> selected, List<Person> alternates, List<InputRow> input,
+                                String seedCommitment, String seedSource, String seedSourceUrl, List<RunView> runs,
+                                OffsetDateTime objectionsCloseAt, boolean objectionsOpen, int revision,
+                                OffsetDateTime republishedAt, List<RevisionView> revisions, List<BalanceCount> balanceCounts) {}
 
     /** What the result column holds: the ordered ids. */
     public record Outcome(List<Long> selected, List<Long> alternates, List<Long> input) {}
-
-    // ---- rule ----
-
-    @Transactional
-    public RuleView setRule(Long organiser, Long eventId, RuleRequest request) {
-        Seats.Bookable event = meeting(eventId);
-        if (request == null) {
-            throw Problem.invalid("body", "validation.body");
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        int max = Math.max(1, event.capacity());
-        if (request.seats() == null || request.seats() < 1 || request.seats() > max) {
-            errors.add(new Problem.FieldError("seats", "validation.range", 1, max));
-        }
-        Map<Category, Integer> minimums = new EnumMap<>(Category.class);
-        if (request.minimums() != null) {
-            for (Map.Entry<String, Integer> m : request.minimums().entrySet()) {
-                Category c = category(m.getKey());
-                if (c == null) {
-                    errors.add(new Problem.FieldError("minimums." + m.getKey(), "validation.enum", List.of(Category.values())));
-                } else if (m.getValue() == null || m.getValue() < 0 || m.getValue() > max) {
-                    errors.add(new Problem.FieldError("minimums." + m.getKey(), "validation.range", 0, max));
-                } else if (m.getValue() > 0) {
-                    minimums.put(c, m.getValue());
-                }
-            }
-        }
-        int sum = minimums.values().stream().mapToInt(Integer::intValue).sum();
-        if (request.seats() != null && sum > request.seats()) {
-            errors.add(new Problem.FieldError("minimums", "selection.minimums.tooMany"));
-        }
-        if (request.alternates() != null && (request.alternates() < 0 || request.alternates() > 100)) {
-            errors.add(new Problem.FieldError("alternates", "validation.range", 0, 100));
-        }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid(errors);
-        }
-        if (selection(eventId).map(Selection::isPublished).orElse(false)) {
-            throw Problem.conflict(ProblemCode.SELECTION_PUBLISHED, "selection.published");
-        }
-        SelectionRule rule = em.find(SelectionRule.class, eventId);
-        if (rule == null) {
-            rule = new SelectionRule(eventId);
-            em.persist(rule);
-        }
-        rule.set(request.seats(), JSONB.toJson(minimums), request.stakeholdersFirst() == null || request.stakeholdersFirst(),
-                request.alternates() == null ? 0 : request.alternates(), organiser, clock.instant());
-        audit.record(organiser, "event", eventId, "selection.rule", null, null, JSONB.toJson(view(rule)));
-        return view(rule);
-    }
-
-    /** The rule of a meeting; by default all seats by lottery, stakeholders first, no alternates. */
-    public RuleView rule(Long eventId) {
-        SelectionRule rule = em.find(SelectionRule.class, eventId);
-        if (rule == null) {
-            return new RuleView(Math.max(1, seats.capacity(eventId)), Map.of(), true, 0);
-        }
-        return view(rule);
-    }
-
-    private static RuleView view(SelectionRule rule) {
-        Map<Category, Integer> minimums = new EnumMap<>(Category.class);
-        JSON.createReader(new StringReader(rule.getMinimums())).readObject()
-                .forEach((k, v) -> minimums.put(Category.valueOf(k), ((JsonNumber) v).intValue()));
-        return new RuleView(rule.getSeats(), minimums, rule.isStakeholdersFirst(), rule.getAlternates());
-    }
-
-    private static Category category(String name) {
-        try {
-            return Category.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
-    }
 
     // ---- run and publish ----
 
@@ -167,8 +123,17 @@ public class Selections {
         throw Problem.invalid("seed", "selection.seed");
     }
 
-    @Transactional
     public SelectionView run(Long organiser, Long eventId, String seed) {
+        return run(organiser, eventId, seed, null);
+    }
+
+    /**
+     * Runs the rule. With a committed seed the seed must hash to the commitment (409 SEED_MISMATCH). The same seed
+     * over the same input answers the run already made; any other run is kept and listed in the 公示, and every run
+     * after the first needs a reason.
+     */
+    @Transactional
+    public SelectionView run(Long organiser, Long eventId, String seed, String reason) {
         meeting(eventId);
         Selection selection = em.find(Selection.class, eventId, LockModeType.PESSIMISTIC_WRITE);
         if (selection != null && selection.isPublished()) {
@@ -177,14 +142,25 @@ public class Selections {
             }
             throw Problem.conflict(ProblemCode.SELECTION_PUBLISHED, "selection.published");
         }
-        List<Lottery.Applicant> approved = registrationQueries.approved(eventId).stream()
-                .map(r -> new Lottery.Applicant(r.getId(), r.getCategory())).toList();
+        String why = Texts.strip(reason);
+        if (why != null && Texts.length(why) > 500) {
+            throw Problem.invalid("reason", "validation.size.max.n", 500);
+        }
+        SelectionRules.RuleView rule = rules.rule(eventId);
+        if (rule.seedCommitment() != null && !rule.seedCommitment().equals(Lottery.sha256(seed))) {
+            throw Problem.conflict(ProblemCode.SEED_MISMATCH, "selection.seed.mismatch");
+        }
+        List<Lottery.Applicant> approved = registrationQueries.approved(eventId).stream().map(Selections::applicant).toList();
         if (approved.isEmpty()) {
             throw Problem.conflict(ProblemCode.NO_APPROVED_APPLICATIONS, "selection.noApplicants");
         }
-        RuleView rule = rule(eventId);
-        Lottery.Result result = Lottery.draw(seed, new Lottery.Rule(rule.seats(), rule.minimums(), rule.stakeholdersFirst(),
-                rule.alternates()), approved);
+        Lottery.Result result = Lottery.draw(seed, lotteryRule(rule), approved);
+        if (selection != null && selection.getSeed().equals(seed) && selection.getInputHash().equals(result.inputHash())) {
+            return view(selection);
+        }
+        if (selection != null && why == null) {
+            throw Problem.invalid("reason", "selection.run.reason");
+        }
         if (selection == null) {
             selection = new Selection(eventId);
             em.persist(selection);
@@ -192,8 +168,19 @@ public class Selections {
         List<Long> input = approved.stream().map(Lottery.Applicant::registrationId).sorted().toList();
         selection.ran(seed, result.inputHash(), JSONB.toJson(rule),
                 JSONB.toJson(new Outcome(result.selected(), result.alternates(), input)), organiser, clock.instant());
-        audit.record(organiser, "event", eventId, "selection.run", null, null, "seed " + seed + ", input " + result.inputHash());
+        em.persist(new SelectionRun(eventId, clock.instant(), seed, result.inputHash(), why, organiser));
+        audit.record(organiser, "event", eventId, "selection.run", null, null,
+                "seed " + seed + ", input " + result.inputHash() + (why == null ? "" : ", " + why));
         return view(selection);
+    }
+
+    static Lottery.Applicant applicant(Registration r) {
+        return new Lottery.Applicant(r.getId(), r.getCategory(), r.getCommunity(), r.getAgeBand(), r.getGender());
+    }
+
+    static Lottery.Rule lotteryRule(SelectionRules.RuleView rule) {
+        return new Lottery.Rule(rule.seats(), rule.minimums(), rule.stakeholdersFirst(), rule.alternates(),
+                rule.balance() == null ? List.of() : rule.balance());
     }
 
     @Transactional
@@ -212,7 +199,9 @@ public class Selections {
             throw Problem.conflict(ProblemCode.SELECTION_STALE, "selection.stale");
         }
         registrations.applySelection(eventId, outcome.selected(), outcome.alternates(), organiser);
-        selection.publish(organiser, clock.instant());
+        LocalDate today = LocalDate.now(clock);
+        Instant closes = calendar.plus(today, objectionDays).plusDays(1).atStartOfDay(Clocks.ZONE).toInstant();
+        selection.publish(organiser, clock.instant(), closes);
         audit.record(organiser, "event", eventId, "selection.publish", null, null, "seed " + selection.getSeed());
         return view(selection);
     }
@@ -236,30 +225,60 @@ public class Selections {
 
     private SelectionView view(Selection s) {
         Outcome outcome = outcome(s);
-        RuleView rule = JSONB.fromJson(s.getRuleJson(), RuleView.class);
-        List<Long> all = new ArrayList<>(outcome.selected());
-        all.addAll(outcome.alternates());
-        Map<Long, Registration> byId = new LinkedHashMap<>();
-        for (Long id : all) {
-            byId.put(id, registrationQueries.find(id));
-        }
+        SelectionRules.RuleView rule = JSONB.fromJson(s.getRuleJson(), SelectionRules.RuleView.class);
+        Map<Long, Registration> byId = registrationQueries.byIds(outcome.input());
         Map<Long, Account> people = accounts.byIds(byId.values().stream().map(Registration::getAccountId).collect(Collectors.toSet()));
         List<Person> selected = outcome.selected().stream().map(id -> person(byId.get(id), people, null)).toList();
         List<Person> alternates = new ArrayList<>();
         for (int i = 0; i < outcome.alternates().size(); i++) {
             alternates.add(person(byId.get(outcome.alternates().get(i)), people, i + 1));
         }
+        List<InputRow> input = outcome.input().stream().map(byId::get).map(r -> new InputRow(r.getId(), r.number(),
+                maskedName(r, people), r.getCategory(), r.getCommunity())).toList();
+        List<RunView> runs = em.createQuery("select r from SelectionRun r where r.eventId = :e order by r.ranAt, r.id", SelectionRun.class)
+                .setParameter("e", s.getEventId()).getResultStream()
+                .map(r -> new RunView(Times.local(r.getRanAt()), r.getSeed(), r.getInputHash(), r.getReason())).toList();
+        List<RevisionView> revisions = em.createQuery("select r from SelectionRevision r where r.eventId = :e order by r.madeAt, r.id",
+                        SelectionRevision.class).setParameter("e", s.getEventId()).getResultStream()
+                .map(r -> new RevisionView(Times.local(r.getMadeAt()), ObjectionSource.number(r.getObjectionId()), r.getRemovedId(),
+                        maskedName(byId.get(r.getRemovedId()), people), r.getPromotedId(),
+                        r.getPromotedId() == null ? null : maskedName(byId.get(r.getPromotedId()), people), r.getReason())).toList();
+        Set<Long> chosen = new HashSet<>(outcome.selected());
+        List<BalanceCount> counts = new ArrayList<>();
+        for (Lottery.Attribute attribute : Lottery.Attribute.values()) {
+            Map<String, long[]> byValue = new java.util.TreeMap<>();
+            for (Registration r : byId.values()) {
+                String value = applicant(r).value(attribute);
+                if (value != null) {
+                    long[] c = byValue.computeIfAbsent(value, v -> new long[2]);
+                    c[0]++;
+                    c[1] += chosen.contains(r.getId()) ? 1 : 0;
+                }
+            }
+            byValue.forEach((value, c) -> counts.add(new BalanceCount(attribute, value, c[0], c[1])));
+        }
+        Instant closes = s.getObjectionsCloseAt();
         return new SelectionView(s.getEventId(), s.getSeed(), s.getInputHash(), rule, s.isPublished(), Times.local(s.getRunAt()),
-                Times.local(s.getPublishedAt()), outcome.input().size(), selected, alternates);
+                Times.local(s.getPublishedAt()), outcome.input().size(), selected, alternates, input, rule.seedCommitment(),
+                rule.seedSource(), rule.seedSourceUrl(), runs, Times.local(closes),
+                s.isPublished() && closes != null && clock.instant().isBefore(closes), s.getRevision(),
+                Times.local(s.getRepublishedAt()), revisions, counts);
+    }
+
+    private static String maskedName(Registration r, Map<Long, Account> people) {
+        Account a = r == null ? null : people.get(r.getAccountId());
+        return a == null ? null : Masking.name(a.getDisplayName());
     }
 
     private static Person person(Registration r, Map<Long, Account> people, Integer rank) {
-        Account a = people.get(r.getAccountId());
-        return new Person(r.getId(), a == null ? null : Masking.name(a.getDisplayName()), r.getCategory(), r.getOrganisation(),
-                rank, r.getStatus());
+        return new Person(r.getId(), maskedName(r, people), r.getCategory(), r.getOrganisation(), rank, r.getStatus());
     }
 
-    private Seats.Bookable meeting(Long eventId) {
+    void meeting(Long eventId) {
+        meeting(seats, eventId);
+    }
+
+    static Seats.Bookable meeting(Seats seats, Long eventId) {
         Seats.Bookable event = seats.bookable(eventId);
         if (!event.isMeeting()) {
             throw Problem.conflict(ProblemCode.NOT_A_MEETING, "selection.notMeeting");

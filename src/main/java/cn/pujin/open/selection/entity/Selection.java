@@ -46,6 +46,17 @@ public class Selection {
     @Column(name = "published_by")
     private Long publishedBy;
 
+    /** The end of the 公示 period: objections are taken until then. */
+    @Column(name = "objections_close_at")
+    private Instant objectionsCloseAt;
+
+    /** How many times a sustained objection has changed the published result. */
+    @Column(nullable = false)
+    private int revision;
+
+    @Column(name = "republished_at")
+    private Instant republishedAt;
+
     @Version
     private long version;
 
@@ -64,10 +75,16 @@ public class Selection {
         this.runAt = now;
     }
 
-    public void publish(Long by, Instant now) {
+    public void publish(Long by, Instant now, Instant objectionsCloseAt) {
         this.published = true;
         this.publishedBy = by;
         this.publishedAt = now;
+        this.objectionsCloseAt = objectionsCloseAt;
+    }
+
+    public void revised(Instant now) {
+        this.revision++;
+        this.republishedAt = now;
     }
 
     public Long getEventId() { return eventId; }
@@ -79,4 +96,7 @@ public class Selection {
     public Instant getRunAt() { return runAt; }
     public Long getRunBy() { return runBy; }
     public Instant getPublishedAt() { return publishedAt; }
+    public Instant getObjectionsCloseAt() { return objectionsCloseAt; }
+    public int getRevision() { return revision; }
+    public Instant getRepublishedAt() { return republishedAt; }
 }

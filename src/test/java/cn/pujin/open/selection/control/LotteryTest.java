@@ -78,4 +78,30 @@ class LotteryTest {
                 new Lottery.Applicant(1, Category.OTHER), new Lottery.Applicant(2, Category.OTHER))));
         assertEquals("a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3", Lottery.sha256("123"));
     }
+
+    @Test
+    void balanceMinimumsAreMetAndMaximumsPassOverToTheAlternates() {
+        List<Lottery.Applicant> input = new ArrayList<>();
+        for (long id = 1; id <= 20; id++) {
+            input.add(new Lottery.Applicant(id, Category.RESIDENT, id == 17 ? "浦锦三居委" : "浦锦一居委", null, id <= 15 ? "M" : "F"));
+        }
+        List<Lottery.Balance> balance = List.of(new Lottery.Balance(Lottery.Attribute.COMMUNITY, "浦锦三居委", 1, null),
+                new Lottery.Balance(Lottery.Attribute.GENDER, "M", 0, 1));
+        for (String seed : List.of("a", "b", "c", "d", "e", "f")) {
+            Lottery.Result r = Lottery.draw(seed, new Lottery.Rule(4, Map.of(), false, 3, balance), input);
+            assertTrue(r.selected().contains(17L), seed + ": the only applicant of the community is taken: " + r.selected());
+            assertTrue(r.selected().stream().filter(id -> id <= 15).count() <= 1, seed + ": at most one man: " + r.selected());
+            assertEquals(4, r.selected().size(), "five women and one man can fill four seats");
+            List<Long> byKey = input.stream().sorted(Comparator.comparing(a -> Lottery.key(seed, a.registrationId())))
+                    .map(Lottery.Applicant::registrationId).filter(id -> !r.selected().contains(id)).limit(3).toList();
+            assertEquals(byKey, r.alternates(), "those passed over wait in lottery order");
+        }
+    }
+
+    @Test
+    void withoutBalanceTheOldRuleIsUnchanged() {
+        List<Lottery.Applicant> input = residents(1, 30);
+        assertEquals(Lottery.draw("x", rule(5, Map.of(), true, 3), input),
+                Lottery.draw("x", new Lottery.Rule(5, Map.of(), true, 3, List.of()), input));
+    }
 }
