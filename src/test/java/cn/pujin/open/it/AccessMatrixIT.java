@@ -93,12 +93,31 @@ class AccessMatrixIT {
             POST    /events/{id}/selection                               401   403   403   400   403   403   403   403
             GET     /events/{id}/selection                               404   404   404   404   404   404   404   404
             POST    /events/{id}/selection/publish                       401   403   403   409   403   403   403   403
+            POST    /events/{id}/selection/objections                    401   404   404   404   404   404   404   403
+            GET     /events/{id}/selection/objections                    404   404   404   404   404   404   404   404
+            POST    /events/{id}/selection/revisions                     401   403   403   400   403   403   403   403
+            GET     /selections/feed.atom                                200   200   200   200   200   200   200   200
+            GET     /objections                                          401   403   403   200   200   200   200   403
+            GET     /objections/{id}                                     401   404   404   404   404   404   404   403
+            POST    /objections/{id}/assign                              401   403   403   404   403   403   403   403
+            POST    /objections/{id}/answer                              401   403   403   404   403   404   403   403
+            POST    /objections/{id}/publish                             401   403   403   403   404   403   403   403
+            POST    /objections/{id}/return                              401   403   403   403   400   403   403   403
+            POST    /objections/{id}/rate                                401   404   404   404   404   404   404   403
             POST    /events/{id}/invitations                             401   403   403   409   403   403   403   403
             POST    /invitations/{id}/accept                             401   404   404   404   404   404   404   403
             POST    /invitations/{id}/decline                            401   404   404   404   404   404   404   403
             GET     /representatives                                     401   403   403   200   403   403   200   403
             POST    /representatives                                     401   403   403   400   403   403   400   403
             PUT     /representatives/{id}                                401   403   403   404   403   403   404   403
+            GET     /representatives/nominations                         401   403   403   200   403   403   200   403
+            POST    /representatives/nominations                         401   400   400   400   400   400   400   403
+            POST    /representatives/nominations/{id}/approve            401   403   403   404   403   403   403   403
+            POST    /representatives/nominations/{id}/reject             401   403   403   400   403   403   403   403
+            POST    /representatives/reminders/run                       401   403   403   200   403   403   200   403
+            GET     /representatives/{id}/history                        401   403   403   404   403   403   404   403
+            GET     /me/representative                                   401   200   200   200   200   200   200   403
+            POST    /me/representative/confirm                           401   400   400   400   400   400   400   403
             GET     /registrations/{id}/pass                             401   409   404   409   404   404   404   403
             GET     /registrations/{id}/pass.png                         401   409   404   409   404   404   404   403
             GET     /registrations/{id}/pass.pdf                         401   409   404   409   404   404   404   403
@@ -305,7 +324,9 @@ class AccessMatrixIT {
         IDS.put("{format}", "csv");
         // nobody's: the answer is 404 for whoever may look
         IDS.put("/invitations/{id}", "999999999");
+        IDS.put("/representatives/nominations/{id}", "999999999");
         IDS.put("/representatives/{id}", "999999999");
+        IDS.put("/objections/{id}", "999999999");
         IDS.put("/suggestions/milestones/{id}", "999999999");
         IDS.put("/materials/{id}", "999999999");
     }

@@ -129,6 +129,10 @@ class BadInputCorpusIT {
         body(cases, "selection-rule", organiser, "PUT", "/api/v1/events/" + meeting + "/selection-rule", "select * from selection_rule where event_id = " + meeting,
                 Json.createObjectBuilder().add("seats", 3).add("minimums", Json.createObjectBuilder().add("ENTERPRISE", 1))
                         .add("stakeholdersFirst", true).add("alternates", 2).build(), false);
+        body(cases, "objection", me, "POST", "/api/v1/events/" + SelectionPagesIT.demoMeeting() + "/selection/objections",
+                "select count(*) from selection_objection", Json.createObjectBuilder().add("text", "请说明抽签种子是如何确定的。").build(), false);
+        body(cases, "nomination", me, "POST", "/api/v1/representatives/nominations", "select count(*) from nomination",
+                PoolNominationsIT.nomination("SELF", null, null), false);
         body(cases, "major-decision", organiser, "POST", "/api/v1/major-decisions", "select count(*) from major_decision",
                 MajorDecisionsIT.item(unique("坏输入决策")).build(), false);
         body(cases, "major-decision-edit", organiser, "PUT", "/api/v1/major-decisions/" + majorDecision,

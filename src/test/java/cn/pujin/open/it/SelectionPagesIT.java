@@ -48,7 +48,7 @@ class SelectionPagesIT {
                 organiser.waitForText("已保存");
                 organiser.screenshot("selection-commitment");
             });
-            String commitment = organiser.find(By.id("rule:commitment")).getText();
+            String commitment = organiser.find(By.id("commitment")).getText();
             assertEquals(sha256(secret), commitment, "only the SHA-256 of the secret seed is kept and shown");
             assertFalse(organiser.text().contains(secret), "the secret seed itself is never shown");
         }
@@ -68,7 +68,7 @@ class SelectionPagesIT {
             organiser.journey("selection-publish", () -> {
                 organiser.signIn("organiser", Api.PASSWORD);
                 organiser.open("/organiser/selection.xhtml?event=" + meeting);
-                organiser.find(By.id("rule:lockedNotice"));
+                organiser.find(By.id("lockedNotice"));
                 assertTrue(organiser.driver.findElements(By.id("rule:saveRule")).isEmpty(), "the rule cannot be saved once applications opened");
                 organiser.type("run:seed", "猜一个别的种子");
                 organiser.click(By.id("run:runSelection"));
@@ -163,6 +163,13 @@ class SelectionPagesIT {
                 anyone.screenshot("selection-verify-revised");
             });
         }
+    }
+
+    /** The demo's meeting whose 公示 is published and in its objection period. */
+    static long demoMeeting() {
+        return Api.anonymous().get("/api/v1/events?size=100").items().stream().map(e -> e.asJsonObject())
+                .filter(e -> e.getString("title").equals("街道主任办公会议：老旧小区加装电梯推进方案")).findFirst()
+                .map(Fixtures::id).orElseThrow();
     }
 
     private static String verdict(Browser b) {

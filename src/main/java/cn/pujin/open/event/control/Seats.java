@@ -1,6 +1,7 @@
 package cn.pujin.open.event.control;
 
 import cn.pujin.open.event.entity.EventKind;
+import cn.pujin.open.event.entity.Event;
 import cn.pujin.open.event.entity.EventPublication;
 import cn.pujin.open.event.entity.EventStatus;
 import cn.pujin.open.platform.control.Problem;
@@ -47,6 +48,23 @@ public class Seats {
         }
         return new Bookable(p.getEventId(), p.getKind(), p.getStatus(), p.getTitle(), p.getCapacity(), p.isWaitlist(),
                 p.getRegistrationOpensAt(), p.getRegistrationClosesAt(), p.getStartsAt(), p.getEndsAt(), p.getSequence());
+    }
+
+    /**
+     * The published event, or the working copy of one not yet published (a draft or one in review: its selection rule is
+     * set then); 404 for unknown ids.
+     */
+    public Bookable bookableOrDraft(Long eventId) {
+        EventPublication p = eventId == null ? null : em.find(EventPublication.class, eventId);
+        if (p != null) {
+            return bookable(eventId);
+        }
+        Event e = eventId == null ? null : em.find(Event.class, eventId);
+        if (e == null) {
+            throw Problem.notFound();
+        }
+        return new Bookable(e.getId(), e.getKind(), e.getStatus(), e.getTitle(), e.getCapacity(), e.isWaitlist(),
+                e.getRegistrationOpensAt(), e.getRegistrationClosesAt(), e.getStartsAt(), e.getEndsAt(), 0);
     }
 
     /** Takes a seat if one is left (against the published capacity); false when the event is full. */

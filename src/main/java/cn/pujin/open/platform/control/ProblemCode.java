@@ -48,6 +48,7 @@ public enum ProblemCode {
     NOT_A_MEETING(409, "selection.notMeeting"),
     NOT_SELECTED(409, "selection.revision.notSelected"),
     NO_APPROVED_APPLICATIONS(409, "selection.noApplicants"),
+    NOMINATION_PENDING(409, "pool.nomination.pending"),
     NO_PASS(409, "pass.none"),
     NO_SELECTION(409, "selection.none"),
     OBJECTION_CLOSED(409, "selection.objection.closed"),

@@ -19,10 +19,11 @@ public record RegistrationRequest(Category category, String statement, String or
     public static final List<String> GENDERS = List.of("F", "M");
     public static final int COMMUNITY_MAX = 40;
 
-    public static final RegistrationRequest EMPTY = new RegistrationRequest(null, null, null);
+    public static final RegistrationRequest EMPTY = of(null, null, null);
 
-    public RegistrationRequest(Category category, String statement, String organisation) {
-        this(category, statement, organisation, null, null, null);
+    /** An application without declarations (JSON bodies bind to the canonical constructor only). */
+    public static RegistrationRequest of(Category category, String statement, String organisation) {
+        return new RegistrationRequest(category, statement, organisation, null, null, null);
     }
 
     /** What is wrong with the declared community, age band and gender (each optional). */

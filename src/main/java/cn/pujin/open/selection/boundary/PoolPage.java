@@ -12,7 +12,12 @@ import cn.pujin.open.platform.control.Paging;
 import cn.pujin.open.platform.control.Problem;
 import cn.pujin.open.platform.entity.Role;
 import cn.pujin.open.registration.entity.Category;
+import cn.pujin.open.selection.control.Nominations;
 import cn.pujin.open.selection.control.Pool;
+import cn.pujin.open.selection.control.PoolRecords;
+import cn.pujin.open.selection.control.PoolReminders;
+import cn.pujin.open.selection.entity.Nomination;
+import java.util.HashMap;
 import cn.pujin.open.selection.entity.Residency;
 import cn.pujin.open.suggestion.control.Suggestions;
 import jakarta.faces.view.ViewScoped;
@@ -28,7 +33,10 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** {@code /organiser/pool.xhtml}: the representative pool — add, edit, and invite members to a meeting. */
+/**
+ * {@code /organiser/pool.xhtml}: the representative pool — nominations to review, add, edit, each member's attendance
+ * history, review reminders, and invite members to a meeting.
+ */
 @Named
 @ViewScoped
 public class PoolPage implements Serializable {
@@ -52,6 +60,20 @@ public class PoolPage implements Serializable {
 
     @Inject
     Clocks clocks;
+
+    @Inject
+    Nominations nominations;
+
+    @Inject
+    PoolRecords records;
+
+    @Inject
+    PoolReminders reminders;
+
+    private final Map<Long, String> rejectReasons = new HashMap<>();
+    private transient List<Nominations.NominationView> pending;
+    private PoolRecords.History history;
+    private String historyName;
 
     private String query = "";
     private List<Pool.MemberView> selected = new ArrayList<>();
@@ -92,6 +114,38 @@ public class PoolPage implements Serializable {
                     .filter(m -> m.id().toString().equals(key)).findFirst().orElse(null);
         }
     };
+
+    public List<Nominations.NominationView> getPending() {
+        if (pending == null) {
+            pending = nominations.views(nominations.list(Nomination.Status.PENDING, new Paging(0, 50)).items(), true);
+        }
+        return pending;
+    }
+
+    public void approveNomination(Long id) {
+        Faces.attempt(() -> nominations.approve(user.require(Role.ORGANISER), id), "pool.nomination.approved", "nominations");
+        pending = null;
+    }
+
+    public void rejectNomination(Long id) {
+        Faces.attempt(() -> nominations.reject(user.require(Role.ORGANISER), id, rejectReasons.get(id)), "pool.nomination.rejected",
+                "nominations");
+        pending = null;
+    }
+
+    public void showHistory(Pool.MemberView m) {
+        history = records.history(m.accountId());
+        historyName = m.name();
+    }
+
+    public void sendReminders() {
+        int sent = reminders.run();
+        Faces.info("pool.reminders.sent", sent);
+    }
+
+    public Map<Long, String> getRejectReasons() { return rejectReasons; }
+    public PoolRecords.History getHistory() { return history; }
+    public String getHistoryName() { return historyName; }
 
     public void newMember() {
         editId = null;

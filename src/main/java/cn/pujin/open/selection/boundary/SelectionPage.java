@@ -126,7 +126,7 @@ public class SelectionPage implements Serializable {
     public void load() {
         try {
             eventId = Long.valueOf(event);
-            Seats.Bookable b = seats.bookable(eventId);
+            Seats.Bookable b = seats.bookableOrDraft(eventId);
             if (!b.isMeeting()) {
                 Faces.notFound();
                 return;

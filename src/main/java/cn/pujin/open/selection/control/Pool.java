@@ -150,6 +150,10 @@ public class Pool {
                 r.active() == null || r.active());
     }
 
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     public Representative find(Long id) {
         Representative member = id == null ? null : em.find(Representative.class, id);
         if (member == null) {

@@ -76,12 +76,7 @@ public class SelectionRules {
     public record BalanceRequest(String attribute, String value, Integer min, Integer max) {}
 
     public record RuleRequest(Integer seats, Map<String, Integer> minimums, Boolean stakeholdersFirst, Integer alternates,
-                              String seedCommitment, String seedSource, String seedSourceUrl, List<BalanceRequest> balance) {
-
-        public RuleRequest(Integer seats, Map<String, Integer> minimums, Boolean stakeholdersFirst, Integer alternates) {
-            this(seats, minimums, stakeholdersFirst, alternates, null, null, null, null);
-        }
-    }
+                              String seedCommitment, String seedSource, String seedSourceUrl, List<BalanceRequest> balance) {}
 
     /**
      * The rule, and where the seed comes from: {@code seedCommitment} (SHA-256 hex of a secret seed revealed at the
@@ -94,7 +89,7 @@ public class SelectionRules {
 
     @Transactional
     public RuleView setRule(Long organiser, Long eventId, RuleRequest request) {
-        Seats.Bookable event = Selections.meeting(seats, eventId);
+        Seats.Bookable event = Selections.meeting(seats.bookableOrDraft(eventId));
         if (request == null) {
             throw Problem.invalid("body", "validation.body");
         }
@@ -226,10 +221,10 @@ public class SelectionRules {
 
     /** The rule of a meeting; by default all seats by lottery, stakeholders first, no alternates, no seed committed. */
     public RuleView rule(Long eventId) {
-        boolean locked = isLocked(seats.bookable(eventId));
+        boolean locked = isLocked(seats.bookableOrDraft(eventId));
         SelectionRule rule = em.find(SelectionRule.class, eventId);
         if (rule == null) {
-            return new RuleView(Math.max(1, seats.capacity(eventId)), Map.of(), true, 0, List.of(), null, null, null, locked);
+            return new RuleView(Math.max(1, seats.bookableOrDraft(eventId).capacity()), Map.of(), true, 0, List.of(), null, null, null, locked);
         }
         return view(rule, locked);
     }

@@ -275,11 +275,10 @@ public class Selections {
     }
 
     void meeting(Long eventId) {
-        meeting(seats, eventId);
+        meeting(seats.bookable(eventId));
     }
 
-    static Seats.Bookable meeting(Seats seats, Long eventId) {
-        Seats.Bookable event = seats.bookable(eventId);
+    static Seats.Bookable meeting(Seats.Bookable event) {
         if (!event.isMeeting()) {
             throw Problem.conflict(ProblemCode.NOT_A_MEETING, "selection.notMeeting");
         }

@@ -60,6 +60,17 @@ public class Representative {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the member last re-confirmed their eligibility themselves. */
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+
+    /** The review date the reminders sent so far were for, and how many (one 30 days before, one 7 days before). */
+    @Column(name = "reminded_for")
+    private LocalDate remindedFor;
+
+    @Column(nullable = false)
+    private int reminders;
+
     @Version
     private long version;
 
@@ -88,6 +99,18 @@ public class Representative {
         return set;
     }
 
+    /**
+     * The member re-confirms, a year at a time: adult, and living or working in the sub-district (declared). The next
+     * review is a year from today; reminders start again for it.
+     */
+    public void confirm(Residency residency, LocalDate today, Instant now) {
+        this.adultDeclared = true;
+        this.residency = residency;
+        this.reviewDueOn = today.plusYears(1);
+        this.confirmedAt = now;
+        this.active = true;
+    }
+
     /** Eligible to be invited: active, declared adult and local, and not past the yearly review. */
     public boolean isEligible(LocalDate today) {
         return active && adultDeclared && residency != null && !today.isAfter(reviewDueOn);
@@ -108,4 +131,7 @@ public class Representative {
     public boolean isActive() { return active; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }
+    public Instant getConfirmedAt() { return confirmedAt; }
+    public LocalDate getRemindedFor() { return remindedFor; }
+    public int getReminders() { return reminders; }
 }
