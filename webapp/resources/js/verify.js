@@ -151,6 +151,14 @@
     });
   }
 
+  // an application's number as people know it (R000006), for a numeric id
+  function numbers(ids) {
+    return ids.map(function (id) {
+      var row = published.input.filter(function (r) { return r.registrationId === id; })[0];
+      return row ? row.number : String(id);
+    }).join(', ') || '—';
+  }
+
   function same(a, b) { return a.length === b.length && a.every(function (x, i) { return x === b[i]; }); }
 
   function verify() {
@@ -177,9 +185,12 @@
       });
       checks.push({ name: t.checkResult, ok: totalsOk, detail: t.privateNote, skipped: true });
     } else {
-      checks.push({ name: t.checkResult, ok: same(computed.selected, expected.selected) && same(computed.alternates, expected.alternates),
-        detail: t.computed + ': ' + computed.selected.join(', ') + ' | ' + computed.alternates.join(', ') +
-          ' · ' + t.expected + ': ' + expected.selected.join(', ') + ' | ' + expected.alternates.join(', ') });
+      // the selected are a set (their order is only the order they were taken in); alternates have ranks
+      var sorted = function (a) { return a.slice().sort(function (x, y) { return x - y; }); };
+      checks.push({ name: t.checkResult,
+        ok: same(sorted(computed.selected), sorted(expected.selected)) && same(computed.alternates, expected.alternates),
+        detail: t.computed + ' — ' + t.selected + ': ' + numbers(computed.selected) + '; ' + t.alternates + ': ' + numbers(computed.alternates) +
+          ' · ' + t.expected + ' — ' + t.selected + ': ' + numbers(expected.selected) + '; ' + t.alternates + ': ' + numbers(expected.alternates) });
     }
     if ((data.revisions || []).length > 0) {
       var holders = expected.selected.slice(), lastRank = 0, ok = true;
@@ -194,7 +205,7 @@
           holders.push(r.promotedId);
         }
       });
-      checks.push({ name: t.checkRevisions, ok: ok, detail: holders.join(', ') });
+      checks.push({ name: t.checkRevisions, ok: ok, detail: numbers(holders) });
     }
     var list = document.getElementById('checks');
     list.textContent = '';

@@ -117,7 +117,7 @@ class AccessMatrixIT {
             POST    /representatives/reminders/run                       401   403   403   200   403   403   200   403
             GET     /representatives/{id}/history                        401   403   403   404   403   403   404   403
             GET     /me/representative                                   401   200   200   200   200   200   200   403
-            POST    /me/representative/confirm                           401   400   400   400   400   400   400   403
+            POST    /me/representative/confirm                           401   404   404   404   404   404   404   403
             GET     /registrations/{id}/pass                             401   409   404   409   404   404   404   403
             GET     /registrations/{id}/pass.png                         401   409   404   409   404   404   404   403
             GET     /registrations/{id}/pass.pdf                         401   409   404   409   404   404   404   403

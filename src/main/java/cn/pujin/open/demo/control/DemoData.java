@@ -153,6 +153,11 @@ public class DemoData {
         }
         Long organiser = users.get("organiser");
         Long reviewer = users.get("reviewer");
+        for (DemoUser u : demo.users()) {
+            if (u.roles().contains(Role.REPRESENTATIVE)) {
+                demoSelection.joinPool(organiser, users.get(u.username()));
+            }
+        }
         Map<String, Event> created = new HashMap<>();
         int year = LocalDate.now(clock).getYear();
         for (DemoEvent e : demo.events()) {

@@ -5,6 +5,8 @@ import cn.pujin.open.registration.control.Registrations;
 import cn.pujin.open.registration.entity.Category;
 import cn.pujin.open.selection.control.Lottery;
 import cn.pujin.open.selection.control.Objections;
+import cn.pujin.open.selection.control.Pool;
+import cn.pujin.open.selection.entity.Residency;
 import cn.pujin.open.selection.control.SelectionRules;
 import cn.pujin.open.selection.control.Selections;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +39,15 @@ public class DemoSelection {
 
     @Inject
     Registrations registrations;
+
+    @Inject
+    Pool pool;
+
+    /** A demo representative in the pool (代表库), reviewed a year from today. */
+    void joinPool(Long organiser, Long accountId) {
+        pool.add(organiser, new Pool.MemberRequest(accountId, new java.util.ArrayList<>(List.of(Category.RESIDENT)),
+                "适老化改造、加装电梯", null, true, Residency.LIVES, null, true));
+    }
 
     /** While the meeting is a draft: the rule and the commitment to the secret seed. */
     void commit(Long organiser, Long eventId, Spec spec) {

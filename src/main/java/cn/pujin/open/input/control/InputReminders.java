@@ -17,7 +17,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,16 +63,12 @@ public class InputReminders {
     private ChainedTask chain;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Duration every = Duration.ofSeconds(Math.max(1, intervalSeconds));
-        chain = new ChainedTask(scheduler, "reminder run", this::runToday);
-        chain.start(every, every);
+        chain = ChainedTask.every(scheduler, "reminder run", intervalSeconds, this::runToday);
     }
 
     @PreDestroy
     void stop() {
-        if (chain != null) {
-            chain.stop();
-        }
+        ChainedTask.stop(chain);
     }
 
     public record Run(LocalDate date, boolean workingDay, int sent) {}

@@ -31,6 +31,21 @@ public final class ChainedTask {
         this.work = work;
     }
 
+    /** A chain started at once: first run after {@code seconds} (at least one), then every {@code seconds} after the last. */
+    public static ChainedTask every(ManagedScheduledExecutorService scheduler, String name, long seconds, Runnable work) {
+        Duration every = Duration.ofSeconds(Math.max(1, seconds));
+        ChainedTask chain = new ChainedTask(scheduler, name, work);
+        chain.start(every, every);
+        return chain;
+    }
+
+    /** Stops the chain if there is one (a bean destroyed before its start event). */
+    public static void stop(ChainedTask chain) {
+        if (chain != null) {
+            chain.stop();
+        }
+    }
+
     /** First run after {@code first}, then every {@code every} after the previous run ended. */
     public void start(Duration first, Duration every) {
         schedule(first, every);

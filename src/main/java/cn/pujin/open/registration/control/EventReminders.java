@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -61,16 +60,12 @@ public class EventReminders {
     private ChainedTask chain;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Duration every = Duration.ofSeconds(Math.max(1, intervalSeconds));
-        chain = new ChainedTask(scheduler, "event reminder run", this::run);
-        chain.start(every, every);
+        chain = ChainedTask.every(scheduler, "event reminder run", intervalSeconds, this::run);
     }
 
     @PreDestroy
     void stop() {
-        if (chain != null) {
-            chain.stop();
-        }
+        ChainedTask.stop(chain);
     }
 
     /** Sends what is due now; the number sent by this call. */

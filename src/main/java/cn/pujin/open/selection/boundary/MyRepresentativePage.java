@@ -120,7 +120,8 @@ public class MyRepresentativePage implements Serializable {
     public Residency[] getResidencies() { return Residency.values(); }
     public int getStatementMin() { return Nominations.STATEMENT_MIN; }
     public int getStatementMax() { return Nominations.STATEMENT_MAX; }
-    public String getKind() { return kind; }
+    /** A member nominates others only (for their residents' committee). */
+    public String getKind() { return "SELF".equals(kind) && getMember() != null ? "COMMITTEE" : kind; }
     public void setKind(String kind) { this.kind = kind; }
     public String getCommittee() { return committee; }
     public void setCommittee(String committee) { this.committee = committee; }

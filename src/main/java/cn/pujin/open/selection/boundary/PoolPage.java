@@ -128,6 +128,11 @@ public class PoolPage implements Serializable {
     }
 
     public void rejectNomination(Long id) {
+        String reason = rejectReasons.get(id);
+        if (reason == null || reason.isBlank()) {
+            Faces.error("pool.nomination.reasonRequired");
+            return;
+        }
         Faces.attempt(() -> nominations.reject(user.require(Role.ORGANISER), id, rejectReasons.get(id)), "pool.nomination.rejected",
                 "nominations");
         pending = null;
@@ -140,7 +145,7 @@ public class PoolPage implements Serializable {
 
     public void sendReminders() {
         int sent = reminders.run();
-        Faces.info("pool.reminders.sent", sent);
+        Faces.info("pool.reminders.sent", sent, reminders.firstReminderDays());
     }
 
     public Map<Long, String> getRejectReasons() { return rejectReasons; }

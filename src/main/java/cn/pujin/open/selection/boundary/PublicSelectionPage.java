@@ -71,7 +71,7 @@ public class PublicSelectionPage implements Serializable {
             var o = objections.raise(user.require(), eventId, new Objections.ObjectionRequest(objectionText));
             Faces.info("selection.objection.sent", objections.view(o, actor.orNull()).number());
             Faces.keepMessages();
-            Faces.redirect("/events/selection.xhtml?id=" + eventId + "#objections-title");
+            Faces.redirect("/events/selection.xhtml?id=" + eventId);
         } catch (Problem e) {
             Faces.show(e, "objection", Map.of("text", "text"));
         }

@@ -155,7 +155,9 @@ public class SelectionPage implements Serializable {
             }
             result = selections.selection(eventId).map(s -> selections.get(eventId, true)).orElse(null);
             readObjections();
-            seed = result != null ? result.seed() : LocalDate.now(clocks.clock()) + "-" + Messages.get(Messages.CHINESE, "selection.seed.suffix");
+            // with a commitment the seed is the secret, with a source the public value: nothing to suggest for either
+            seed = result != null ? result.seed() : !"NONE".equals(seedMode) ? null
+                    : LocalDate.now(clocks.clock()) + "-" + Messages.get(Messages.CHINESE, "selection.seed.suffix");
         } catch (NumberFormatException | Problem e) {
             Faces.notFound();
         }
@@ -182,8 +184,23 @@ public class SelectionPage implements Serializable {
             secretSeed = null;
             Faces.info("selection.rule.saved");
         } catch (Problem e) {
-            Faces.show(e, "rule", Map.of("seats", "seats", "alternates", "alternates", "minimums", "seats",
-                    "secretSeed", "secretSeed", "seedSource", "seedSource", "seedSourceUrl", "seedSourceUrl", "balance", "balance"));
+            // a balance line's error names the line in words ("均衡名额第 2 行 · 取值：…"), not balance[1].value
+            List<Problem.FieldError> others = new ArrayList<>();
+            for (Problem.FieldError error : e.errors()) {
+                java.util.regex.Matcher line = java.util.regex.Pattern.compile("balance\\[(\\d+)]\\.(\\w+)").matcher(error.field());
+                if (line.matches()) {
+                    Faces.fieldError("rule:balanceMessage", "selection.balance.lineError", Integer.parseInt(line.group(1)) + 1,
+                            Faces.text("selection.balance.field." + line.group(2)),
+                            Messages.validation(Faces.locale(), error.messageKey(), Messages.inWords(Faces.locale(), error.args())));
+                } else {
+                    others.add(error);
+                }
+            }
+            if (!others.isEmpty() || e.errors().isEmpty()) {
+                Faces.show(e.errors().isEmpty() ? e : Problem.invalid(others), "rule", Map.of("seats", "seats", "alternates",
+                        "alternates", "minimums", "seats", "secretSeed", "secretSeed", "seedSource", "seedSource",
+                        "seedSourceUrl", "seedSourceUrl", "balance", "balanceMessage"));
+            }
         } catch (NumberFormatException notANumber) {
             Faces.show(Problem.invalid("minimums", "validation.type.integer"), "rule", Map.of("minimums", "seats"));
         }
@@ -220,13 +237,14 @@ public class SelectionPage implements Serializable {
         InputActor me = actor.get();
         String outcome = outcomes.get(objectionId);
         if (outcome == null || outcome.isBlank()) {
-            Faces.error("consultation.outcome.required");
+            Faces.error("selection.objection.outcomeRequired", ObjectionSource.number(objectionId));
             return;
         }
         if (Faces.attempt(() -> {
             Objections.ObjectionView o = objections.view(workflow.visible(me, source, objectionId), me);
             if (o.status() == InputStatus.SUBMITTED) {
-                workflow.assign(me, source, objectionId, departmentsChosen.get(objectionId));
+                // the organiser answers at once: the department is recorded as responsible, its handlers are not asked
+                workflow.assign(me, source, objectionId, departmentsChosen.get(objectionId), false);
             }
             workflow.answer(me, source, objectionId, outcome, reasons.get(objectionId), null);
         }, "selection.objection.answered", "objections")) {

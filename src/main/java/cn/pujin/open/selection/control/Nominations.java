@@ -92,56 +92,48 @@ public class Nominations {
         Long nominee = by;
         String committee = Texts.strip(r.committee());
         if (kind == Nomination.Kind.COMMITTEE) {
-            if (committee == null || Texts.length(committee) > 60) {
-                errors.add(new Problem.FieldError("committee", "validation.length", 1, 60));
+            if (committee == null) {
+                errors.add(new Problem.FieldError("committee", "validation.required"));
+            } else if (Texts.length(committee) > 60) {
+                errors.add(new Problem.FieldError("committee", "validation.size.max.n", 60));
             }
             String phone = Texts.strip(r.nomineePhone());
             nominee = phone == null ? null : accounts.findByPhoneHash(personalData.lookupHash(phone)).map(Account::getId).orElse(null);
-            if (nominee == null) {
+            if (phone == null) {
+                errors.add(new Problem.FieldError("nomineePhone", "validation.required"));
+            } else if (nominee == null) {
                 errors.add(new Problem.FieldError("nomineePhone", "pool.nomination.noAccount"));
             }
         } else {
             committee = null;
         }
-        if (r.categories() == null || r.categories().isEmpty() || r.categories().contains(null)) {
-            errors.add(new Problem.FieldError("categories", "validation.required"));
-        }
-        if (!Boolean.TRUE.equals(r.adultDeclared())) {
-            errors.add(new Problem.FieldError("adultDeclared", "pool.adult"));
-        }
-        if (r.residency() == null) {
-            errors.add(new Problem.FieldError("residency", "validation.required"));
-        }
+        String interests = Texts.strip(r.interests());
+        String organisation = Texts.strip(r.organisation());
+        errors.addAll(Pool.eligibilityErrors(r.categories(), r.adultDeclared(), r.residency(), interests, organisation));
         String statement = Texts.strip(r.statement());
         if (statement == null || Texts.length(statement) < STATEMENT_MIN || Texts.length(statement) > STATEMENT_MAX) {
             errors.add(new Problem.FieldError("statement", "validation.length", STATEMENT_MIN, STATEMENT_MAX));
-        }
-        String interests = Texts.strip(r.interests());
-        if (interests != null && Texts.length(interests) > 500) {
-            errors.add(new Problem.FieldError("interests", "validation.size.max.n", 500));
-        }
-        String organisation = Texts.strip(r.organisation());
-        if (organisation != null && Texts.length(organisation) > 120) {
-            errors.add(new Problem.FieldError("organisation", "validation.size.max.n", 120));
-        }
-        if (r.categories() != null && r.categories().contains(Category.ENTERPRISE) && organisation == null) {
-            errors.add(new Problem.FieldError("organisation", "registration.organisation.required"));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
         if (pool.member(nominee) != null) {
-            throw Problem.conflict(ProblemCode.ALREADY_IN_POOL, "pool.already");
+            throw Problem.conflict(ProblemCode.ALREADY_IN_POOL, nominee.equals(by) ? "pool.alreadySelf" : "pool.already");
         }
         if (!em.createQuery("select n.id from Nomination n where n.nomineeId = :n and n.status = :p", Long.class)
                 .setParameter("n", nominee).setParameter("p", Nomination.Status.PENDING).getResultList().isEmpty()) {
-            throw Problem.conflict(ProblemCode.NOMINATION_PENDING, "pool.nomination.pending");
+            throw Problem.conflict(ProblemCode.NOMINATION_PENDING,
+                    nominee.equals(by) ? "pool.nomination.pendingSelf" : "pool.nomination.pending");
         }
         Nomination n = new Nomination(kind, nominee, by, committee, EnumSet.copyOf(r.categories()), interests, organisation,
                 r.residency(), statement, clock.instant());
         em.persist(n);
         em.flush();
         audit.record(by, "nomination", n.getId(), "nomination.create", null, n.getStatus(), kind.name());
+        if (kind == Nomination.Kind.COMMITTEE) {
+            notifications.notify(nominee, null, "NOMINATED", "mail.pool.nominated", new Object[]{committee,
+                    links.to("/me/representative.xhtml")}, null);
+        }
         return n;
     }
 

@@ -118,26 +118,8 @@ public class Pool {
     }
 
     private void apply(Representative member, MemberRequest r) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (r.categories() == null || r.categories().isEmpty() || r.categories().contains(null)) {
-            errors.add(new Problem.FieldError("categories", "validation.required"));
-        }
-        if (!Boolean.TRUE.equals(r.adultDeclared())) {
-            errors.add(new Problem.FieldError("adultDeclared", "pool.adult"));
-        }
-        if (r.residency() == null) {
-            errors.add(new Problem.FieldError("residency", "validation.required"));
-        }
-        if (r.interests() != null && r.interests().length() > 500) {
-            errors.add(new Problem.FieldError("interests", "validation.size.max.n", 500));
-        }
-        if (r.organisation() != null && r.organisation().length() > 120) {
-            errors.add(new Problem.FieldError("organisation", "validation.size.max.n", 120));
-        }
-        if (r.categories() != null && r.categories().contains(Category.ENTERPRISE)
-                && (r.organisation() == null || r.organisation().isBlank())) {
-            errors.add(new Problem.FieldError("organisation", "registration.organisation.required"));
-        }
+        List<Problem.FieldError> errors = eligibilityErrors(r.categories(), r.adultDeclared(), r.residency(), r.interests(),
+                r.organisation());
         LocalDate today = LocalDate.now(clock);
         if (r.reviewDueOn() != null && (r.reviewDueOn().isBefore(today) || r.reviewDueOn().isAfter(today.plusYears(2)))) {
             errors.add(new Problem.FieldError("reviewDueOn", "pool.reviewDue"));
@@ -148,6 +130,34 @@ public class Pool {
         member.update(EnumSet.copyOf(r.categories()), Texts.strip(r.interests()), Texts.strip(r.organisation()), true,
                 r.residency(), r.reviewDueOn() == null ? today.plusYears(1) : r.reviewDueOn(),
                 r.active() == null || r.active());
+    }
+
+    /**
+     * What a member (or a nominee) must declare: at least one category, adult, lives or works here; interests up to 500
+     * characters, the organisation up to 120 and required for an enterprise representative.
+     */
+    static List<Problem.FieldError> eligibilityErrors(List<Category> categories, Boolean adultDeclared, Residency residency,
+                                                      String interests, String organisation) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (categories == null || categories.isEmpty() || categories.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(new Problem.FieldError("categories", "validation.required"));
+        }
+        if (!Boolean.TRUE.equals(adultDeclared)) {
+            errors.add(new Problem.FieldError("adultDeclared", "pool.adult"));
+        }
+        if (residency == null) {
+            errors.add(new Problem.FieldError("residency", "validation.required"));
+        }
+        if (interests != null && Texts.length(interests) > 500) {
+            errors.add(new Problem.FieldError("interests", "validation.size.max.n", 500));
+        }
+        if (organisation != null && Texts.length(organisation) > 120) {
+            errors.add(new Problem.FieldError("organisation", "validation.size.max.n", 120));
+        }
+        if (categories != null && categories.contains(Category.ENTERPRISE) && (organisation == null || organisation.isBlank())) {
+            errors.add(new Problem.FieldError("organisation", "registration.organisation.required"));
+        }
+        return errors;
     }
 
     public LocalDate today() {

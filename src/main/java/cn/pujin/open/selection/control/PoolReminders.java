@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,16 +58,16 @@ public class PoolReminders {
     private ChainedTask chain;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Duration every = Duration.ofSeconds(Math.max(1, intervalSeconds));
-        chain = new ChainedTask(scheduler, "pool reminder run", this::run);
-        chain.start(every, every);
+        chain = ChainedTask.every(scheduler, "pool reminder run", intervalSeconds, this::run);
     }
 
     @PreDestroy
     void stop() {
-        if (chain != null) {
-            chain.stop();
-        }
+        ChainedTask.stop(chain);
+    }
+
+    public int firstReminderDays() {
+        return firstReminderDays;
     }
 
     /** Sends what is due today; the number sent by this call. */

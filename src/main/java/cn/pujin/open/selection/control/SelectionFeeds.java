@@ -3,6 +3,7 @@ package cn.pujin.open.selection.control;
 import cn.pujin.open.event.control.EventView;
 import cn.pujin.open.event.control.PublicEvents;
 import cn.pujin.open.platform.control.AtomFeed;
+import cn.pujin.open.platform.control.Clocks;
 import cn.pujin.open.platform.control.Links;
 import cn.pujin.open.platform.control.Messages;
 import cn.pujin.open.platform.control.Times;
@@ -49,7 +50,8 @@ public class SelectionFeeds {
                     n.title(), n.revision());
             entries.add(new AtomFeed.Entry(link + "#r" + n.revision(), title, link, updated,
                     Messages.get(Messages.CHINESE, "selection.feed.summary",
-                            n.objectionsCloseAt() == null ? "—" : n.objectionsCloseAt().toLocalDate().minusDays(1).toString()),
+                            n.objectionsCloseAt() == null ? "—"
+                                    : n.objectionsCloseAt().atZoneSameInstant(Clocks.ZONE).toLocalDate().minusDays(1).toString()),
                     category));
         }
         return entries;

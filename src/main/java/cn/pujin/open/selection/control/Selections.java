@@ -86,8 +86,9 @@ public class Selections {
     @ConfigProperty(name = "SELECTION_OBJECTION_DAYS", defaultValue = "5")
     int objectionDays;
 
+    /** {@code withdrawn}: removed by a revision after a sustained objection (not a cancellation of their own). */
     public record Person(Long registrationId, String name, Category category, String organisation, Integer rank,
-                         RegistrationStatus status) {}
+                         RegistrationStatus status, boolean withdrawn) {}
 
     /** One approved application the draw ran over, as the 公示 publishes it. */
     public record InputRow(Long registrationId, String number, String name, Category category, String community) {}
@@ -105,7 +106,8 @@ public class Selections {
                                 List<Person> selected, List<Person> alternates, List<InputRow> input,
                                 String seedCommitment, String seedSource, String seedSourceUrl, List<RunView> runs,
                                 OffsetDateTime objectionsCloseAt, boolean objectionsOpen, int revision,
-                                OffsetDateTime republishedAt, List<RevisionView> revisions, List<BalanceCount> balanceCounts) {}
+                                OffsetDateTime republishedAt, List<RevisionView> revisions, List<BalanceCount> balanceCounts,
+                                LocalDate objectionsLastDay) {}
 
     /** What the result column holds: the ordered ids. */
     public record Outcome(List<Long> selected, List<Long> alternates, List<Long> input) {}
@@ -228,21 +230,22 @@ public class Selections {
         SelectionRules.RuleView rule = JSONB.fromJson(s.getRuleJson(), SelectionRules.RuleView.class);
         Map<Long, Registration> byId = registrationQueries.byIds(outcome.input());
         Map<Long, Account> people = accounts.byIds(byId.values().stream().map(Registration::getAccountId).collect(Collectors.toSet()));
-        List<Person> selected = outcome.selected().stream().map(id -> person(byId.get(id), people, null)).toList();
+        List<RevisionView> revisions = em.createQuery("select r from SelectionRevision r where r.eventId = :e order by r.madeAt, r.id",
+                        SelectionRevision.class).setParameter("e", s.getEventId()).getResultStream()
+                .map(r -> new RevisionView(Times.local(r.getMadeAt()), ObjectionSource.number(r.getObjectionId()), r.getRemovedId(),
+                        maskedName(byId.get(r.getRemovedId()), people), r.getPromotedId(),
+                        r.getPromotedId() == null ? null : maskedName(byId.get(r.getPromotedId()), people), r.getReason())).toList();
+        Set<Long> withdrawn = revisions.stream().map(RevisionView::removedId).collect(Collectors.toSet());
+        List<Person> selected = outcome.selected().stream().map(id -> person(byId.get(id), people, null, withdrawn)).toList();
         List<Person> alternates = new ArrayList<>();
         for (int i = 0; i < outcome.alternates().size(); i++) {
-            alternates.add(person(byId.get(outcome.alternates().get(i)), people, i + 1));
+            alternates.add(person(byId.get(outcome.alternates().get(i)), people, i + 1, withdrawn));
         }
         List<InputRow> input = outcome.input().stream().map(byId::get).map(r -> new InputRow(r.getId(), r.number(),
                 maskedName(r, people), r.getCategory(), r.getCommunity())).toList();
         List<RunView> runs = em.createQuery("select r from SelectionRun r where r.eventId = :e order by r.ranAt, r.id", SelectionRun.class)
                 .setParameter("e", s.getEventId()).getResultStream()
                 .map(r -> new RunView(Times.local(r.getRanAt()), r.getSeed(), r.getInputHash(), r.getReason())).toList();
-        List<RevisionView> revisions = em.createQuery("select r from SelectionRevision r where r.eventId = :e order by r.madeAt, r.id",
-                        SelectionRevision.class).setParameter("e", s.getEventId()).getResultStream()
-                .map(r -> new RevisionView(Times.local(r.getMadeAt()), ObjectionSource.number(r.getObjectionId()), r.getRemovedId(),
-                        maskedName(byId.get(r.getRemovedId()), people), r.getPromotedId(),
-                        r.getPromotedId() == null ? null : maskedName(byId.get(r.getPromotedId()), people), r.getReason())).toList();
         Set<Long> chosen = new HashSet<>(outcome.selected());
         List<BalanceCount> counts = new ArrayList<>();
         for (Lottery.Attribute attribute : Lottery.Attribute.values()) {
@@ -262,7 +265,8 @@ public class Selections {
                 Times.local(s.getPublishedAt()), outcome.input().size(), selected, alternates, input, rule.seedCommitment(),
                 rule.seedSource(), rule.seedSourceUrl(), runs, Times.local(closes),
                 s.isPublished() && closes != null && clock.instant().isBefore(closes), s.getRevision(),
-                Times.local(s.getRepublishedAt()), revisions, counts);
+                Times.local(s.getRepublishedAt()), revisions, counts,
+                closes == null ? null : closes.atZone(Clocks.ZONE).toLocalDate().minusDays(1));
     }
 
     private static String maskedName(Registration r, Map<Long, Account> people) {
@@ -270,8 +274,9 @@ public class Selections {
         return a == null ? null : Masking.name(a.getDisplayName());
     }
 
-    private static Person person(Registration r, Map<Long, Account> people, Integer rank) {
-        return new Person(r.getId(), maskedName(r, people), r.getCategory(), r.getOrganisation(), rank, r.getStatus());
+    private static Person person(Registration r, Map<Long, Account> people, Integer rank, Set<Long> withdrawn) {
+        return new Person(r.getId(), maskedName(r, people), r.getCategory(), r.getOrganisation(), rank, r.getStatus(),
+                withdrawn.contains(r.getId()));
     }
 
     void meeting(Long eventId) {
