@@ -150,7 +150,7 @@ class PoolNominationsIT {
                 organiser.type("pool:query", c.phone());
                 organiser.click(By.id("pool:search"));
                 organiser.waitUntil(() -> organiser.driver.findElements(By.cssSelector("#pool\\:table tbody tr")).size() == 1);
-                organiser.click(By.xpath("//a[contains(., '履职记录')]"));
+                organiser.click(By.xpath("//button[contains(., '履职记录')]"));
                 organiser.waitForText("列席 0 次");
                 organiser.screenshot("pool-history-dialog");
             });

@@ -34,7 +34,7 @@ final class SiteMap {
                 "/events/selection.xhtml?id=" + gongshi, "/events/verify.xhtml?id=" + gongshi,
                 "/privacy.xhtml", "/login.xhtml", "/signup.xhtml"));
         pages.put("citizen1", List.of("/events/detail.xhtml?id=" + meeting, "/me/", "/me/registrations.xhtml", "/me/passes.xhtml", "/me/suggestions.xhtml",
-                "/me/representative.xhtml", "/events/selection.xhtml?id=" + gongshi, "/consultations/detail.xhtml?id=" + consultation, "/messages/", "/messages/detail.xhtml?id=" + board.pending()));
+                "/me/representative.xhtml", "/consultations/detail.xhtml?id=" + consultation, "/messages/", "/messages/detail.xhtml?id=" + board.pending()));
         pages.put("organiser", List.of("/organiser/", "/organiser/event.xhtml?id=" + event, "/organiser/registrations.xhtml?event=" + event,
                 "/organiser/suggestions.xhtml", "/organiser/pool.xhtml", "/organiser/checkin/summary.xhtml?event=" + event,
                 "/organiser/summary.xhtml?event=" + event, "/organiser/selection.xhtml?event=" + meeting,
