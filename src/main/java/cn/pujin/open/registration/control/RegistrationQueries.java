@@ -295,13 +295,4 @@ public class RegistrationQueries {
         }
         return found;
     }
-
-    /** The alternate (候补) first in line at a meeting. */
-    public Optional<Registration> firstAlternate(Long eventId) {
-        return em.createQuery("""
-                        select r from Registration r where r.eventId = :e and r.status = :w and r.alternateRank is not null
-                        order by r.alternateRank""", Registration.class)
-                .setParameter("e", eventId).setParameter("w", RegistrationStatus.WAITLISTED).setMaxResults(1)
-                .getResultStream().findFirst();
-    }
 }

@@ -97,8 +97,8 @@ public class Waitlist {
         }
     }
 
-    /** Waitlist order: alternates by rank first (meetings), then first come, first served. */
-    private Optional<Registration> firstInLine(Long eventId) {
+    /** Waitlist order: alternates by rank first (meetings), then first come, first served — who a freed seat goes to. */
+    public Optional<Registration> firstInLine(Long eventId) {
         return em.createQuery("""
                         select r from Registration r where r.eventId = :e and r.status = :w
                         order by case when r.alternateRank is null then 1 else 0 end, r.alternateRank, r.waitlistedAt, r.id""",

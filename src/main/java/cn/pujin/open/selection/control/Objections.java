@@ -32,7 +32,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,7 +175,7 @@ public class Objections {
         if (removed.getStatus() != RegistrationStatus.CONFIRMED) {
             throw Problem.conflict(ProblemCode.NOT_SELECTED, "selection.revision.notSelected");
         }
-        Optional<Registration> next = registrationQueries.firstAlternate(eventId);
+        Optional<Registration> next = waitlist.firstInLine(eventId);
         waitlist.cancel(organiser, removed.getId(), true, h.getReason());
         Long promoted = next.filter(r -> r.getStatus() == RegistrationStatus.CONFIRMED).map(Registration::getId).orElse(null);
         em.persist(new SelectionRevision(eventId, clock.instant(), objection.getId(), removed.getId(), promoted, h.getReason(), organiser));
@@ -185,21 +184,5 @@ public class Objections {
                 ObjectionSource.number(objection.getId()) + ": " + removed.number() + " removed"
                         + (promoted == null ? "" : ", " + Registration.number(promoted) + " moved up"));
         return selections.get(eventId, true);
-    }
-
-    /** Published 公示 whose objection period is still running, the soonest to close first. */
-    public List<Selection> openPeriods(int limit) {
-        return em.createQuery("""
-                        select s from Selection s where s.published = true and s.objectionsCloseAt > :now
-                        order by s.objectionsCloseAt, s.eventId""", Selection.class)
-                .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
-    }
-
-    /** The latest published 公示, newest (or newest re-published) first, for the feed. */
-    public List<Selection> latestPublished(int limit) {
-        return em.createQuery("select s from Selection s where s.published = true order by s.publishedAt desc, s.eventId",
-                        Selection.class).setMaxResults(limit).getResultStream()
-                .sorted(Comparator.comparing((Selection s) -> s.getRepublishedAt() == null ? s.getPublishedAt() : s.getRepublishedAt())
-                        .reversed()).toList();
     }
 }

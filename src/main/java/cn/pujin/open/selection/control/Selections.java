@@ -181,8 +181,7 @@ public class Selections {
     }
 
     static Lottery.Rule lotteryRule(SelectionRules.RuleView rule) {
-        return new Lottery.Rule(rule.seats(), rule.minimums(), rule.stakeholdersFirst(), rule.alternates(),
-                rule.balance() == null ? List.of() : rule.balance());
+        return new Lottery.Rule(rule.seats(), rule.minimums(), rule.stakeholdersFirst(), rule.alternates(), rule.balance());
     }
 
     @Transactional
@@ -266,7 +265,7 @@ public class Selections {
                 rule.seedSource(), rule.seedSourceUrl(), runs, Times.local(closes),
                 s.isPublished() && closes != null && clock.instant().isBefore(closes), s.getRevision(),
                 Times.local(s.getRepublishedAt()), revisions, counts,
-                closes == null ? null : closes.atZone(Clocks.ZONE).toLocalDate().minusDays(1));
+                s.objectionsLastDay(Clocks.ZONE));
     }
 
     private static String maskedName(Registration r, Map<Long, Account> people) {

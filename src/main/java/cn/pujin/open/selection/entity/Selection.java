@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The latest rule run of a meeting: its seed, the rule and the hash of its input, and the outcome (ids in
@@ -97,6 +99,11 @@ public class Selection {
     public Long getRunBy() { return runBy; }
     public Instant getPublishedAt() { return publishedAt; }
     public Instant getObjectionsCloseAt() { return objectionsCloseAt; }
+
+    /** The last day objections are taken (the period closes as it ends), in {@code zone}; null before publication. */
+    public LocalDate objectionsLastDay(ZoneId zone) {
+        return objectionsCloseAt == null ? null : objectionsCloseAt.atZone(zone).toLocalDate().minusDays(1);
+    }
     public int getRevision() { return revision; }
     public Instant getRepublishedAt() { return republishedAt; }
 }
