@@ -74,6 +74,8 @@ class AdminIT {
                 b.type("audit:entityId", String.valueOf(event));
                 b.click(By.id("audit:search"));
                 b.waitForText("修改：标题、摘要、开始时间、结束时间、报名截止时间");
+                // the unfiltered table may hold that edit too: wait for the filtered one to replace it
+                b.waitUntil(() -> !b.find(By.id("audit:entries")).getText().contains("创建"));
                 String edits = b.find(By.id("audit:entries")).getText();
                 assertTrue(edits.contains("活动 #" + event + " " + title + "（改）"), "the event by its title: " + edits);
                 assertFalse(edits.contains("创建"), "only edits: " + edits);
